@@ -1,0 +1,121 @@
+package dev.voxgate.core.error;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Why a transcription did not happen. Sealed, so that the router (retry or not, cool down or not) and the proxy
+ * (which HTTP status) each handle every kind in an exhaustive {@code switch}: a new kind breaks both at compile
+ * time rather than falling into a default branch.
+ *
+ * <p>Messages are for the caller: they say what went wrong and never contain keys or request bodies.
+ */
+public sealed interface TranscriptionFailure {
+
+    /** What went wrong, for the caller. */
+    String message();
+
+    /**
+     * Whether trying again (on another deployment, or later) can succeed: rate limits, timeouts and upstream
+     * trouble can; a bad request, bad credentials or an unknown model cannot.
+     */
+    default boolean retryable() {
+        return switch (this) {
+            case RateLimited r -> true;
+            case UpstreamTimeout t -> true;
+            case UpstreamUnavailable u -> true;
+            case UpstreamProtocolError p -> true;
+            case InvalidRequest i -> false;
+            case AuthenticationFailed a -> false;
+            case ModelNotFound m -> false;
+            case PayloadTooLarge p -> false;
+            case NoHealthyDeployment n -> false;
+        };
+    }
+
+    /** The request itself is wrong; {@code param} names the offending field when one is to blame. */
+    record InvalidRequest(String message, Optional<String> param) implements TranscriptionFailure {
+        public InvalidRequest {
+            requireMessage(message);
+            Objects.requireNonNull(param, "param");
+        }
+
+        public static InvalidRequest of(String message) {
+            return new InvalidRequest(message, Optional.empty());
+        }
+
+        public static InvalidRequest ofParam(String param, String message) {
+            return new InvalidRequest(message, Optional.of(param));
+        }
+    }
+
+    /** The credentials were refused (HTTP 401/403 upstream, or a wrong master key). */
+    record AuthenticationFailed(String message) implements TranscriptionFailure {
+        public AuthenticationFailed {
+            requireMessage(message);
+        }
+    }
+
+    /** No such model group, provider, model or deployment. */
+    record ModelNotFound(String message) implements TranscriptionFailure {
+        public ModelNotFound {
+            requireMessage(message);
+        }
+    }
+
+    /** The vendor asked us to slow down; {@code retryAfter} is its {@code Retry-After} when it sent one. */
+    record RateLimited(String message, Optional<Duration> retryAfter) implements TranscriptionFailure {
+        public RateLimited {
+            requireMessage(message);
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+    }
+
+    /** The vendor did not answer in time. */
+    record UpstreamTimeout(String message) implements TranscriptionFailure {
+        public UpstreamTimeout {
+            requireMessage(message);
+        }
+    }
+
+    /**
+     * The vendor failed (5xx) or could not be reached; {@code upstreamStatus} is its HTTP status when it answered.
+     */
+    record UpstreamUnavailable(String message, OptionalInt upstreamStatus) implements TranscriptionFailure {
+        public UpstreamUnavailable {
+            requireMessage(message);
+            Objects.requireNonNull(upstreamStatus, "upstreamStatus");
+        }
+    }
+
+    /** The vendor answered success with a body we cannot read (truncated, not JSON, wrong shape). */
+    record UpstreamProtocolError(String message) implements TranscriptionFailure {
+        public UpstreamProtocolError {
+            requireMessage(message);
+        }
+    }
+
+    /** The upload is larger than the limit. */
+    record PayloadTooLarge(String message) implements TranscriptionFailure {
+        public PayloadTooLarge {
+            requireMessage(message);
+        }
+    }
+
+    /**
+     * Every deployment that could serve the call is cooling down or at its limit; {@code retryAfter} is when the
+     * earliest one frees up, when known.
+     */
+    record NoHealthyDeployment(String message, Optional<Duration> retryAfter) implements TranscriptionFailure {
+        public NoHealthyDeployment {
+            requireMessage(message);
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+    }
+
+    private static void requireMessage(String message) {
+        Objects.requireNonNull(message, "message");
+    }
+}

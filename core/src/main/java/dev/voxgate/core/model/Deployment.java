@@ -1,0 +1,215 @@
+package dev.voxgate.core.model;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One concrete backend of a model group: a provider, its model, its credentials and its limits. LiteLLM's
+ * {@code model_list[]} entry ({@code litellm_params} + {@code model_info}) becomes one of these.
+ *
+ * @param id                  stable id ({@code model_info.id}, else derived from the parameters)
+ * @param modelName           the model group it serves ({@code model_name})
+ * @param provider            provider id, e.g. {@code openai}, {@code azure}
+ * @param providerModel       the model (or Azure deployment) name at the provider, e.g. {@code whisper-1}
+ * @param apiKey              the provider key; empty means the provider's environment default
+ * @param apiBase             the provider base URL; empty means the provider's environment default or built-in
+ * @param apiVersion          the API version (Azure)
+ * @param timeout             per-attempt timeout for this deployment
+ * @param weight              relative share of traffic in its group
+ * @param rpm                 requests per minute it may take
+ * @param tpm                 audio seconds per minute it may take
+ * @param order               priority tier: lower is tried first
+ * @param maxParallelRequests how many calls may be in flight at once
+ * @param cooldownTime        how long it rests after failing; zero disables cooldown for it
+ * @param params              vendor-specific parameters passed through by name
+ */
+public record Deployment(
+        String id,
+        String modelName,
+        String provider,
+        String providerModel,
+        Optional<Secret> apiKey,
+        Optional<String> apiBase,
+        Optional<String> apiVersion,
+        Optional<Duration> timeout,
+        Optional<Double> weight,
+        Optional<Integer> rpm,
+        Optional<Integer> tpm,
+        Optional<Integer> order,
+        Optional<Integer> maxParallelRequests,
+        Optional<Duration> cooldownTime,
+        Map<String, String> params) {
+
+    public Deployment {
+        requireText(id, "id");
+        requireText(modelName, "modelName");
+        requireText(provider, "provider");
+        requireText(providerModel, "providerModel");
+        Objects.requireNonNull(apiKey, "apiKey");
+        Objects.requireNonNull(apiBase, "apiBase");
+        Objects.requireNonNull(apiVersion, "apiVersion");
+        Objects.requireNonNull(timeout, "timeout");
+        timeout.ifPresent(value -> requirePositive(value, "timeout"));
+        Objects.requireNonNull(weight, "weight");
+        weight.ifPresent(value -> {
+            if (!(value >= 0) || value.isInfinite()) {
+                throw new IllegalArgumentException("weight must be zero or more, was " + value);
+            }
+        });
+        requireNonNegative(rpm, "rpm");
+        requireNonNegative(tpm, "tpm");
+        Objects.requireNonNull(order, "order");
+        requireNonNegative(maxParallelRequests, "maxParallelRequests");
+        Objects.requireNonNull(cooldownTime, "cooldownTime");
+        cooldownTime.ifPresent(value -> {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("cooldownTime must not be negative, was " + value);
+            }
+        });
+        params = Map.copyOf(params);
+    }
+
+    /** {@code provider/providerModel}, the name LiteLLM writes in {@code litellm_params.model}. */
+    public String qualifiedModel() {
+        return provider + "/" + providerModel;
+    }
+
+    public static Builder builder(String id, String modelName, String provider, String providerModel) {
+        return new Builder(id, modelName, provider, providerModel);
+    }
+
+    public Builder toBuilder() {
+        Builder builder = new Builder(id, modelName, provider, providerModel);
+        builder.apiKey = apiKey.orElse(null);
+        builder.apiBase = apiBase.orElse(null);
+        builder.apiVersion = apiVersion.orElse(null);
+        builder.timeout = timeout.orElse(null);
+        builder.weight = weight.orElse(null);
+        builder.rpm = rpm.orElse(null);
+        builder.tpm = tpm.orElse(null);
+        builder.order = order.orElse(null);
+        builder.maxParallelRequests = maxParallelRequests.orElse(null);
+        builder.cooldownTime = cooldownTime.orElse(null);
+        builder.params.putAll(params);
+        return builder;
+    }
+
+    private static void requireText(String value, String field) {
+        Objects.requireNonNull(value, field);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be blank");
+        }
+    }
+
+    private static void requirePositive(Duration value, String field) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(field + " must be positive, was " + value);
+        }
+    }
+
+    private static void requireNonNegative(Optional<Integer> value, String field) {
+        Objects.requireNonNull(value, field);
+        value.ifPresent(number -> {
+            if (number < 0) {
+                throw new IllegalArgumentException(field + " must be zero or more, was " + number);
+            }
+        });
+    }
+
+    /** Builds a {@link Deployment}; not thread-safe. */
+    public static final class Builder {
+        private final String id;
+        private final String modelName;
+        private final String provider;
+        private final String providerModel;
+        private Secret apiKey;
+        private String apiBase;
+        private String apiVersion;
+        private Duration timeout;
+        private Double weight;
+        private Integer rpm;
+        private Integer tpm;
+        private Integer order;
+        private Integer maxParallelRequests;
+        private Duration cooldownTime;
+        private final Map<String, String> params = new LinkedHashMap<>();
+
+        private Builder(String id, String modelName, String provider, String providerModel) {
+            this.id = id;
+            this.modelName = modelName;
+            this.provider = provider;
+            this.providerModel = providerModel;
+        }
+
+        public Builder apiKey(Secret apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        public Builder apiBase(String apiBase) {
+            this.apiBase = apiBase;
+            return this;
+        }
+
+        public Builder apiVersion(String apiVersion) {
+            this.apiVersion = apiVersion;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder weight(Double weight) {
+            this.weight = weight;
+            return this;
+        }
+
+        public Builder rpm(Integer rpm) {
+            this.rpm = rpm;
+            return this;
+        }
+
+        public Builder tpm(Integer tpm) {
+            this.tpm = tpm;
+            return this;
+        }
+
+        public Builder order(Integer order) {
+            this.order = order;
+            return this;
+        }
+
+        public Builder maxParallelRequests(Integer maxParallelRequests) {
+            this.maxParallelRequests = maxParallelRequests;
+            return this;
+        }
+
+        public Builder cooldownTime(Duration cooldownTime) {
+            this.cooldownTime = cooldownTime;
+            return this;
+        }
+
+        public Builder param(String name, String value) {
+            params.put(name, value);
+            return this;
+        }
+
+        public Builder params(Map<String, String> values) {
+            params.putAll(values);
+            return this;
+        }
+
+        public Deployment build() {
+            return new Deployment(id, modelName, provider, providerModel, Optional.ofNullable(apiKey),
+                    Optional.ofNullable(apiBase), Optional.ofNullable(apiVersion), Optional.ofNullable(timeout),
+                    Optional.ofNullable(weight), Optional.ofNullable(rpm), Optional.ofNullable(tpm),
+                    Optional.ofNullable(order), Optional.ofNullable(maxParallelRequests),
+                    Optional.ofNullable(cooldownTime), params);
+        }
+    }
+}

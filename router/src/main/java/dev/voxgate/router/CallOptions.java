@@ -1,0 +1,85 @@
+package dev.voxgate.router;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one caller asks of one routed call, on top of the router's settings.
+ *
+ * @param fallbacks            model groups to try, in order, when the named one fails; replaces the configured list
+ * @param timeout              deadline for the whole call, retries and fallbacks included
+ * @param numRetries           retries within each model group, instead of the router's {@code num_retries}
+ * @param mockTestingFallbacks make the first group fail at once, without calling its provider, to exercise fallbacks
+ */
+public record CallOptions(
+        Optional<List<String>> fallbacks,
+        Optional<Duration> timeout,
+        Optional<Integer> numRetries,
+        boolean mockTestingFallbacks) {
+
+    private static final CallOptions DEFAULTS = builder().build();
+
+    public CallOptions {
+        Objects.requireNonNull(fallbacks, "fallbacks");
+        fallbacks = fallbacks.map(List::copyOf);
+        Objects.requireNonNull(timeout, "timeout");
+        timeout.ifPresent(value -> {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive, was " + value);
+            }
+        });
+        Objects.requireNonNull(numRetries, "numRetries");
+        numRetries.ifPresent(value -> {
+            if (value < 0) {
+                throw new IllegalArgumentException("numRetries must be zero or more, was " + value);
+            }
+        });
+    }
+
+    /** No per-call options: the router's settings apply. */
+    public static CallOptions defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link CallOptions}; not thread-safe. */
+    public static final class Builder {
+        private List<String> fallbacks;
+        private Duration timeout;
+        private Integer numRetries;
+        private boolean mockTestingFallbacks;
+
+        private Builder() {
+        }
+
+        public Builder fallbacks(List<String> fallbacks) {
+            this.fallbacks = fallbacks;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder numRetries(Integer numRetries) {
+            this.numRetries = numRetries;
+            return this;
+        }
+
+        public Builder mockTestingFallbacks(boolean mockTestingFallbacks) {
+            this.mockTestingFallbacks = mockTestingFallbacks;
+            return this;
+        }
+
+        public CallOptions build() {
+            return new CallOptions(Optional.ofNullable(fallbacks), Optional.ofNullable(timeout),
+                    Optional.ofNullable(numRetries), mockTestingFallbacks);
+        }
+    }
+}
