@@ -1,0 +1,105 @@
+package dev.voxgate.providers;
+
+import dev.voxgate.core.TranscriptionPort;
+import dev.voxgate.core.error.TranscriptionException;
+import dev.voxgate.core.error.TranscriptionFailure;
+import dev.voxgate.core.model.Deployment;
+import dev.voxgate.providers.azure.AzureProviderFactory;
+import dev.voxgate.providers.openai.OpenAiProviderFactory;
+import dev.voxgate.providers.spi.ProviderContext;
+import dev.voxgate.providers.spi.ProviderFactory;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/**
+ * The provider factories by id, and the one way to get an adapter for a deployment. The built-ins are listed
+ * explicitly, one line each: adding a vendor is its package plus one line in {@link #builtIn()}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ProviderCatalog {
+
+    // Thousands of transcriptions may be in flight; the router and the deployments' limits bound them, not OkHttp.
+    private static final int MAX_IN_FLIGHT = 4096;
+    private static final int IDLE_CONNECTIONS = 64;
+    // A long recording can take minutes to transcribe; each deployment's own timeout is applied per adapter.
+    private static final Duration GENEROUS = Duration.ofMinutes(10);
+
+    private final SortedMap<String, ProviderFactory> factories;
+
+    /** A catalog of {@code factories}, whose ids must be distinct. */
+    public ProviderCatalog(List<ProviderFactory> factories) {
+        SortedMap<String, ProviderFactory> byId = new TreeMap<>();
+        for (ProviderFactory factory : List.copyOf(factories)) {
+            ProviderFactory previous = byId.putIfAbsent(factory.id(), factory);
+            if (previous != null) {
+                throw new IllegalArgumentException("two provider factories have id '" + factory.id() + "': "
+                        + previous.getClass().getName() + " and " + factory.getClass().getName());
+            }
+        }
+        this.factories = Collections.unmodifiableSortedMap(byId);
+    }
+
+    /** The providers Voxgate ships with. */
+    public static ProviderCatalog builtIn() {
+        return new ProviderCatalog(List.of(
+                new OpenAiProviderFactory(),
+                new AzureProviderFactory()));
+    }
+
+    /** The known provider ids, sorted. */
+    public Set<String> providerIds() {
+        return factories.keySet();
+    }
+
+    public boolean supports(String providerId) {
+        return factories.containsKey(providerId);
+    }
+
+    /**
+     * The adapter for {@code deployment}, built once; call it for every request to that deployment.
+     *
+     * @throws TranscriptionException with {@code ModelNotFound} when no factory has the deployment's provider
+     */
+    public TranscriptionPort connect(Deployment deployment, ProviderContext context) {
+        Objects.requireNonNull(deployment, "deployment");
+        ProviderFactory factory = factories.get(deployment.provider());
+        if (factory == null) {
+            throw new TranscriptionException(new TranscriptionFailure.ModelNotFound("unknown provider '"
+                    + deployment.provider() + "' for deployment '" + deployment.id() + "'; known providers: "
+                    + String.join(", ", factories.keySet())));
+        }
+        return factory.create(deployment, context);
+    }
+
+    /**
+     * The one HTTP client to share across all adapters. It never retries on its own ({@code
+     * retryOnConnectionFailure(false)}): the router retries, and stacked retries would multiply attempts. Nor does it
+     * follow redirects, which would carry an {@code api-key} header to whatever host a redirect names.
+     */
+    public static OkHttpClient newHttpClient() {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(MAX_IN_FLIGHT);
+        dispatcher.setMaxRequestsPerHost(MAX_IN_FLIGHT);
+        return new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(GENEROUS)
+                .writeTimeout(GENEROUS)
+                .callTimeout(GENEROUS)
+                .build();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.voxgate.providers.http;
+
+import dev.voxgate.core.error.TranscriptionFailure;
+import dev.voxgate.core.error.TranscriptionFailure.AuthenticationFailed;
+import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
+import dev.voxgate.core.error.TranscriptionFailure.ModelNotFound;
+import dev.voxgate.core.error.TranscriptionFailure.PayloadTooLarge;
+import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
+import dev.voxgate.core.error.TranscriptionFailure.UpstreamProtocolError;
+import dev.voxgate.core.error.TranscriptionFailure.UpstreamTimeout;
+import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.OptionalInt;
+import okhttp3.Headers;
+
+/**
+ * The one place where what a vendor did becomes a {@link TranscriptionFailure}: its HTTP error statuses, the I/O
+ * errors of reaching it, and success bodies we cannot read. Every message starts with who answered, carries the
+ * vendor's own words where it gave some, and is redacted of the deployment's key; request bodies never appear.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class FailureMapper {
+
+    private final Upstream upstream;
+    private final InstantSource clock;
+
+    /** Maps failures of {@code upstream}, measuring {@code Retry-After} dates against {@code clock}. */
+    public FailureMapper(Upstream upstream, InstantSource clock) {
+        this.upstream = Objects.requireNonNull(upstream, "upstream");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The failure a non-2xx answer means; {@code body} is the start of the vendor's error body. */
+    public TranscriptionFailure fromStatus(int status, Headers headers, String body) {
+        VendorError error = VendorError.parse(body);
+        String message = upstream.redact("HTTP " + status + " from " + upstream.describe()
+                + error.message().map(text -> ": " + text).orElse(""));
+        return switch (status) {
+            case 400, 422 -> new InvalidRequest(message, error.param());
+            case 401, 403 -> new AuthenticationFailed(message);
+            case 404 -> new ModelNotFound(message);
+            case 408 -> new UpstreamTimeout(message);
+            case 413 -> new PayloadTooLarge(message);
+            case 429 -> new RateLimited(message, RetryAfter.from(headers, clock.instant()));
+            default -> otherStatus(status, message);
+        };
+    }
+
+    /** The failure an I/O error means: a timeout, the audio failing to read, or the vendor out of reach. */
+    public TranscriptionFailure fromIo(IOException error) {
+        if (error instanceof InterruptedIOException) {
+            // OkHttp's call timeout and socket timeouts both arrive as InterruptedIOException.
+            return new UpstreamTimeout("timed out waiting for " + upstream.describe());
+        }
+        if (error instanceof AudioUnreadableException) {
+            return InvalidRequest.ofParam("file", "could not send the audio to " + upstream.describe() + ": "
+                    + error.getMessage());
+        }
+        String reason = error.getMessage() == null ? "" : ": " + error.getMessage();
+        return new UpstreamUnavailable(upstream.redact("could not reach " + upstream.describe() + " ("
+                + error.getClass().getSimpleName() + reason + ")"), OptionalInt.empty());
+    }
+
+    /** The failure a 2xx answer means whose body is not what {@code detail} says it should be. */
+    public TranscriptionFailure unreadable(int status, String detail) {
+        return new UpstreamProtocolError(upstream.redact("HTTP " + status + " from " + upstream.describe()
+                + " is not a readable transcription: " + detail));
+    }
+
+    private static TranscriptionFailure otherStatus(int status, String message) {
+        if (status >= 500) {
+            return new UpstreamUnavailable(message, OptionalInt.of(status));
+        }
+        if (status >= 400) {
+            return InvalidRequest.of(message);
+        }
+        // Redirects are not followed (a cross-host redirect would carry an api-key header along), so a 3xx is the
+        // vendor answering something other than a transcription.
+        return new UpstreamProtocolError(message + " (unexpected redirect; check api_base)");
+    }
+}

@@ -1,0 +1,34 @@
+package dev.voxgate.providers.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The one Jackson mapper of the providers, built once. It ignores fields it does not know (vendors add them
+ * freely) and rejects anything after the JSON value (a sign of a mangled body).
+ *
+ * <p>Thread-safe. The mapper itself is not exposed, so nobody can reconfigure it under the other adapters.
+ */
+public final class ProviderJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private ProviderJson() {
+    }
+
+    /** Reads {@code json} as a {@code type}; {@code null} when the body is the JSON literal {@code null}. */
+    public static <T> T read(String json, Class<T> type) throws JsonProcessingException {
+        return MAPPER.readValue(json, type);
+    }
+
+    /** Reads {@code json} as a tree. */
+    public static JsonNode tree(String json) throws JsonProcessingException {
+        return MAPPER.readTree(json);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.voxgate.providers.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+
+/**
+ * What a vendor's error body says, read from the envelopes vendors use: OpenAI's
+ * {@code {"error":{"message","param",…}}}, Azure's {@code {"error":{"code","message"}}}, FastAPI's
+ * {@code {"detail":…}}, {@code {"error":"…"}}, {@code {"message":"…"}}; otherwise a short piece of a plain-text
+ * body. An HTML page says nothing worth repeating.
+ *
+ * @param message the vendor's own message, whitespace collapsed and length-capped
+ * @param param   the request field the vendor blames, if it names one
+ */
+record VendorError(Optional<String> message, Optional<String> param) {
+
+    private static final int MAX_MESSAGE = 300;
+    private static final VendorError SILENT = new VendorError(Optional.empty(), Optional.empty());
+
+    static VendorError parse(String body) {
+        String trimmed = body.strip();
+        if (trimmed.isEmpty() || trimmed.startsWith("<")) {
+            return SILENT;
+        }
+        if (trimmed.startsWith("{")) {
+            Optional<VendorError> fromJson = fromJson(trimmed);
+            if (fromJson.isPresent()) {
+                return fromJson.get();
+            }
+        }
+        return new VendorError(clean(trimmed), Optional.empty());
+    }
+
+    private static Optional<VendorError> fromJson(String json) {
+        JsonNode root;
+        try {
+            root = ProviderJson.tree(json);
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+        JsonNode error = root.path("error");
+        if (error.isObject()) {
+            JsonNode message = error.path("message").isTextual() ? error.path("message") : error.path("code");
+            return found(message, error.path("param"));
+        }
+        JsonNode detail = root.path("detail");
+        if (detail.isArray() && detail.size() > 0) {
+            // FastAPI validation errors: [{"loc":["body","file"],"msg":"field required"}]
+            JsonNode location = detail.get(0).path("loc");
+            return found(detail.get(0).path("msg"), location.path(location.size() - 1));
+        }
+        if (detail.isObject()) {
+            return found(detail.path("message"), detail.path("param"));
+        }
+        for (JsonNode message : new JsonNode[] {error, detail, root.path("message")}) {
+            if (message.isTextual()) {
+                return found(message, root.path("param"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<VendorError> found(JsonNode message, JsonNode param) {
+        if (!message.isValueNode() || message.isNull()) {
+            return Optional.empty();
+        }
+        Optional<String> named = param.isTextual() && !param.asText().isBlank()
+                ? Optional.of(param.asText()) : Optional.empty();
+        return Optional.of(new VendorError(clean(message.asText()), named));
+    }
+
+    private static Optional<String> clean(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        if (oneLine.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE) + "…");
+    }
+}

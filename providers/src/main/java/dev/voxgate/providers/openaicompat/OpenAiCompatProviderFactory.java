@@ -1,0 +1,43 @@
+package dev.voxgate.providers.openaicompat;
+
+import dev.voxgate.core.TranscriptionPort;
+import dev.voxgate.core.model.Deployment;
+import dev.voxgate.providers.http.Upstream;
+import dev.voxgate.providers.http.UpstreamClient;
+import dev.voxgate.providers.spi.ProviderContext;
+import dev.voxgate.providers.spi.ProviderFactory;
+import java.util.Objects;
+
+/**
+ * The factory of any OpenAI-compatible vendor, configured by its {@link OpenAiCompatProfile}. Vendor factories
+ * delegate to one of these with their own profile.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class OpenAiCompatProviderFactory implements ProviderFactory {
+
+    private final OpenAiCompatProfile profile;
+
+    public OpenAiCompatProviderFactory(OpenAiCompatProfile profile) {
+        this.profile = Objects.requireNonNull(profile, "profile");
+    }
+
+    @Override
+    public String id() {
+        return profile.providerId();
+    }
+
+    @Override
+    public TranscriptionPort create(Deployment deployment, ProviderContext context) {
+        Objects.requireNonNull(deployment, "deployment");
+        Objects.requireNonNull(context, "context");
+        if (!deployment.provider().equals(profile.providerId())) {
+            throw new IllegalArgumentException("deployment '" + deployment.id() + "' is for provider '"
+                    + deployment.provider() + "', not '" + profile.providerId() + "'");
+        }
+        Endpoint endpoint = Endpoint.resolve(profile, deployment, context.environment());
+        Upstream upstream = new Upstream(profile.providerId(), deployment.id(), endpoint.key());
+        UpstreamClient client = new UpstreamClient(context.httpClient(), deployment.timeout(), upstream);
+        return new OpenAiCompatTranscriber(profile, deployment, endpoint, client);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.voxgate.providers.openaicompat;
+
+import dev.voxgate.core.TranscriptionPort;
+import dev.voxgate.core.error.TranscriptionException;
+import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
+import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.model.ResponseFormat;
+import dev.voxgate.core.model.Transcription;
+import dev.voxgate.core.model.TranscriptionRequest;
+import dev.voxgate.providers.http.UpstreamClient;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The adapter of one deployment of an OpenAI-compatible vendor: builds the multipart call, sends it, reads the
+ * transcript. Everything per deployment (URL, key, client with its timeout) was resolved when it was created.
+ *
+ * <p>Immutable and thread-safe; one instance serves concurrent calls.
+ */
+final class OpenAiCompatTranscriber implements TranscriptionPort {
+
+    private final OpenAiCompatProfile profile;
+    private final Deployment deployment;
+    private final Endpoint endpoint;
+    private final UpstreamClient client;
+
+    OpenAiCompatTranscriber(OpenAiCompatProfile profile, Deployment deployment, Endpoint endpoint,
+                            UpstreamClient client) {
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.deployment = Objects.requireNonNull(deployment, "deployment");
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    @Override
+    public Transcription transcribe(TranscriptionRequest request) {
+        Endpoint.Ready ready = switch (endpoint) {
+            case Endpoint.Ready usable -> usable;
+            case Endpoint.Misconfigured misconfigured -> throw new TranscriptionException(misconfigured.failure());
+        };
+        ResponseFormat format = request.responseFormat();
+        requireSupported(format);
+        var call = ready.request().post(TranscriptionForm.of(request, deployment)).build();
+        return client.execute(call, (body, contentType) -> TranscriptionReader.read(format, body, contentType));
+    }
+
+    private void requireSupported(ResponseFormat format) {
+        if (!profile.responseFormats().contains(format)) {
+            String supported = Arrays.stream(ResponseFormat.values())
+                    .filter(profile.responseFormats()::contains)
+                    .map(ResponseFormat::wireName)
+                    .collect(Collectors.joining(", "));
+            throw new TranscriptionException(InvalidRequest.ofParam("response_format", profile.providerId()
+                    + " (deployment '" + deployment.id() + "') does not produce " + format.wireName()
+                    + "; it produces " + supported));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiCompatTranscriber[" + profile.providerId() + ", deployment " + deployment.id() + "]";
+    }
+}

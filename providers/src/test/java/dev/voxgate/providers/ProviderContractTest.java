@@ -1,0 +1,287 @@
+package dev.voxgate.providers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
+import dev.voxgate.core.TranscriptionPort;
+import dev.voxgate.core.error.TranscriptionException;
+import dev.voxgate.core.error.TranscriptionFailure;
+import dev.voxgate.core.error.TranscriptionFailure.AuthenticationFailed;
+import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
+import dev.voxgate.core.error.TranscriptionFailure.ModelNotFound;
+import dev.voxgate.core.error.TranscriptionFailure.PayloadTooLarge;
+import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
+import dev.voxgate.core.error.TranscriptionFailure.UpstreamProtocolError;
+import dev.voxgate.core.error.TranscriptionFailure.UpstreamTimeout;
+import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
+import dev.voxgate.core.model.AudioInput;
+import dev.voxgate.core.model.ResponseFormat;
+import dev.voxgate.core.model.Transcription;
+import dev.voxgate.core.model.Transcription.Usage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The behaviour every provider adapter must show against its vendor's HTTP API: each error status becomes the right
+ * failure kind, timeouts and unreachable vendors are told apart, unreadable success bodies are protocol errors, and
+ * no failure ever shows the key. Each vendor's test extends this and adds its own strict wire checks.
+ */
+public abstract class ProviderContractTest extends ProviderTestBase {
+
+    private String prefix(int status) {
+        return "HTTP " + status + " from " + factory().id() + " (deployment '" + DEPLOYMENT_ID + "')";
+    }
+
+    @Test
+    void jsonTranscriptIsMapped() {
+        server.enqueue(json(200, "{\"text\":\"hello world\",\"usage\":{\"type\":\"duration\",\"seconds\":3}}"));
+
+        Transcription transcription = connect(deployment().build()).transcribe(request().build());
+
+        assertThat(transcription.text()).isEqualTo("hello world");
+        assertThat(transcription.usage()).contains(new Usage.Duration(3));
+        assertThat(transcription.formattedBody()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ResponseFormat.class, names = {"TEXT", "SRT", "VTT"})
+    void textFormatsArePassedThroughVerbatim(ResponseFormat format) throws Exception {
+        String body = "WEBVTT\n\n1\n00:00:00,000 --> 00:00:01,500\n  Hello,   there.\n\n";
+        server.enqueue(text(200, "text/plain; charset=utf-8", body));
+
+        Transcription transcription = connect(deployment().build())
+                .transcribe(request().responseFormat(format).build());
+
+        assertThat(transcription.formattedBody()).contains(body);
+        assertThat(RecordedForm.of(takeRequest()).value("response_format")).isEqualTo(format.wireName());
+    }
+
+    @Test
+    void badRequestBecomesInvalidRequestNamingTheVendorsParam() {
+        server.enqueue(json(400, errorBody("response_format 'srt' is not compatible", "response_format")));
+
+        assertThat(failure()).asInstanceOf(type(InvalidRequest.class)).satisfies(invalid -> {
+            assertThat(invalid.param()).contains("response_format");
+            assertThat(invalid.message()).isEqualTo(prefix(400) + ": response_format 'srt' is not compatible");
+        });
+    }
+
+    @Test
+    void unprocessableRequestBecomesInvalidRequest() {
+        server.enqueue(json(422, errorBody("audio too short", null)));
+
+        assertThat(failure()).isEqualTo(InvalidRequest.of(prefix(422) + ": audio too short"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {401, 403})
+    void refusedCredentialsBecomeAuthenticationFailed(int status) {
+        server.enqueue(json(status, errorBody("Access denied", null)));
+
+        assertThat(failure()).isEqualTo(new AuthenticationFailed(prefix(status) + ": Access denied"));
+    }
+
+    @Test
+    void notFoundBecomesModelNotFound() {
+        server.enqueue(json(404, errorBody("The model does not exist", null)));
+
+        assertThat(failure()).isEqualTo(new ModelNotFound(prefix(404) + ": The model does not exist"));
+    }
+
+    @Test
+    void requestTimeoutStatusBecomesUpstreamTimeout() {
+        server.enqueue(json(408, errorBody("Request timed out", null)));
+
+        assertThat(failure()).isEqualTo(new UpstreamTimeout(prefix(408) + ": Request timed out"));
+    }
+
+    @Test
+    void payloadTooLargeBecomesPayloadTooLarge() {
+        server.enqueue(json(413, errorBody("Maximum content size limit (26214400) exceeded", null)));
+
+        assertThat(failure()).isInstanceOf(PayloadTooLarge.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {405, 409, 418})
+    void otherClientErrorsBecomeInvalidRequest(int status) {
+        server.enqueue(json(status, errorBody("nope", null)));
+
+        assertThat(failure()).isEqualTo(InvalidRequest.of(prefix(status) + ": nope"));
+    }
+
+    @Test
+    void rateLimitWaitsForRetryAfterSeconds() {
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "7")
+                .body(errorBody("Rate limit reached", null)).build());
+
+        assertThat(failure()).isEqualTo(new RateLimited(prefix(429) + ": Rate limit reached",
+                Optional.of(Duration.ofSeconds(7))));
+    }
+
+    @Test
+    void rateLimitReadsRetryAfterGivenAsAnHttpDate() {
+        String inTwoMinutes = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+                .format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(120));
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", inTwoMinutes).build());
+
+        assertThat(failure()).asInstanceOf(type(RateLimited.class)).extracting(RateLimited::retryAfter)
+                .satisfies(wait -> assertThat(wait.orElseThrow()).isBetween(Duration.ofSeconds(100),
+                        Duration.ofSeconds(121)));
+    }
+
+    @Test
+    void rateLimitPrefersRetryAfterMilliseconds() {
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("retry-after-ms", "1500")
+                .setHeader("Retry-After", "2").build());
+
+        assertThat(failure()).asInstanceOf(type(RateLimited.class)).extracting(RateLimited::retryAfter)
+                .isEqualTo(Optional.of(Duration.ofMillis(1500)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {500, 502, 503, 504})
+    void serverErrorsBecomeUpstreamUnavailableWithTheirStatus(int status) {
+        server.enqueue(json(status, errorBody("The server had an error", null)));
+
+        assertThat(failure()).isEqualTo(
+                new UpstreamUnavailable(prefix(status) + ": The server had an error", OptionalInt.of(status)));
+    }
+
+    @Test
+    void htmlErrorPageIsReportedWithoutItsMarkup() {
+        server.enqueue(text(502, "text/html", "<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>"));
+
+        assertThat(failure()).isEqualTo(new UpstreamUnavailable(prefix(502), OptionalInt.of(502)));
+    }
+
+    @Test
+    void truncatedJsonSuccessBecomesProtocolError() {
+        server.enqueue(json(200, "{\"text\":\"hello wor"));
+
+        assertThat(failure()).isInstanceOf(UpstreamProtocolError.class)
+                .extracting(TranscriptionFailure::message).asString().startsWith(prefix(200));
+    }
+
+    @Test
+    void htmlSuccessPageBecomesProtocolError() {
+        server.enqueue(text(200, "text/html; charset=utf-8", "<html><body>Sign in</body></html>"));
+
+        assertThat(failure()).isInstanceOf(UpstreamProtocolError.class);
+    }
+
+    @Test
+    void jsonSuccessWithoutTextBecomesProtocolError() {
+        server.enqueue(json(200, "{\"language\":\"english\"}"));
+
+        assertThat(failure()).isInstanceOf(UpstreamProtocolError.class);
+    }
+
+    @Test
+    void redirectIsNotFollowedSoTheKeyStaysWithTheVendor() {
+        server.enqueue(new MockResponse.Builder().code(307).setHeader("Location", "http://127.0.0.1:9/steal").build());
+
+        assertThat(failure()).isInstanceOf(UpstreamProtocolError.class);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void vendorThatNeverAnswersTimesOutAtTheDeploymentTimeout() {
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        TranscriptionPort port = connect(deployment().timeout(Duration.ofMillis(300)).build());
+        long started = System.nanoTime();
+
+        TranscriptionException thrown = failingCall(port, request().build());
+
+        assertThat(thrown.failure()).isInstanceOf(UpstreamTimeout.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void closedPortBecomesUpstreamUnavailableWithoutStatus() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        HttpUrl nobody = new HttpUrl.Builder().scheme("http").host("127.0.0.1").port(closedPort).build();
+
+        TranscriptionException thrown = failingCall(connect(deploymentAt(nobody).build()), request().build());
+
+        assertThat(thrown.failure()).asInstanceOf(type(UpstreamUnavailable.class))
+                .extracting(UpstreamUnavailable::upstreamStatus).isEqualTo(OptionalInt.empty());
+    }
+
+    @Test
+    void connectionDroppedBeforeTheAnswerBecomesUpstreamUnavailable() {
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+
+        assertThat(failure()).isInstanceOf(UpstreamUnavailable.class);
+    }
+
+    @Test
+    void keyEchoedByTheVendorNeverReachesTheCaller() {
+        String masked = KEY.substring(0, 5) + "*************" + KEY.substring(KEY.length() - 4);
+        server.enqueue(json(401, errorBody("Incorrect API key provided: " + KEY + ". Also seen: " + masked
+                + ", header Bearer " + KEY.substring(3) + ", fragment " + KEY.substring(4, 20), null)));
+
+        TranscriptionException thrown = failingCall(connect(deployment().build()), request().build());
+
+        assertThat(thrown.failure().message()).startsWith(prefix(401) + ": Incorrect API key provided: ****.")
+                .doesNotContain(masked);
+        assertKeyHidden(thrown);
+    }
+
+    @Test
+    void keyInAPlainTextErrorNeverReachesTheCaller() {
+        server.enqueue(text(500, "text/plain", "upstream rejected key " + KEY));
+
+        TranscriptionException thrown = failingCall(connect(deployment().build()), request().build());
+
+        assertThat(thrown.failure().message()).isEqualTo(prefix(500) + ": upstream rejected key ****");
+        assertKeyHidden(thrown);
+    }
+
+    @Test
+    void onDiskAudioIsSentIdenticallyOnEveryCall(@TempDir Path directory) throws Exception {
+        Path file = Files.write(directory.resolve("meeting.mp3"), AUDIO);
+        AudioInput audio = AudioInput.of(file);
+        server.enqueue(json(200, "{\"text\":\"one\"}"));
+        server.enqueue(json(200, "{\"text\":\"two\"}"));
+        TranscriptionPort port = connect(deployment().build());
+
+        port.transcribe(request().audio(audio).build());
+        port.transcribe(request().audio(audio).build());
+
+        for (RecordedForm form : List.of(RecordedForm.of(takeRequest()), RecordedForm.of(takeRequest()))) {
+            assertThat(form.file().filename()).contains("meeting.mp3");
+            assertThat(form.file().contentType()).contains("audio/mpeg");
+            assertThat(form.file().body().toByteArray()).isEqualTo(AUDIO);
+        }
+    }
+
+    private static void assertKeyHidden(TranscriptionException thrown) {
+        String fragment = KEY.substring(4, 20);
+        for (String shown : List.of(thrown.toString(), thrown.getMessage(), thrown.failure().toString())) {
+            assertThat(shown).doesNotContain(KEY).doesNotContain(fragment).doesNotContain(KEY.substring(3));
+        }
+    }
+}
