@@ -1,0 +1,80 @@
+package dev.voxgate.router.internal;
+
+import dev.voxgate.core.error.TranscriptionException;
+import dev.voxgate.core.error.TranscriptionFailure;
+import dev.voxgate.core.error.TranscriptionFailure.AuthenticationFailed;
+import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
+import dev.voxgate.core.error.TranscriptionFailure.ModelNotFound;
+import dev.voxgate.core.error.TranscriptionFailure.NoHealthyDeployment;
+import dev.voxgate.core.error.TranscriptionFailure.PayloadTooLarge;
+import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
+import dev.voxgate.core.error.TranscriptionFailure.UpstreamProtocolError;
+import dev.voxgate.core.error.TranscriptionFailure.UpstreamTimeout;
+import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
+import dev.voxgate.router.CallOptions;
+import dev.voxgate.router.RouterSettings;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * The fallback rules that do not depend on routing: which groups a call falls back to, whether a failure is worth
+ * falling back from, and the failure the caller sees when every fallback failed too.
+ */
+final class Fallbacks {
+
+    private Fallbacks() {
+    }
+
+    /** The call's own list if it gave one, else the group's configured list, else the {@code "*"} list. */
+    static List<String> targets(String group, CallOptions options, RouterSettings settings) {
+        return options.fallbacks().orElseGet(() -> settings.fallbacks().getOrDefault(group,
+                settings.fallbacks().getOrDefault(RouterSettings.ANY_GROUP, List.of())));
+    }
+
+    /** Whether another model group might succeed: not when the caller's request itself is at fault. */
+    static boolean mayHelp(TranscriptionFailure failure) {
+        return switch (failure) {
+            case InvalidRequest i -> false;
+            case PayloadTooLarge p -> false;
+            case AuthenticationFailed a -> true;
+            case ModelNotFound m -> true;
+            case RateLimited r -> true;
+            case UpstreamTimeout t -> true;
+            case UpstreamUnavailable u -> true;
+            case UpstreamProtocolError p -> true;
+            case NoHealthyDeployment n -> true;
+        };
+    }
+
+    /** LiteLLM's {@code mock_testing_fallbacks} failure for {@code group}. */
+    static TranscriptionException mockFailure(String group, List<String> fallbacks) {
+        return new TranscriptionException(new UpstreamUnavailable("This is a mock exception for model=" + group
+                + ", to trigger a fallback. Fallbacks=" + fallbacks, OptionalInt.empty()));
+    }
+
+    /**
+     * The original failure, of its own kind, with what happened to each fallback appended:
+     * {@code <message> (fallbacks tried: a → <a's failure>; b → unknown model group)}.
+     */
+    static TranscriptionException exhausted(TranscriptionException original, List<String> outcomes) {
+        if (outcomes.isEmpty()) {
+            return original;
+        }
+        String message = original.getMessage() + " (fallbacks tried: " + String.join("; ", outcomes) + ")";
+        return new TranscriptionException(withMessage(original.failure(), message), original);
+    }
+
+    private static TranscriptionFailure withMessage(TranscriptionFailure failure, String message) {
+        return switch (failure) {
+            case InvalidRequest i -> new InvalidRequest(message, i.param());
+            case AuthenticationFailed a -> new AuthenticationFailed(message);
+            case ModelNotFound m -> new ModelNotFound(message);
+            case RateLimited r -> new RateLimited(message, r.retryAfter());
+            case UpstreamTimeout t -> new UpstreamTimeout(message);
+            case UpstreamUnavailable u -> new UpstreamUnavailable(message, u.upstreamStatus());
+            case UpstreamProtocolError p -> new UpstreamProtocolError(message);
+            case PayloadTooLarge p -> new PayloadTooLarge(message);
+            case NoHealthyDeployment n -> new NoHealthyDeployment(message, n.retryAfter());
+        };
+    }
+}

@@ -1,0 +1,109 @@
+package dev.voxgate.router;
+
+import static dev.voxgate.router.Fixture.request;
+import static dev.voxgate.router.ScriptedPort.port;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.voxgate.core.error.TranscriptionException;
+import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
+import dev.voxgate.core.error.TranscriptionFailure.UpstreamTimeout;
+import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
+import dev.voxgate.core.model.Deployment;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+/** These run on real time, in fractions of a second: timeouts interrupt real threads. */
+class RouterTimeoutTest {
+
+    private static final UpstreamUnavailable UNAVAILABLE = new UpstreamUnavailable("503 from vendor", OptionalInt.of(503));
+
+    private final Fixture fixture = new Fixture();
+
+    @Test
+    void anAttemptTimeoutTurnsAHangIntoUpstreamTimeoutAndTheRetryReachesTheNextDeployment() throws Exception {
+        ScriptedPort hanging = port().hangs();
+        ScriptedPort healthy = port().answers("hello");
+        Deployment slow = fixture.deployment("a", "whisper", hanging).toBuilder()
+                .timeout(Duration.ofMillis(100)).build();
+        Router router = fixture.router()
+                .deployment(slow)
+                .deployment(fixture.deployment("b", "whisper", healthy))
+                .build();
+
+        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("hello");
+        assertThat(hanging.wasInterrupted(Duration.ofSeconds(5))).isTrue();
+    }
+
+    @Test
+    void theRoutersAttemptTimeoutAppliesWhenTheDeploymentSetsNone() throws Exception {
+        ScriptedPort hanging = port().hangs();
+        Router router = fixture.router()
+                .deployment(fixture.deployment("a", "whisper", hanging))
+                .settings(RouterSettings.builder().numRetries(0).attemptTimeout(Duration.ofMillis(100)).build())
+                .build();
+
+        assertThatThrownBy(() -> router.transcribe(request("whisper")))
+                .isInstanceOfSatisfying(TranscriptionException.class, e -> assertThat(e.failure())
+                        .isEqualTo(new UpstreamTimeout("Deployment 'a' (openai/whisper-1) did not answer within 100 ms")));
+        assertThat(hanging.wasInterrupted(Duration.ofSeconds(5))).isTrue();
+    }
+
+    @Test
+    void theCallsDeadlineStopsRetries() {
+        ScriptedPort slowFailure = port().slowlyFails(Duration.ofMillis(60), UNAVAILABLE);
+        Router router = fixture.router()
+                .deployment(fixture.deployment("a", "whisper", slowFailure))
+                .settings(RouterSettings.builder().numRetries(100).disableCooldowns(true).build())
+                .backoff(RetryBackoff.none())
+                .build();
+
+        long start = System.nanoTime();
+        CallOptions deadline = CallOptions.builder().timeout(Duration.ofMillis(200)).build();
+        assertThatThrownBy(() -> router.transcribe(request("whisper"), deadline))
+                .isInstanceOfSatisfying(TranscriptionException.class, e -> {
+                    assertThat(e.failure()).isInstanceOf(UpstreamTimeout.class);
+                    assertThat(e).hasMessageStartingWith("Request timed out: the call's deadline of 200 ms passed");
+                });
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(slowFailure.calls()).isBetween(2, 5);
+    }
+
+    @Test
+    void theCallsDeadlineCutsAHangingAttemptAndSkipsTheFallbacks() throws Exception {
+        ScriptedPort hanging = port().hangs();
+        ScriptedPort backup = port().answers("never");
+        Router router = fixture.router()
+                .deployment(fixture.deployment("a", "whisper", hanging))
+                .deployment(fixture.deployment("b", "whisper-backup", backup))
+                .settings(RouterSettings.builder().fallback("whisper", List.of("whisper-backup")).build())
+                .build();
+
+        CallOptions deadline = CallOptions.builder().timeout(Duration.ofMillis(200)).build();
+        assertThatThrownBy(() -> router.transcribe(request("whisper"), deadline))
+                .isInstanceOfSatisfying(TranscriptionException.class, e -> assertThat(e.failure()).isEqualTo(
+                        new UpstreamTimeout("Request timed out: the call's deadline of 200 ms passed while deployment"
+                                + " 'a' was answering")));
+        assertThat(hanging.wasInterrupted(Duration.ofSeconds(5))).isTrue();
+        assertThat(backup.calls()).isZero();
+    }
+
+    @Test
+    void aBackOffLongerThanTheTimeLeftEndsTheCallWithoutWaiting() {
+        ScriptedPort limited = port().fails(new RateLimited("429 slow down", Optional.of(Duration.ofSeconds(30))));
+        Router router = fixture.router().deployment(fixture.deployment("a", "whisper", limited)).build();
+
+        CallOptions deadline = CallOptions.builder().timeout(Duration.ofSeconds(5)).build();
+        assertThatThrownBy(() -> router.transcribe(request("whisper"), deadline))
+                .isInstanceOfSatisfying(TranscriptionException.class, e -> {
+                    assertThat(e.failure()).isInstanceOf(UpstreamTimeout.class);
+                    assertThat(e).hasMessage("Request timed out: the call's deadline of 5000 ms leaves no time for"
+                            + " the 30000 ms wait before the next retry; last failure: 429 slow down");
+                });
+        assertThat(fixture.sleeper.waits()).isEmpty();
+        assertThat(limited.calls()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.voxgate.router;
+
+import dev.voxgate.core.TranscriptionPort;
+import dev.voxgate.core.error.TranscriptionException;
+import dev.voxgate.core.error.TranscriptionFailure;
+import dev.voxgate.core.model.Transcription;
+import dev.voxgate.core.model.TranscriptionRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/** A fake deployment that follows a script, one step per call; the last step repeats. */
+final class ScriptedPort implements TranscriptionPort {
+
+    private final List<Supplier<Transcription>> steps = new CopyOnWriteArrayList<>();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final CountDownLatch interrupted = new CountDownLatch(1);
+
+    static ScriptedPort port() {
+        return new ScriptedPort();
+    }
+
+    ScriptedPort answers(String text) {
+        steps.add(() -> Transcription.ofText(text));
+        return this;
+    }
+
+    ScriptedPort fails(TranscriptionFailure failure) {
+        steps.add(() -> {
+            throw new TranscriptionException(failure);
+        });
+        return this;
+    }
+
+    /** Blocks until interrupted, as a provider stuck in socket I/O would. */
+    ScriptedPort hangs() {
+        steps.add(() -> {
+            pause(Duration.ofMinutes(10));
+            throw new AssertionError("a hanging call was never interrupted");
+        });
+        return this;
+    }
+
+    /** Takes {@code time}, then fails. */
+    ScriptedPort slowlyFails(Duration time, TranscriptionFailure failure) {
+        steps.add(() -> {
+            pause(time);
+            throw new TranscriptionException(failure);
+        });
+        return this;
+    }
+
+    @Override
+    public Transcription transcribe(TranscriptionRequest request) {
+        int call = calls.getAndIncrement();
+        if (steps.isEmpty()) {
+            throw new AssertionError("no script for this port");
+        }
+        return steps.get(Math.min(call, steps.size() - 1)).get();
+    }
+
+    int calls() {
+        return calls.get();
+    }
+
+    /** Whether a call of this port saw its thread interrupted. */
+    boolean wasInterrupted(Duration within) throws InterruptedException {
+        return interrupted.await(within.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void pause(Duration time) {
+        try {
+            Thread.sleep(time);
+        } catch (InterruptedException e) {
+            interrupted.countDown();
+            throw new TranscriptionException(
+                    new TranscriptionFailure.UpstreamUnavailable("interrupted", OptionalInt.empty()));
+        }
+    }
+}
