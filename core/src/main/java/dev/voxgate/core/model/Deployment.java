@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param maxParallelRequests how many calls may be in flight at once
  * @param cooldownTime        how long it rests after failing; zero disables cooldown for it
  * @param params              vendor-specific parameters passed through by name
+ * @param dropParams          drop request parameters the provider does not accept instead of refusing the call
+ *                            (LiteLLM's {@code drop_params})
  */
 public record Deployment(
         String id,
@@ -41,7 +43,8 @@ public record Deployment(
         Optional<Integer> order,
         Optional<Integer> maxParallelRequests,
         Optional<Duration> cooldownTime,
-        Map<String, String> params) {
+        Map<String, String> params,
+        boolean dropParams) {
 
     public Deployment {
         requireText(id, "id");
@@ -94,6 +97,7 @@ public record Deployment(
         builder.maxParallelRequests = maxParallelRequests.orElse(null);
         builder.cooldownTime = cooldownTime.orElse(null);
         builder.params.putAll(params);
+        builder.dropParams = dropParams;
         return builder;
     }
 
@@ -136,6 +140,7 @@ public record Deployment(
         private Integer maxParallelRequests;
         private Duration cooldownTime;
         private final Map<String, String> params = new LinkedHashMap<>();
+        private boolean dropParams;
 
         private Builder(String id, String modelName, String provider, String providerModel) {
             this.id = id;
@@ -204,12 +209,17 @@ public record Deployment(
             return this;
         }
 
+        public Builder dropParams(boolean dropParams) {
+            this.dropParams = dropParams;
+            return this;
+        }
+
         public Deployment build() {
             return new Deployment(id, modelName, provider, providerModel, Optional.ofNullable(apiKey),
                     Optional.ofNullable(apiBase), Optional.ofNullable(apiVersion), Optional.ofNullable(timeout),
                     Optional.ofNullable(weight), Optional.ofNullable(rpm), Optional.ofNullable(tpm),
                     Optional.ofNullable(order), Optional.ofNullable(maxParallelRequests),
-                    Optional.ofNullable(cooldownTime), params);
+                    Optional.ofNullable(cooldownTime), params, dropParams);
         }
     }
 }
