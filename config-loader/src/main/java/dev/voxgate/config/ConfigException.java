@@ -5,6 +5,9 @@ import java.util.Objects;
 /**
  * A config file that cannot be used. The message names the file, the line, the key and what to fix, e.g.
  * {@code config.yaml:7: model_list[1].litellm_params.api_key: environment variable AZURE_API_KEY is not set}.
+ * Problems with the file as a whole (it does not exist) have no line: {@code config.yaml: file not found …}.
+ *
+ * <p>Messages never contain credentials. Immutable once thrown.
  */
 public class ConfigException extends RuntimeException {
 
@@ -18,18 +21,35 @@ public class ConfigException extends RuntimeException {
     }
 
     public ConfigException(String file, int line, String keyPath, String problem, Throwable cause) {
-        super(file + ":" + line + ": " + (keyPath.isEmpty() ? "" : keyPath + ": ") + problem, cause);
-        this.file = Objects.requireNonNull(file, "file");
+        super(format(file, line, keyPath, problem), cause);
+        this.file = file;
         this.line = line;
-        this.keyPath = Objects.requireNonNull(keyPath, "keyPath");
-        this.problem = Objects.requireNonNull(problem, "problem");
+        this.keyPath = keyPath;
+        this.problem = problem;
+    }
+
+    /** A problem with the file as a whole, at no line or key. */
+    public ConfigException(String file, String problem) {
+        this(file, 0, "", problem, null);
+    }
+
+    /** A problem with the file as a whole, at no line or key, caused by {@code cause}. */
+    public ConfigException(String file, String problem, Throwable cause) {
+        this(file, 0, "", problem, cause);
+    }
+
+    private static String format(String file, int line, String keyPath, String problem) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(keyPath, "keyPath");
+        Objects.requireNonNull(problem, "problem");
+        return file + (line > 0 ? ":" + line : "") + ": " + (keyPath.isEmpty() ? "" : keyPath + ": ") + problem;
     }
 
     public String file() {
         return file;
     }
 
-    /** 1-based line of the offending key or value. */
+    /** 1-based line of the offending key or value; 0 when the problem is with the file as a whole. */
     public int line() {
         return line;
     }

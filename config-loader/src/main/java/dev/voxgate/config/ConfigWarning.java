@@ -3,7 +3,10 @@ package dev.voxgate.config;
 import java.util.Objects;
 
 /**
- * Something in a config file that Voxgate reads past, such as a LiteLLM key it does not support yet.
+ * Something in a config file that Voxgate reads past, such as a LiteLLM key it does not support yet. The message
+ * never quotes the key's value.
+ *
+ * <p>Immutable and thread-safe.
  *
  * @param file    the config file as the user named it
  * @param line    1-based line of the key

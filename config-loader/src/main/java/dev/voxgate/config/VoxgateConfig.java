@@ -1,14 +1,20 @@
 package dev.voxgate.config;
 
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.model.ModelGroup;
 import dev.voxgate.router.RouterSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * A loaded config file: the deployments (in file order), the router's settings, the proxy's general settings, the
- * file's {@code environment_variables}, and a warning for each key that was read past.
+ * file's {@code environment_variables}, and a warning for each key that was read past (sorted by line).
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} shows the names of the environment variables, not their values,
+ * since files often put provider keys there.
  */
 public record VoxgateConfig(
         String source,
@@ -25,5 +31,21 @@ public record VoxgateConfig(
         Objects.requireNonNull(generalSettings, "generalSettings");
         environmentVariables = Map.copyOf(environmentVariables);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The deployments grouped by {@code model_name}, groups in the order they first appear. */
+    public List<ModelGroup> modelGroups() {
+        Map<String, List<Deployment>> byName = new LinkedHashMap<>();
+        for (Deployment deployment : deployments) {
+            byName.computeIfAbsent(deployment.modelName(), name -> new ArrayList<>()).add(deployment);
+        }
+        return byName.entrySet().stream().map(group -> new ModelGroup(group.getKey(), group.getValue())).toList();
+    }
+
+    @Override
+    public String toString() {
+        return "VoxgateConfig[source=" + source + ", deployments=" + deployments + ", routerSettings=" + routerSettings
+                + ", generalSettings=" + generalSettings + ", environmentVariables="
+                + environmentVariables.keySet().stream().sorted().toList() + ", warnings=" + warnings + "]";
     }
 }

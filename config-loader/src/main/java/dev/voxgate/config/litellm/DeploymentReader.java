@@ -1,0 +1,172 @@
+package dev.voxgate.config.litellm;
+
+import dev.voxgate.config.litellm.YamlNode.Mapping;
+import dev.voxgate.config.litellm.YamlNode.Scalar;
+import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.model.ModelReference;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Reads one {@code model_list} entry into a {@link Deployment}. {@code litellm_params} keys Voxgate acts on become
+ * typed fields; LiteLLM's own keys that Voxgate does not act on yet are warned about; every other key is a
+ * vendor-specific parameter (Deepgram {@code punctuate}, …) and passes through as text.
+ *
+ * <p>Not thread-safe; one instance per file.
+ */
+final class DeploymentReader {
+
+    static final String AUDIO_MODE = "audio_transcription";
+    private static final Set<String> ENTRY_KEYS = Set.of("model_name", "litellm_params", "model_info");
+    private static final Set<String> MODEL_INFO_KEYS = Set.of("id", "mode");
+    // LiteLLM's generic litellm_params (litellm/types/router.py), which are not parameters of any provider's API.
+    private static final Set<String> NOT_SUPPORTED_PARAMS = Set.of(
+            "max_retries", "stream_timeout", "organization", "region_name", "tags", "max_file_size_mb",
+            "input_cost_per_second", "output_cost_per_second", "input_cost_per_token", "output_cost_per_token",
+            "input_cost_per_pixel", "output_cost_per_pixel", "max_budget", "budget_duration",
+            "azure_ad_token", "azure_ad_token_provider", "tenant_id", "client_id", "client_secret",
+            "azure_username", "azure_password", "azure_scope", "use_in_pass_through", "use_litellm_proxy",
+            "merge_reasoning_content_in_choices", "drop_params", "additional_drop_params", "litellm_credential_name",
+            "configurable_clientside_auth_params", "mock_response", "model_info", "headers", "extra_headers",
+            "vertex_project", "vertex_location", "vertex_credentials", "aws_access_key_id", "aws_secret_access_key",
+            "aws_session_token", "aws_region_name", "aws_session_name", "aws_profile_name", "aws_role_name",
+            "aws_web_identity_token", "aws_sts_endpoint", "aws_bedrock_runtime_endpoint", "watsonx_region_name",
+            "litellm_trace_id");
+
+    private static final String PARAMS_SHAPE = "a map of settings such as model and api_key";
+
+    private final ValueReader values;
+    private final Predicate<String> isKnownProvider;
+    private final DeploymentIds ids;
+
+    DeploymentReader(ValueReader values, Predicate<String> isKnownProvider, DeploymentIds ids) {
+        this.values = values;
+        this.isKnownProvider = isKnownProvider;
+        this.ids = ids;
+    }
+
+    /** The deployment at {@code node}; its deployment is empty when skipped as a non-audio model. */
+    Entry read(YamlNode node) {
+        Mapping entry = values.mapping(node, "a map with model_name, litellm_params and model_info");
+        String modelName = values.requiredText(entry, "model_name",
+                "every model_list entry needs a model_name, the model group callers ask for");
+        Mapping params = values.mapping(values.required(entry, "litellm_params",
+                "every model_list entry needs litellm_params with at least model"), PARAMS_SHAPE);
+        Mapping info = values.mapping(entry, "model_info", "a map such as {mode: audio_transcription}");
+        String model = values.requiredText(params, "model", "write <provider>/<model>, e.g. azure/my-whisper, "
+                + "or a bare OpenAI model name such as whisper-1").strip();
+        Optional<String> mode = Optional.ofNullable(info.entries().get("mode")).flatMap(values::text);
+        Optional<ModelReference> reference = reference(params, model, mode);
+        if (reference.isEmpty()) {
+            return new Entry(modelName, Optional.empty());
+        }
+        return new Entry(modelName, Optional.of(deployment(entry, modelName, params, info, reference.get())));
+    }
+
+    private Deployment deployment(
+            Mapping entry, String modelName, Mapping params, Mapping info, ModelReference reference) {
+        String id = ids.assign(entry, modelName, params, Optional.ofNullable(info.entries().get("id")));
+        Deployment.Builder builder = Deployment.builder(id, modelName, reference.provider(), reference.model());
+        params.entries().forEach((key, value) -> apply(builder, key, value));
+        entry.entries().forEach((key, value) -> warnUnlessKnown(ENTRY_KEYS, key, value));
+        info.entries().forEach((key, value) -> warnUnlessKnown(MODEL_INFO_KEYS, key, value));
+        YamlNode mode = info.entries().get("mode");
+        if (mode != null) {
+            values.text(mode).filter(value -> !value.equals(AUDIO_MODE)).ifPresent(value -> values.warn(mode,
+                    "mode '" + value + "': Voxgate serves audio transcription only, so this deployment only gets "
+                            + "transcription requests"));
+        }
+        return builder.build();
+    }
+
+    private Optional<ModelReference> reference(Mapping params, String model, Optional<String> mode) {
+        YamlNode custom = params.entries().get("custom_llm_provider");
+        Optional<String> customProvider = custom == null ? Optional.empty() : values.text(custom);
+        if (customProvider.isPresent()) {
+            return withCustomProvider(customProvider.get().strip(), custom, params, model, mode);
+        }
+        YamlNode modelNode = params.entries().get("model");
+        int slash = model.indexOf('/');
+        if (slash > 0 && !isKnownProvider.test(model.substring(0, slash))) {
+            return skipOrFail(modelNode, "unknown provider '" + model.substring(0, slash) + "' in '" + model
+                    + "': write <provider>/<model> with a supported provider, or a bare OpenAI model name", mode);
+        }
+        return Optional.of(ModelReference.parse(model, isKnownProvider).orElseThrow(() -> values.error(modelNode,
+                "'" + model + "' is not <provider>/<model>: write e.g. azure/my-whisper, or a bare OpenAI model "
+                        + "name such as whisper-1")));
+    }
+
+    // LiteLLM: custom_llm_provider names the provider, and model is then the provider's model name as it stands,
+    // unless it repeats the provider as a prefix.
+    private Optional<ModelReference> withCustomProvider(
+            String provider, YamlNode custom, Mapping params, String model, Optional<String> mode) {
+        if (!isKnownProvider.test(provider)) {
+            return skipOrFail(custom, "unknown provider '" + provider + "' in custom_llm_provider: write a "
+                    + "supported provider, or remove custom_llm_provider and write <provider>/<model> in model", mode);
+        }
+        String prefix = provider + "/";
+        String providerModel = model.startsWith(prefix) ? model.substring(prefix.length()) : model;
+        if (providerModel.isBlank()) {
+            throw values.error(params.entries().get("model"), "names no model after '" + prefix + "'");
+        }
+        return Optional.of(new ModelReference(provider, providerModel));
+    }
+
+    // A LiteLLM config often mixes chat models with audio ones; a chat model of a provider Voxgate lacks is not
+    // an error in the file, so it is left out rather than failing the whole config.
+    private Optional<ModelReference> skipOrFail(YamlNode at, String problem, Optional<String> mode) {
+        Optional<String> otherMode = mode.filter(value -> !value.equals(AUDIO_MODE));
+        if (otherMode.isEmpty()) {
+            throw values.error(at, problem);
+        }
+        values.warn(at, "deployment skipped: its mode is '" + otherMode.get() + "' (Voxgate serves audio "
+                + "transcription only) and its provider is not supported (" + problem + ")");
+        return Optional.empty();
+    }
+
+    private void apply(Deployment.Builder builder, String key, YamlNode node) {
+        switch (key) {
+            case "model", "custom_llm_provider" -> {
+                // read into the provider and model already
+            }
+            case "api_key" -> values.secret(node).ifPresent(builder::apiKey);
+            case "api_base" -> values.text(node).ifPresent(builder::apiBase);
+            case "api_version" -> values.text(node).ifPresent(builder::apiVersion);
+            case "timeout" -> values.seconds(node, false).ifPresent(builder::timeout);
+            case "weight" -> values.nonNegative(node).ifPresent(builder::weight);
+            case "rpm" -> values.count(node).ifPresent(builder::rpm);
+            case "tpm" -> values.count(node).ifPresent(builder::tpm);
+            case "order" -> values.count(node).ifPresent(builder::order);
+            case "max_parallel_requests" -> values.count(node).ifPresent(builder::maxParallelRequests);
+            case "cooldown_time" -> values.seconds(node, true).ifPresent(builder::cooldownTime);
+            default -> passThrough(builder, key, node);
+        }
+    }
+
+    private void passThrough(Deployment.Builder builder, String key, YamlNode node) {
+        if (NOT_SUPPORTED_PARAMS.contains(key)) {
+            values.ignore(node);
+        } else if (node instanceof Scalar) {
+            values.text(node).ifPresent(value -> builder.param(key, value));
+        } else {
+            values.warn(node, "is " + node.kind() + ", but provider parameters pass through as single values "
+                    + "only; ignored");
+        }
+    }
+
+    private void warnUnlessKnown(Set<String> known, String key, YamlNode node) {
+        if (!known.contains(key)) {
+            values.ignore(node);
+        }
+    }
+
+    /**
+     * One read {@code model_list} entry.
+     *
+     * @param modelName  the model group it belongs to
+     * @param deployment the deployment; empty when skipped
+     */
+    record Entry(String modelName, Optional<Deployment> deployment) {
+    }
+}

@@ -1,0 +1,110 @@
+package dev.voxgate.config.litellm;
+
+import dev.voxgate.config.ConfigWarning;
+import dev.voxgate.config.GeneralSettings;
+import dev.voxgate.config.VoxgateConfig;
+import dev.voxgate.config.litellm.ModelListReader.ModelList;
+import dev.voxgate.config.litellm.YamlNode.Mapping;
+import dev.voxgate.core.EnvironmentSource;
+import dev.voxgate.core.model.Secret;
+import dev.voxgate.router.RouterSettings;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Reads the text of a LiteLLM {@code config.yaml} into a {@link VoxgateConfig}; {@link
+ * dev.voxgate.config.ConfigLoader} is the entry point most code wants. Sections: {@code model_list},
+ * {@code router_settings}, {@code litellm_settings}, {@code general_settings} and {@code environment_variables}; the
+ * file's {@code environment_variables} are layered over the given environment before any {@code os.environ/NAME} is
+ * resolved.
+ *
+ * <p>Immutable and thread-safe: each read keeps its state to itself.
+ */
+public final class LiteLlmConfigReader {
+
+    private static final String SETTINGS_SHAPE = "a map of settings";
+    private static final String MASTER_KEY_VARIABLE = "LITELLM_MASTER_KEY";
+    private static final Set<String> SECTIONS = Set.of("model_list", "router_settings", "litellm_settings",
+            "general_settings", "environment_variables");
+    // Top-level sections of LiteLLM's proxy config that Voxgate does not read, so they warn without a typo hint.
+    private static final Set<String> OTHER_LITELLM_SECTIONS = Set.of("include", "credential_list", "mcp_servers",
+            "guardrails", "files_settings", "assistant_settings", "callback_settings", "vector_store_registry",
+            "search_tools", "finetune_settings", "prompts");
+
+    private final EnvironmentSource environment;
+    private final Predicate<String> isKnownProvider;
+
+    /**
+     * @param environment     where {@code os.environ/NAME} and {@code LITELLM_MASTER_KEY} are read
+     * @param isKnownProvider whether a provider id (the {@code azure} of {@code azure/my-whisper}) is supported
+     */
+    public LiteLlmConfigReader(EnvironmentSource environment, Predicate<String> isKnownProvider) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.isKnownProvider = Objects.requireNonNull(isKnownProvider, "isKnownProvider");
+    }
+
+    /**
+     * Reads {@code yaml}; {@code source} names it in messages and becomes {@link VoxgateConfig#source()}.
+     *
+     * @throws dev.voxgate.config.ConfigException when the text is not a usable config
+     */
+    public VoxgateConfig read(String yaml, String source) {
+        Objects.requireNonNull(yaml, "yaml");
+        Objects.requireNonNull(source, "source");
+        List<ConfigWarning> warnings = new ArrayList<>();
+        YamlNode root = new YamlTreeParser(source, warnings).parse(yaml);
+        ValueReader literal = new ValueReader(source, environment, warnings);
+        Mapping sections = literal.mapping(root, "a map of sections such as model_list and router_settings");
+        sections.entries().forEach((key, node) -> warnUnlessSection(literal, key, node));
+        Map<String, String> variables = environmentVariables(literal,
+                literal.mapping(sections, "environment_variables", "a map of NAME: value"));
+        ValueReader values = literal.withEnvironment(environment.withOverrides(variables));
+        ModelList models = new ModelListReader(values, isKnownProvider).read(sections);
+        FallbacksReader fallbacks = new FallbacksReader(values, models.groups(), models.skippedGroups());
+        RouterSettings routerSettings = new RouterSettingsReader(values, fallbacks).read(
+                values.mapping(sections, "router_settings", SETTINGS_SHAPE),
+                values.mapping(sections, "litellm_settings", SETTINGS_SHAPE));
+        GeneralSettings generalSettings = generalSettings(values,
+                values.mapping(sections, "general_settings", SETTINGS_SHAPE));
+        warnings.sort(Comparator.comparingInt(ConfigWarning::line));
+        return new VoxgateConfig(source, models.deployments(), routerSettings, generalSettings, variables, warnings);
+    }
+
+    private static void warnUnlessSection(ValueReader values, String key, YamlNode node) {
+        if (OTHER_LITELLM_SECTIONS.contains(key)) {
+            values.ignore(node);
+        } else if (!SECTIONS.contains(key)) {
+            values.warn(node, "unknown section; ignored (Voxgate reads " + String.join(", ", sorted(SECTIONS)) + ")");
+        }
+    }
+
+    private static Map<String, String> environmentVariables(ValueReader values, Mapping section) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        section.entries().forEach((name, node) -> variables.put(name, values.literal(node)));
+        return variables;
+    }
+
+    // LiteLLM falls back to LITELLM_MASTER_KEY when general_settings has no master_key.
+    private static GeneralSettings generalSettings(ValueReader values, Mapping section) {
+        Optional<Secret> masterKey = Optional.empty();
+        for (Map.Entry<String, YamlNode> entry : section.entries().entrySet()) {
+            if (entry.getKey().equals("master_key")) {
+                masterKey = values.secret(entry.getValue());
+            } else {
+                values.ignore(entry.getValue());
+            }
+        }
+        return new GeneralSettings(masterKey.or(() -> values.environment().get(MASTER_KEY_VARIABLE).map(Secret::of)));
+    }
+
+    private static List<String> sorted(Set<String> names) {
+        return names.stream().sorted().toList();
+    }
+}
