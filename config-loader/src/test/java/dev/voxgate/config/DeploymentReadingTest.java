@@ -63,6 +63,42 @@ class DeploymentReadingTest {
     }
 
     @Test
+    void dropParamsOfADeploymentOverridesTheLiteLlmSettingsDefault() {
+        VoxgateConfig config = loader().parse("""
+                model_list:
+                  - model_name: strict
+                    litellm_params:
+                      model: whisper-1
+                      drop_params: false
+                  - model_name: lenient
+                    litellm_params:
+                      model: whisper-1
+                litellm_settings:
+                  drop_params: true
+                """, "c.yaml");
+
+        assertThat(config.deployments()).extracting(Deployment::dropParams).containsExactly(false, true);
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void deploymentsRefuseUnsupportedParametersUnlessTheySayOtherwise() {
+        assertThat(only("""
+                model_list:
+                  - model_name: whisper
+                    litellm_params:
+                      model: whisper-1
+                """).dropParams()).isFalse();
+        assertThat(only("""
+                model_list:
+                  - model_name: whisper
+                    litellm_params:
+                      model: whisper-1
+                      drop_params: True
+                """).dropParams()).isTrue();
+    }
+
+    @Test
     void listValuedVendorParameterIsWarnedAboutAndLeftOut() {
         VoxgateConfig config = loader().parse("""
                 model_list:

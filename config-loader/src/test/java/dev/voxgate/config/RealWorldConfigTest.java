@@ -38,7 +38,6 @@ class RealWorldConfigTest {
                 "58 router_settings.enable_pre_call_checks",
                 "59 router_settings.retry_policy",
                 "61 router_settings.fallbacks[1].claude",
-                "64 litellm_settings.drop_params",
                 "65 litellm_settings.set_verbose",
                 "66 litellm_settings.num_retries",
                 "67 litellm_settings.request_timeout",

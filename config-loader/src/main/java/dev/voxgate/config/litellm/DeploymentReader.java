@@ -27,7 +27,7 @@ final class DeploymentReader {
             "input_cost_per_pixel", "output_cost_per_pixel", "max_budget", "budget_duration",
             "azure_ad_token", "azure_ad_token_provider", "tenant_id", "client_id", "client_secret",
             "azure_username", "azure_password", "azure_scope", "use_in_pass_through", "use_litellm_proxy",
-            "merge_reasoning_content_in_choices", "drop_params", "additional_drop_params", "litellm_credential_name",
+            "merge_reasoning_content_in_choices", "additional_drop_params", "litellm_credential_name",
             "configurable_clientside_auth_params", "mock_response", "model_info", "headers", "extra_headers",
             "vertex_project", "vertex_location", "vertex_credentials", "aws_access_key_id", "aws_secret_access_key",
             "aws_session_token", "aws_region_name", "aws_session_name", "aws_profile_name", "aws_role_name",
@@ -39,11 +39,18 @@ final class DeploymentReader {
     private final ValueReader values;
     private final Predicate<String> isKnownProvider;
     private final DeploymentIds ids;
+    private final boolean dropParamsByDefault;
 
-    DeploymentReader(ValueReader values, Predicate<String> isKnownProvider, DeploymentIds ids) {
+    /**
+     * @param dropParamsByDefault {@code litellm_settings.drop_params}: what a deployment without its own
+     *                            {@code drop_params} does with parameters its provider does not accept
+     */
+    DeploymentReader(ValueReader values, Predicate<String> isKnownProvider, DeploymentIds ids,
+                     boolean dropParamsByDefault) {
         this.values = values;
         this.isKnownProvider = isKnownProvider;
         this.ids = ids;
+        this.dropParamsByDefault = dropParamsByDefault;
     }
 
     /** The deployment at {@code node}; its deployment is empty when skipped as a non-audio model. */
@@ -67,7 +74,8 @@ final class DeploymentReader {
     private Deployment deployment(
             Mapping entry, String modelName, Mapping params, Mapping info, ModelReference reference) {
         String id = ids.assign(entry, modelName, params, Optional.ofNullable(info.entries().get("id")));
-        Deployment.Builder builder = Deployment.builder(id, modelName, reference.provider(), reference.model());
+        Deployment.Builder builder = Deployment.builder(id, modelName, reference.provider(), reference.model())
+                .dropParams(dropParamsByDefault);
         params.entries().forEach((key, value) -> apply(builder, key, value));
         entry.entries().forEach((key, value) -> warnUnlessKnown(ENTRY_KEYS, key, value));
         info.entries().forEach((key, value) -> warnUnlessKnown(MODEL_INFO_KEYS, key, value));
@@ -140,6 +148,7 @@ final class DeploymentReader {
             case "order" -> values.count(node).ifPresent(builder::order);
             case "max_parallel_requests" -> values.count(node).ifPresent(builder::maxParallelRequests);
             case "cooldown_time" -> values.seconds(node, true).ifPresent(builder::cooldownTime);
+            case "drop_params" -> values.flag(node).ifPresent(builder::dropParams);
             default -> passThrough(builder, key, node);
         }
     }

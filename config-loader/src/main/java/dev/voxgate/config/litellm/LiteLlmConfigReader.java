@@ -38,6 +38,8 @@ public final class LiteLlmConfigReader {
             "guardrails", "files_settings", "assistant_settings", "callback_settings", "vector_store_registry",
             "search_tools", "finetune_settings", "prompts");
 
+    static final String DROP_PARAMS = "drop_params";
+
     private final EnvironmentSource environment;
     private final Predicate<String> isKnownProvider;
 
@@ -66,15 +68,22 @@ public final class LiteLlmConfigReader {
         Map<String, String> variables = environmentVariables(literal,
                 literal.mapping(sections, "environment_variables", "a map of NAME: value"));
         ValueReader values = literal.withEnvironment(environment.withOverrides(variables));
-        ModelList models = new ModelListReader(values, isKnownProvider).read(sections);
+        Mapping litellmSettings = values.mapping(sections, "litellm_settings", SETTINGS_SHAPE);
+        ModelList models = new ModelListReader(values, isKnownProvider, dropParams(values, litellmSettings))
+                .read(sections);
         FallbacksReader fallbacks = new FallbacksReader(values, models.groups(), models.skippedGroups());
         RouterSettings routerSettings = new RouterSettingsReader(values, fallbacks).read(
-                values.mapping(sections, "router_settings", SETTINGS_SHAPE),
-                values.mapping(sections, "litellm_settings", SETTINGS_SHAPE));
+                values.mapping(sections, "router_settings", SETTINGS_SHAPE), litellmSettings);
         GeneralSettings generalSettings = generalSettings(values,
                 values.mapping(sections, "general_settings", SETTINGS_SHAPE));
         warnings.sort(Comparator.comparingInt(ConfigWarning::line));
         return new VoxgateConfig(source, models.deployments(), routerSettings, generalSettings, variables, warnings);
+    }
+
+    // litellm_settings.drop_params is LiteLLM's global default; a deployment's own drop_params overrides it.
+    private static boolean dropParams(ValueReader values, Mapping litellmSettings) {
+        YamlNode node = litellmSettings.entries().get(DROP_PARAMS);
+        return node != null && values.flag(node).orElse(false);
     }
 
     private static void warnUnlessSection(ValueReader values, String key, YamlNode node) {

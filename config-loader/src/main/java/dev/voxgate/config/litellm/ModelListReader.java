@@ -22,10 +22,12 @@ final class ModelListReader {
 
     private final ValueReader values;
     private final Predicate<String> isKnownProvider;
+    private final boolean dropParamsByDefault;
 
-    ModelListReader(ValueReader values, Predicate<String> isKnownProvider) {
+    ModelListReader(ValueReader values, Predicate<String> isKnownProvider, boolean dropParamsByDefault) {
         this.values = values;
         this.isKnownProvider = isKnownProvider;
+        this.dropParamsByDefault = dropParamsByDefault;
     }
 
     ModelList read(Mapping root) {
@@ -46,7 +48,8 @@ final class ModelListReader {
     }
 
     private ModelList read(Sequence list) {
-        DeploymentReader reader = new DeploymentReader(values, isKnownProvider, new DeploymentIds(values));
+        DeploymentReader reader = new DeploymentReader(values, isKnownProvider, new DeploymentIds(values),
+                dropParamsByDefault);
         List<Deployment> deployments = new ArrayList<>();
         SequencedSet<String> groups = new LinkedHashSet<>();
         SequencedSet<String> skipped = new LinkedHashSet<>();

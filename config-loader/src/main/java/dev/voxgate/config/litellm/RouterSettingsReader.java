@@ -38,6 +38,9 @@ final class RouterSettingsReader {
     RouterSettings read(Mapping routerSettings, Mapping litellmSettings) {
         Map<String, YamlNode> settings = new LinkedHashMap<>();
         litellmSettings.entries().forEach((key, node) -> {
+            if (key.equals(LiteLlmConfigReader.DROP_PARAMS)) {
+                return; // the deployments' default, read with the model list
+            }
             String routerKey = FROM_LITELLM_SETTINGS.get(key);
             YamlNode winner = routerKey == null ? null : routerSettings.entries().get(routerKey);
             if (routerKey == null) {
