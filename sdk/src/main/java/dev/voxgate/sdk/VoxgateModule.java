@@ -1,0 +1,74 @@
+package dev.voxgate.sdk;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.voxgate.config.VoxgateConfig;
+import dev.voxgate.core.EnvironmentSource;
+import dev.voxgate.providers.ProviderCatalog;
+import dev.voxgate.providers.spi.ProviderContext;
+import dev.voxgate.router.DeploymentConnector;
+import dev.voxgate.router.Router;
+import java.util.Objects;
+import okhttp3.OkHttpClient;
+
+/**
+ * Guice wiring of a loaded config: environment, the shared HTTP client, the provider catalog and the router.
+ * Explicit bindings only, and no logic beyond calling constructors and builders.
+ *
+ * <p>Instances are immutable.
+ */
+public final class VoxgateModule extends AbstractModule {
+
+    private final VoxgateConfig config;
+    private final EnvironmentSource environment;
+
+    public VoxgateModule(VoxgateConfig config, EnvironmentSource environment) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.environment = Objects.requireNonNull(environment, "environment");
+    }
+
+    @Override
+    protected void configure() {
+        binder().requireExplicitBindings();
+        bind(VoxgateConfig.class).toInstance(config);
+    }
+
+    @Provides
+    @Singleton
+    EnvironmentSource environment() {
+        return environment.withOverrides(config.environmentVariables());
+    }
+
+    @Provides
+    @Singleton
+    OkHttpClient httpClient() {
+        return ProviderCatalog.newHttpClient();
+    }
+
+    @Provides
+    @Singleton
+    ProviderCatalog providerCatalog() {
+        return ProviderCatalog.builtIn();
+    }
+
+    @Provides
+    @Singleton
+    DeploymentConnector deploymentConnector(ProviderCatalog catalog, OkHttpClient httpClient,
+                                            EnvironmentSource environment) {
+        return new ProviderConnector(catalog, new ProviderContext(httpClient, environment));
+    }
+
+    @Provides
+    @Singleton
+    Router router(VoxgateConfig config, DeploymentConnector connector) {
+        // The proxy serves configured groups only: a client must not reach arbitrary provider/model names with
+        // the proxy's own keys.
+        return Router.builder()
+                .connector(connector)
+                .deployments(config.deployments())
+                .settings(config.routerSettings())
+                .allowDirectModels(false)
+                .build();
+    }
+}

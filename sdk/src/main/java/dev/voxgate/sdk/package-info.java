@@ -1,0 +1,5 @@
+/**
+ * The Voxgate SDK: {@link dev.voxgate.sdk.Voxgate} for one-call transcriptions and routers built in code or from a
+ * LiteLLM {@code config.yaml}, and {@link dev.voxgate.sdk.VoxgateModule}, the Guice wiring the proxy shares.
+ */
+package dev.voxgate.sdk;
