@@ -1,0 +1,68 @@
+package dev.voxgate.proxy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Multipart text fields with OpenAI's conventions: {@code name[]} and repeated {@code name} both make a list;
+ * booleans are {@code true}/{@code True}/{@code 1}/{@code yes} or their opposites.
+ *
+ * <p>Not thread-safe; one per request.
+ */
+final class FormFields {
+
+    private static final Set<String> TRUE = Set.of("true", "1", "yes", "on");
+    private static final Set<String> FALSE = Set.of("false", "0", "no", "off", "");
+
+    private final Map<String, List<String>> fields;
+
+    FormFields(Map<String, List<String>> fields) {
+        this.fields = fields;
+    }
+
+    /** The field names as sent, including any {@code []} suffix. */
+    Set<String> names() {
+        return fields.keySet();
+    }
+
+    /** The name without a trailing {@code []}. */
+    static String baseName(String name) {
+        return name.endsWith("[]") ? name.substring(0, name.length() - 2) : name;
+    }
+
+    /** The field's value; a field sent twice is rejected, since which one was meant is unclear. */
+    Optional<String> single(String name) {
+        List<String> values = fields.getOrDefault(name, List.of());
+        if (values.size() > 1) {
+            throw RequestRejected.badRequest(name, "'" + name + "' was sent " + values.size() + " times; send it once.");
+        }
+        return values.stream().findFirst();
+    }
+
+    /** Every value of {@code name[]} and {@code name}, in order. */
+    List<String> list(String name) {
+        List<String> values = new ArrayList<>(fields.getOrDefault(name + "[]", List.of()));
+        values.addAll(fields.getOrDefault(name, List.of()));
+        return values.stream().map(String::trim).filter(value -> !value.isEmpty()).toList();
+    }
+
+    /** A boolean field, false when absent. */
+    boolean flag(String name) {
+        Optional<String> value = single(name);
+        if (value.isEmpty()) {
+            return false;
+        }
+        String normalized = value.get().trim().toLowerCase(Locale.ROOT);
+        if (TRUE.contains(normalized)) {
+            return true;
+        }
+        if (FALSE.contains(normalized)) {
+            return false;
+        }
+        throw RequestRejected.badRequest(name, "'" + name + "' must be true or false, got '" + value.get() + "'.");
+    }
+}

@@ -1,0 +1,55 @@
+package dev.voxgate.proxy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.voxgate.config.VoxgateConfig;
+import dev.voxgate.core.EnvironmentSource;
+import dev.voxgate.router.Router;
+import dev.voxgate.sdk.VoxgateModule;
+import java.util.Objects;
+
+/**
+ * Guice wiring of the proxy on top of {@link VoxgateModule}: listening settings, authentication, the JSON mapper
+ * and the server. Explicit bindings only.
+ *
+ * <p>Instances are immutable.
+ */
+final class ProxyModule extends AbstractModule {
+
+    private final VoxgateConfig config;
+    private final EnvironmentSource environment;
+    private final ProxySettings settings;
+
+    ProxyModule(VoxgateConfig config, EnvironmentSource environment, ProxySettings settings) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    protected void configure() {
+        binder().requireExplicitBindings();
+        install(new VoxgateModule(config, environment));
+        bind(ProxySettings.class).toInstance(settings);
+    }
+
+    @Provides
+    @Singleton
+    ObjectMapper objectMapper() {
+        return new ObjectMapper();
+    }
+
+    @Provides
+    @Singleton
+    Authenticator authenticator(VoxgateConfig config) {
+        return new Authenticator(config.generalSettings().masterKey());
+    }
+
+    @Provides
+    @Singleton
+    ProxyServer proxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings) {
+        return new ProxyServer(router, authenticator, json, settings);
+    }
+}

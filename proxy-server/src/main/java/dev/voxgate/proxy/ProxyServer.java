@@ -1,0 +1,144 @@
+package dev.voxgate.proxy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.voxgate.core.error.TranscriptionException;
+import dev.voxgate.router.Router;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import dev.voxgate.core.model.ModelGroup;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of Voxgate: OpenAI's audio transcription endpoints, the model list and health probes, on Javalin
+ * with one virtual thread per request, so thousands of slow vendor calls can be in flight at once.
+ *
+ * <p>Thread-safe. {@link #start()} once, {@link #close()} once.
+ */
+public final class ProxyServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
+    private static final Set<String> OPEN_PATHS = Set.of("/health/liveliness", "/health/readiness");
+    private static final String VERSION = "0.1.0";
+
+    private final Router router;
+    private final Authenticator authenticator;
+    private final ObjectMapper json;
+    private final ProxySettings settings;
+    private final ErrorWriter errors;
+    private final String modelList;
+    private final Javalin app;
+
+    ProxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings) {
+        this.router = Objects.requireNonNull(router, "router");
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        this.json = Objects.requireNonNull(json, "json");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.errors = new ErrorWriter(json);
+        this.modelList = modelList();
+        this.app = Javalin.create(this::configure);
+    }
+
+    /** Binds the configured host and port and starts serving. */
+    public ProxyServer start() {
+        app.start(settings.host(), settings.port());
+        return this;
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** The model groups served, in config order. */
+    public List<ModelGroup> modelGroups() {
+        return router.modelGroups();
+    }
+
+    /** Stops accepting requests and shuts the server down. */
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private void configure(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.concurrency.useVirtualThreads = true;
+        config.jetty.multipartConfig.cacheDirectory(System.getProperty("java.io.tmpdir"));
+        config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxInMemoryFileSize(settings.inMemoryBytes(), SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(settings.maxRequestBytes(), SizeUnit.BYTES);
+        TranscriptionHandler transcriptions =
+                new TranscriptionHandler(router, new TranscriptionRenderer(json), settings);
+        config.routes.before(this::authenticate);
+        config.routes.post("/v1/audio/transcriptions", transcriptions);
+        config.routes.post("/audio/transcriptions", transcriptions);
+        config.routes.get("/v1/models", this::models);
+        config.routes.get("/models", this::models);
+        config.routes.get("/health/liveliness", ctx -> ctx.contentType("application/json").result("\"I'm alive!\""));
+        config.routes.get("/health/readiness", this::readiness);
+        config.routes.exception(RequestRejected.class, (e, ctx) -> errors.write(ctx, e.error()));
+        config.routes.exception(TranscriptionException.class, this::transcriptionFailed);
+        config.routes.exception(HttpResponseException.class, this::frameworkRefused);
+        config.routes.exception(Exception.class, this::unexpected);
+    }
+
+    private void authenticate(Context ctx) {
+        if (OPEN_PATHS.contains(ctx.path())) {
+            return;
+        }
+        authenticator.check(ctx.header("Authorization"), ctx.header("api-key")).ifPresent(error -> {
+            throw new RequestRejected(error);
+        });
+    }
+
+    private void models(Context ctx) {
+        ctx.contentType("application/json").result(modelList);
+    }
+
+    private String modelList() {
+        long created = Instant.now().getEpochSecond();
+        ObjectNode list = json.createObjectNode().put("object", "list");
+        ArrayNode data = list.putArray("data");
+        router.modelGroups().forEach(group -> data.addObject()
+                .put("id", group.name()).put("object", "model").put("created", created).put("owned_by", "voxgate"));
+        return list.toString();
+    }
+
+    private void readiness(Context ctx) {
+        ObjectNode body = json.createObjectNode().put("status", "healthy").put("voxgate_version", VERSION)
+                .put("model_groups", router.modelGroups().size());
+        ctx.contentType("application/json").result(body.toString());
+    }
+
+    // Javalin's own refusals (no such route, method not allowed) in OpenAI's shape.
+    private void frameworkRefused(HttpResponseException e, Context ctx) {
+        OpenAiError error = e.getStatus() == 404
+                ? OpenAiError.notFound("Unknown route " + ctx.method() + " " + ctx.path()
+                        + ". Transcriptions are POST /v1/audio/transcriptions; models are GET /v1/models.")
+                : OpenAiError.status(e.getStatus(), e.getMessage());
+        errors.write(ctx, error);
+    }
+
+    private void transcriptionFailed(TranscriptionException e, Context ctx) {
+        OpenAiError error = OpenAiError.of(e.failure());
+        LOG.warn("{} {} -> {}: {}", ctx.method(), ctx.path(), error.status(), error.message());
+        errors.write(ctx, error);
+    }
+
+    private void unexpected(Exception e, Context ctx) {
+        UploadProblem.classify(e).ifPresentOrElse(error -> errors.write(ctx, error), () -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            errors.write(ctx, OpenAiError.internal());
+        });
+    }
+}

@@ -1,0 +1,43 @@
+package dev.voxgate.proxy;
+
+import java.util.Objects;
+
+/**
+ * Where the proxy listens and how it takes uploads.
+ *
+ * @param host           interface to bind, e.g. {@code 0.0.0.0}
+ * @param port           TCP port; 0 picks a free one
+ * @param maxUploadBytes the largest audio file accepted (OpenAI's limit: 25 MiB)
+ * @param inMemoryBytes  uploads up to this size stay in memory; larger ones go to a temp file
+ */
+public record ProxySettings(String host, int port, long maxUploadBytes, int inMemoryBytes) {
+
+    public static final String DEFAULT_HOST = "0.0.0.0";
+    public static final int DEFAULT_PORT = 8000;
+    public static final long OPENAI_MAX_UPLOAD_BYTES = 25L * 1024 * 1024;
+    public static final int DEFAULT_IN_MEMORY_BYTES = 1024 * 1024;
+    private static final long FORM_FIELDS_ALLOWANCE = 1024 * 1024;
+
+    public ProxySettings {
+        Objects.requireNonNull(host, "host");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0-65535, was " + port);
+        }
+        if (maxUploadBytes <= 0 || inMemoryBytes < 0) {
+            throw new IllegalArgumentException("upload limits must be positive");
+        }
+    }
+
+    /** The largest multipart body accepted: the largest file plus room for the form's text fields. */
+    public long maxRequestBytes() {
+        return maxUploadBytes + FORM_FIELDS_ALLOWANCE;
+    }
+
+    /** Listening on {@code host:port} with OpenAI's upload limit. */
+    public static ProxySettings of(String host, int port) {
+        return new ProxySettings(host, port, OPENAI_MAX_UPLOAD_BYTES, DEFAULT_IN_MEMORY_BYTES);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.voxgate.proxy;
+
+import dev.voxgate.core.model.AudioInput;
+import dev.voxgate.core.model.ResponseFormat;
+import dev.voxgate.core.model.TimestampGranularity;
+import dev.voxgate.core.model.TranscriptionRequest;
+import dev.voxgate.router.CallOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The text fields of an OpenAI transcription form, checked and typed: what to ask the router ({@link #request()})
+ * and how ({@link #options()}). Array fields are accepted as {@code name[]} (as OpenAI's SDKs send them) and as a
+ * repeated {@code name}; fields the proxy does not know travel on to the provider as vendor parameters.
+ *
+ * @param request the transcription request
+ * @param options fallbacks and mock testing as the caller asked
+ */
+record TranscriptionForm(TranscriptionRequest request, CallOptions options) {
+
+    // Deployment parameters a caller must not set: they would point the proxy's keys elsewhere or swap them.
+    private static final Set<String> CLIENT_CREDENTIALS = Set.of(
+            "api_key", "api_base", "base_url", "api_version", "custom_llm_provider", "organization",
+            "azure_ad_token");
+    // LiteLLM bookkeeping fields that carry nothing for the provider.
+    private static final Set<String> BOOKKEEPING = Set.of("metadata", "litellm_metadata", "user", "tags");
+    private static final Set<String> KNOWN = Set.of(
+            "model", "language", "prompt", "response_format", "temperature", "timestamp_granularities",
+            "mock_testing_fallbacks", "fallbacks", "stream");
+    private static final int MAX_MODEL_LENGTH = 256;
+
+    /** Reads the form fields (everything but the file); rejects the request naming the field that is wrong. */
+    static TranscriptionForm parse(Map<String, List<String>> fields, AudioInput audio) {
+        FormFields form = new FormFields(fields);
+        String model = form.single("model").map(String::trim).filter(value -> !value.isEmpty()).orElseThrow(() ->
+                RequestRejected.badRequest("model", "Missing 'model': name a model group (GET /v1/models lists them)."));
+        if (model.length() > MAX_MODEL_LENGTH) {
+            throw RequestRejected.badRequest("model", "'model' is longer than " + MAX_MODEL_LENGTH + " characters.");
+        }
+        if (form.flag("stream")) {
+            throw RequestRejected.badRequest("stream", "Streaming transcription (stream=true) is not available on "
+                    + "this proxy; omit 'stream' or send stream=false.");
+        }
+        TranscriptionRequest.Builder request = TranscriptionRequest.builder(model, audio)
+                .responseFormat(responseFormat(form))
+                .timestampGranularities(granularities(form))
+                .providerParams(providerParams(form));
+        form.single("language").filter(value -> !value.isBlank()).ifPresent(request::language);
+        form.single("prompt").ifPresent(request::prompt);
+        temperature(form).ifPresent(request::temperature);
+        CallOptions.Builder options = CallOptions.builder().mockTestingFallbacks(form.flag("mock_testing_fallbacks"));
+        List<String> fallbacks = form.list("fallbacks");
+        if (!fallbacks.isEmpty()) {
+            options.fallbacks(fallbacks);
+        }
+        return new TranscriptionForm(request.build(), options.build());
+    }
+
+    private static ResponseFormat responseFormat(FormFields form) {
+        Optional<String> value = form.single("response_format").filter(text -> !text.isBlank());
+        if (value.isEmpty()) {
+            return ResponseFormat.JSON;
+        }
+        return ResponseFormat.fromWireName(value.get()).orElseThrow(() -> RequestRejected.badRequest(
+                "response_format", "Unknown response_format '" + value.get() + "'; use one of "
+                        + ResponseFormat.wireNames() + "."));
+    }
+
+    private static List<TimestampGranularity> granularities(FormFields form) {
+        List<TimestampGranularity> granularities = new ArrayList<>();
+        for (String value : form.list("timestamp_granularities")) {
+            TimestampGranularity granularity = TimestampGranularity.fromWireName(value).orElseThrow(() ->
+                    RequestRejected.badRequest("timestamp_granularities[]", "Unknown timestamp granularity '" + value
+                            + "'; use word or segment."));
+            if (!granularities.contains(granularity)) {
+                granularities.add(granularity);
+            }
+        }
+        return granularities;
+    }
+
+    private static Optional<Double> temperature(FormFields form) {
+        Optional<String> value = form.single("temperature").filter(text -> !text.isBlank());
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            double temperature = Double.parseDouble(value.get().trim());
+            if (temperature >= 0 && temperature <= 1) {
+                return Optional.of(temperature);
+            }
+        } catch (NumberFormatException e) {
+            // answered below, with the value the caller sent
+        }
+        throw RequestRejected.badRequest("temperature", "'temperature' must be a number between 0 and 1, got '"
+                + value.get() + "'.");
+    }
+
+    private static Map<String, String> providerParams(FormFields form) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String name : form.names()) {
+            String base = FormFields.baseName(name);
+            if (CLIENT_CREDENTIALS.contains(base.toLowerCase(Locale.ROOT))) {
+                throw RequestRejected.badRequest(base, "'" + base + "' cannot be set by a client: deployment "
+                        + "credentials and endpoints come from the proxy's config.");
+            }
+            if (!KNOWN.contains(base) && !BOOKKEEPING.contains(base)) {
+                form.single(name).ifPresent(value -> params.put(base, value));
+            }
+        }
+        return params;
+    }
+}

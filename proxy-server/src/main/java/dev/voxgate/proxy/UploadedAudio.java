@@ -1,0 +1,99 @@
+package dev.voxgate.proxy;
+
+import dev.voxgate.core.model.AudioContent;
+import dev.voxgate.core.model.AudioInput;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The uploaded {@code file} part as replayable audio: small uploads in memory, larger ones in a temp file owned by
+ * this request and deleted by {@link #close()}, so a retry or fallback can send the same bytes again.
+ *
+ * <p>Not thread-safe; one per request.
+ */
+final class UploadedAudio implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UploadedAudio.class);
+
+    private final AudioInput input;
+    private final Optional<Path> tempFile;
+
+    private UploadedAudio(AudioInput input, Optional<Path> tempFile) {
+        this.input = input;
+        this.tempFile = tempFile;
+    }
+
+    /** Reads the one {@code file} part, or rejects the request saying what is wrong with it. */
+    static UploadedAudio from(List<UploadedFile> files, long inMemoryLimit) {
+        if (files.isEmpty()) {
+            throw RequestRejected.badRequest("file", "Missing 'file': send the audio as a multipart/form-data "
+                    + "part named 'file' (e.g. curl --form file=@speech.mp3).");
+        }
+        if (files.size() > 1) {
+            throw RequestRejected.badRequest("file", "Send exactly one 'file' part; this request has " + files.size()
+                    + ".");
+        }
+        UploadedFile file = files.getFirst();
+        String filename = file.filename();
+        if (filename == null || filename.isBlank()) {
+            throw RequestRejected.badRequest("file", "The 'file' part has no filename; give it one with an extension "
+                    + "that names the audio format (e.g. speech.mp3).");
+        }
+        if (file.size() == 0) {
+            throw RequestRejected.badRequest("file", "The uploaded file '" + filename + "' is empty.");
+        }
+        return file.size() <= inMemoryLimit ? inMemory(file, filename) : onDisk(file, filename);
+    }
+
+    AudioInput input() {
+        return input;
+    }
+
+    private static UploadedAudio inMemory(UploadedFile file, String filename) {
+        try (InputStream content = file.content()) {
+            byte[] bytes = content.readAllBytes();
+            return new UploadedAudio(new AudioInput(filename, file.contentType(), new AudioContent.InMemory(bytes)),
+                    Optional.empty());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the upload", e);
+        }
+    }
+
+    private static UploadedAudio onDisk(UploadedFile file, String filename) {
+        Path path = null;
+        try (InputStream content = file.content()) {
+            path = Files.createTempFile("voxgate-upload-", ".audio");
+            long size = Files.copy(content, path, StandardCopyOption.REPLACE_EXISTING);
+            AudioInput input = new AudioInput(filename, file.contentType(), new AudioContent.OnDisk(path, size));
+            return new UploadedAudio(input, Optional.of(path));
+        } catch (IOException e) {
+            deleteQuietly(path);
+            throw new UncheckedIOException("could not store the upload", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        tempFile.ifPresent(UploadedAudio::deleteQuietly);
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            LOG.warn("could not delete upload temp file {}: {}", path, e.toString());
+        }
+    }
+}
