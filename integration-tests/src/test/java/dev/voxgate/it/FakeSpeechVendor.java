@@ -1,0 +1,239 @@
+package dev.voxgate.it;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.MediaType;
+import okhttp3.MultipartReader;
+import okio.Buffer;
+
+/**
+ * A loopback stand-in for OpenAI's or Azure OpenAI's transcription endpoint that refuses what the vendor refuses:
+ * wrong path, missing or wrong key, a body that is not multipart, a form without {@code file} or with unknown
+ * fields, a missing {@code api-version}, an unknown Azure deployment. It answers like the vendor, in each
+ * {@code response_format}, and records every request it accepted.
+ */
+final class FakeSpeechVendor implements AutoCloseable {
+
+    enum Flavor { OPENAI, AZURE }
+
+    /** A request the fake accepted: where it went, its headers, its text fields and its file. */
+    record SeenRequest(String target, Map<String, String> headers, Map<String, List<String>> fields,
+                       String filename, String fileContentType, byte[] fileBytes) {
+    }
+
+    private static final Pattern AZURE_PATH = Pattern.compile("/openai/deployments/([^/]+)/audio/transcriptions");
+    private static final Set<String> OPENAI_FIELDS = Set.of("file", "model", "language", "prompt", "response_format",
+            "temperature", "timestamp_granularities[]", "include[]", "stream", "chunking_strategy");
+
+    private final Flavor flavor;
+    private final String apiKey;
+    private final Set<String> azureDeployments;
+    private final String transcript;
+    private final MockWebServer server = new MockWebServer();
+    private final List<SeenRequest> seen = new CopyOnWriteArrayList<>();
+    private final AtomicReference<MockResponse> forcedAnswer = new AtomicReference<>();
+
+    private FakeSpeechVendor(Flavor flavor, String apiKey, Set<String> azureDeployments, String transcript) {
+        this.flavor = flavor;
+        this.apiKey = apiKey;
+        this.azureDeployments = azureDeployments;
+        this.transcript = transcript;
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return answer(request);
+            }
+        });
+        try {
+            server.start(0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static FakeSpeechVendor openAi(String apiKey, String transcript) {
+        return new FakeSpeechVendor(Flavor.OPENAI, apiKey, Set.of(), transcript);
+    }
+
+    static FakeSpeechVendor azure(String apiKey, String transcript, String... deployments) {
+        return new FakeSpeechVendor(Flavor.AZURE, apiKey, Set.of(deployments), transcript);
+    }
+
+    /** OpenAI's base URL ({@code …/v1}) or Azure's resource endpoint. */
+    String baseUrl() {
+        String root = server.url("/").toString();
+        root = root.substring(0, root.length() - 1);
+        return flavor == Flavor.OPENAI ? root + "/v1" : root;
+    }
+
+    /** From now on, every request (after its checks) gets this status and JSON body instead of a transcript. */
+    void failWith(int status, String jsonBody) {
+        forcedAnswer.set(new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json")
+                .body(jsonBody).build());
+    }
+
+    /** Requests that reached the fake, accepted or not. */
+    int requestCount() {
+        return server.getRequestCount();
+    }
+
+    /** Requests the fake accepted, in order. */
+    List<SeenRequest> seen() {
+        return List.copyOf(seen);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    private MockResponse answer(RecordedRequest request) {
+        Optional<MockResponse> refusal = flavor == Flavor.OPENAI ? checkOpenAi(request) : checkAzure(request);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        SeenRequest parsed;
+        try {
+            parsed = parse(request);
+        } catch (IOException | IllegalArgumentException e) {
+            return error(400, "Could not parse multipart form: " + e.getMessage());
+        }
+        if (parsed.filename() == null || parsed.fileBytes().length == 0) {
+            return error(400, "Missing file: you must provide a file");
+        }
+        Optional<String> unknown = parsed.fields().keySet().stream()
+                .filter(name -> !OPENAI_FIELDS.contains(name)).findFirst();
+        if (flavor == Flavor.OPENAI && unknown.isPresent()) {
+            return error(400, "Unrecognized request argument supplied: " + unknown.get());
+        }
+        if (flavor == Flavor.OPENAI && !parsed.fields().containsKey("model")) {
+            return error(400, "you must provide a model parameter");
+        }
+        seen.add(parsed);
+        MockResponse forced = forcedAnswer.get();
+        return forced != null ? forced : transcript(first(parsed, "response_format").orElse("json"));
+    }
+
+    private Optional<MockResponse> checkOpenAi(RecordedRequest request) {
+        if (!request.getMethod().equals("POST") || !request.getTarget().equals("/v1/audio/transcriptions")) {
+            return Optional.of(error(404, "Invalid URL (" + request.getMethod() + " " + request.getTarget() + ")"));
+        }
+        String authorization = request.getHeaders().get("Authorization");
+        if (authorization == null || !authorization.equals("Bearer " + apiKey)) {
+            return Optional.of(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+                    .body("{\"error\":{\"message\":\"Incorrect API key provided: " + authorization
+                            + ".\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}")
+                    .build());
+        }
+        return Optional.empty();
+    }
+
+    private Optional<MockResponse> checkAzure(RecordedRequest request) {
+        Matcher path = AZURE_PATH.matcher(request.getUrl().encodedPath());
+        String version = request.getUrl().queryParameter("api-version");
+        if (!request.getMethod().equals("POST") || !path.matches() || version == null) {
+            return Optional.of(azureError(404, "404", "Resource not found"));
+        }
+        if (!apiKey.equals(request.getHeaders().get("api-key"))) {
+            return Optional.of(azureError(401, "401", "Access denied due to invalid subscription key or wrong API "
+                    + "endpoint. Make sure to provide a valid key for an active subscription and use a correct "
+                    + "regional API endpoint for your resource."));
+        }
+        if (!azureDeployments.contains(path.group(1))) {
+            return Optional.of(azureError(404, "DeploymentNotFound", "The API deployment for this resource does not "
+                    + "exist. If you created the deployment within the last 5 minutes, please wait a moment and try "
+                    + "again."));
+        }
+        return Optional.empty();
+    }
+
+    private MockResponse transcript(String format) {
+        String text = transcript;
+        return switch (format) {
+            case "text" -> plain(text + "\n");
+            case "srt" -> plain("1\n00:00:00,000 --> 00:00:05,920\n" + text + "\n\n");
+            case "vtt" -> plain("WEBVTT\n\n00:00:00.000 --> 00:00:05.920\n" + text + "\n\n");
+            case "verbose_json" -> json("{\"task\":\"transcribe\",\"language\":\"english\",\"duration\":5.92,"
+                    + "\"text\":\"" + text + "\",\"segments\":[{\"id\":0,\"seek\":0,\"start\":0.0,\"end\":5.92,"
+                    + "\"text\":\" " + text + "\",\"tokens\":[50364,440],\"temperature\":0.0,\"avg_logprob\":-0.28,"
+                    + "\"compression_ratio\":1.2,\"no_speech_prob\":0.01}],\"usage\":{\"type\":\"duration\","
+                    + "\"seconds\":6}}");
+            default -> json("{\"text\":\"" + text + "\",\"usage\":{\"type\":\"duration\",\"seconds\":6}}");
+        };
+    }
+
+    private static MockResponse plain(String body) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/plain; charset=utf-8")
+                .body(body).build();
+    }
+
+    private static MockResponse json(String body) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    private static MockResponse error(int status, String message) {
+        return json(status, "{\"error\":{\"message\":\"" + message.replace("\"", "'")
+                + "\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}");
+    }
+
+    private static MockResponse azureError(int status, String code, String message) {
+        return json(status, "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}");
+    }
+
+    private static MockResponse json(int status, String body) {
+        return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    private static Optional<String> first(SeenRequest request, String field) {
+        return request.fields().getOrDefault(field, List.of()).stream().findFirst();
+    }
+
+    private static SeenRequest parse(RecordedRequest request) throws IOException {
+        MediaType type = MediaType.parse(String.valueOf(request.getHeaders().get("Content-Type")));
+        if (type == null || !type.type().equals("multipart") || !type.subtype().equals("form-data")
+                || type.parameter("boundary") == null) {
+            throw new IllegalArgumentException("Content-Type must be multipart/form-data with a boundary");
+        }
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        String filename = null;
+        String fileType = null;
+        byte[] fileBytes = new byte[0];
+        Buffer body = new Buffer().write(request.getBody() == null ? okio.ByteString.EMPTY : request.getBody());
+        try (MultipartReader reader = new MultipartReader(body, type.parameter("boundary"))) {
+            MultipartReader.Part part;
+            while ((part = reader.nextPart()) != null) {
+                String disposition = String.valueOf(part.headers().get("Content-Disposition"));
+                String name = attribute(disposition, "name");
+                String partFilename = attribute(disposition, "filename");
+                if (name.equals("file") && partFilename != null) {
+                    filename = partFilename;
+                    fileType = part.headers().get("Content-Type");
+                    fileBytes = part.body().readByteArray();
+                } else {
+                    fields.computeIfAbsent(name, key -> new ArrayList<>()).add(part.body().readUtf8());
+                }
+            }
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.getHeaders().forEach(header -> headers.put(header.getFirst().toLowerCase(), header.getSecond()));
+        return new SeenRequest(request.getTarget(), headers, fields, filename, fileType, fileBytes);
+    }
+
+    private static String attribute(String disposition, String name) {
+        Matcher matcher = Pattern.compile("(?:^|;)\\s*" + name + "=\"([^\"]*)\"").matcher(disposition);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.voxgate.it;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** The clients the end-to-end tests call the proxy with: the official OpenAI SDK, and raw OkHttp for odd input. */
+final class ProxyClients {
+
+    private static final OkHttpClient HTTP = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
+
+    private ProxyClients() {
+    }
+
+    /** The answer as a test sees it. */
+    record Answer(int status, String contentType, String body, String retryAfter) {
+    }
+
+    static OpenAIClient openAi(RunningProxy proxy, String key) {
+        return OpenAIOkHttpClient.builder().apiKey(key).baseUrl(proxy.baseUrl() + "/v1").maxRetries(0).build();
+    }
+
+    /** A multipart POST to {@code path} with the audio as {@code file} and the given text fields. */
+    static Answer postTranscription(RunningProxy proxy, String path, String authorization, Path audio,
+                                    Map<String, String> fields) {
+        MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
+        if (audio != null) {
+            form.addFormDataPart("file", audio.getFileName().toString(),
+                    RequestBody.create(audio.toFile(), MediaType.get("audio/wav")));
+        }
+        fields.forEach(form::addFormDataPart);
+        Request.Builder request = new Request.Builder().url(proxy.baseUrl() + path).post(form.build());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return call(request.build());
+    }
+
+    static Map<String, String> fields(String... namesAndValues) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return fields;
+    }
+
+    static Answer call(Request request) {
+        try (Response response = HTTP.newCall(request).execute()) {
+            return new Answer(response.code(), response.header("Content-Type"), response.body().string(),
+                    response.header("Retry-After"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.voxgate.it;
+
+import dev.voxgate.core.EnvironmentSource;
+import dev.voxgate.proxy.CommandLine;
+import dev.voxgate.proxy.ProxyMain;
+import dev.voxgate.proxy.ProxyServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The proxy started in-process on a loopback port, the way {@code ProxyMain} starts it, with a given environment. */
+final class RunningProxy implements AutoCloseable {
+
+    private final ProxyServer server;
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    private RunningProxy(Path config, Map<String, String> environment) {
+        PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+        server = ProxyMain.launch(CommandLine.parse("--config", config.toString(), "--host", "127.0.0.1", "--port", "0"),
+                EnvironmentSource.of(environment), out);
+    }
+
+    static RunningProxy start(Path config, Map<String, String> environment) {
+        return new RunningProxy(config, environment);
+    }
+
+    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** What the proxy printed at start. */
+    String startOutput() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
