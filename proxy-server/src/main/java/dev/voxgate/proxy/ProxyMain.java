@@ -22,6 +22,11 @@ public final class ProxyMain {
     }
 
     public static void main(String[] args) {
+        // The proxy uses no method interception, and Guice's class generation for it touches sun.misc.Unsafe,
+        // which JDK 24+ warns about on every start.
+        if (System.getProperty("guice_bytecode_gen_option") == null) {
+            System.setProperty("guice_bytecode_gen_option", "DISABLED");
+        }
         CommandLine commandLine;
         try {
             commandLine = CommandLine.parse(args);
