@@ -137,6 +137,7 @@ class LiteLlmGuideConfigsIT {
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             assertThat(answer.body()).contains("from backup");
             assertThat(primary.seen()).isNotEmpty();
+            assertThat(proxy.startOutput()).contains("warning: no general_settings.master_key is configured");
         }
     }
 
