@@ -34,6 +34,12 @@ final class ProxyClients {
     /** A multipart POST to {@code path} with the audio as {@code file} and the given text fields. */
     static Answer postTranscription(RunningProxy proxy, String path, String authorization, Path audio,
                                     Map<String, String> fields) {
+        return postTranscription(proxy, path, authorization, audio, fields, Map.of());
+    }
+
+    /** As above, with extra request headers. */
+    static Answer postTranscription(RunningProxy proxy, String path, String authorization, Path audio,
+                                    Map<String, String> fields, Map<String, String> headers) {
         MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
         if (audio != null) {
             form.addFormDataPart("file", audio.getFileName().toString(),
@@ -44,6 +50,7 @@ final class ProxyClients {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        headers.forEach(request::header);
         return call(request.build());
     }
 

@@ -82,6 +82,9 @@ public final class ProxyServer implements AutoCloseable {
         config.routes.before(this::authenticate);
         config.routes.post("/v1/audio/transcriptions", transcriptions);
         config.routes.post("/audio/transcriptions", transcriptions);
+        // Azure OpenAI clients work by changing only their endpoint; api-version is accepted whatever it says.
+        config.routes.post("/openai/deployments/{" + TranscriptionHandler.AZURE_DEPLOYMENT + "}/audio/transcriptions",
+                transcriptions);
         config.routes.get("/v1/models", this::models);
         config.routes.get("/models", this::models);
         config.routes.get("/health/liveliness", ctx -> ctx.contentType("application/json").result("\"I'm alive!\""));

@@ -4,15 +4,22 @@ import dev.voxgate.core.model.Transcription;
 import dev.voxgate.router.Router;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code POST /v1/audio/transcriptions}: reads the multipart form once, asks the router, and answers in the
+ * {@code POST /v1/audio/transcriptions} (and Azure's {@code /openai/deployments/{deployment}/audio/transcriptions}):
+ * reads the multipart form once, asks the router, and answers in the
  * requested format. The upload is replayable for the router's retries and is released when the request ends.
  *
  * <p>Thread-safe; one instance serves every request.
  */
 final class TranscriptionHandler implements Handler {
+
+    /** The path parameter of Azure-style routes that names the model group. */
+    static final String AZURE_DEPLOYMENT = "deployment";
 
     private final Router router;
     private final TranscriptionRenderer renderer;
@@ -36,10 +43,22 @@ final class TranscriptionHandler implements Handler {
             throw new RequestRejected(UploadProblem.tooLarge());
         }
         try (UploadedAudio audio = UploadedAudio.from(ctx.uploadedFiles("file"), settings.inMemoryBytes())) {
-            TranscriptionForm form = TranscriptionForm.parse(ctx.formParamMap(), audio.input());
+            TranscriptionForm form = TranscriptionForm.parse(fields(ctx), audio.input());
             Transcription transcription = router.transcribe(form.request(), form.options());
             RenderedTranscription rendered = renderer.render(transcription, form.request().responseFormat());
             ctx.status(200).contentType(rendered.contentType()).result(rendered.body());
         }
+    }
+
+    // Azure's URL shape names the model group in the path, as Azure names the deployment there; it wins over any
+    // model field, as it does at Azure.
+    private static Map<String, List<String>> fields(Context ctx) {
+        String deployment = ctx.pathParamMap().get(AZURE_DEPLOYMENT);
+        if (deployment == null) {
+            return ctx.formParamMap();
+        }
+        Map<String, List<String>> fields = new LinkedHashMap<>(ctx.formParamMap());
+        fields.put("model", List.of(deployment));
+        return fields;
     }
 }
