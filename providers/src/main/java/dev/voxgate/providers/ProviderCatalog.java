@@ -5,6 +5,8 @@ import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.providers.azure.AzureProviderFactory;
+import dev.voxgate.providers.deepgram.DeepgramProviderFactory;
+import dev.voxgate.providers.elevenlabs.ElevenLabsProviderFactory;
 import dev.voxgate.providers.openai.OpenAiProviderFactory;
 import dev.voxgate.providers.spi.ProviderContext;
 import dev.voxgate.providers.spi.ProviderFactory;
@@ -53,7 +55,9 @@ public final class ProviderCatalog {
     public static ProviderCatalog builtIn() {
         return new ProviderCatalog(List.of(
                 new OpenAiProviderFactory(),
-                new AzureProviderFactory()));
+                new AzureProviderFactory(),
+                new DeepgramProviderFactory(),
+                new ElevenLabsProviderFactory()));
     }
 
     /** The known provider ids, sorted. */

@@ -23,12 +23,12 @@ class ProviderCatalogTest {
             new ProviderContext(ProviderCatalog.newHttpClient(), EnvironmentSource.of(Map.of()));
 
     @Test
-    void builtInCatalogKnowsOpenAiAndAzure() {
+    void builtInCatalogKnowsEveryShippedProvider() {
         ProviderCatalog catalog = ProviderCatalog.builtIn();
 
-        assertThat(catalog.providerIds()).containsExactly("azure", "openai");
+        assertThat(catalog.providerIds()).containsExactly("azure", "deepgram", "elevenlabs", "openai");
         assertThat(catalog.supports("openai")).isTrue();
-        assertThat(catalog.supports("deepgram")).isFalse();
+        assertThat(catalog.supports("assemblyai")).isFalse();
     }
 
     @Test
@@ -45,7 +45,7 @@ class ProviderCatalogTest {
         assertThatThrownBy(() -> ProviderCatalog.builtIn().connect(deployment, CONTEXT))
                 .isInstanceOfSatisfying(TranscriptionException.class, thrown -> assertThat(thrown.failure())
                         .isEqualTo(new ModelNotFound(
-                                "unknown provider 'x' for deployment 'd9'; known providers: azure, openai")));
+                                "unknown provider 'x' for deployment 'd9'; known providers: azure, deepgram, elevenlabs, openai")));
     }
 
     @Test

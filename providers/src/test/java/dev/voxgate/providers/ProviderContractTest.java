@@ -2,6 +2,8 @@ package dev.voxgate.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionException;
@@ -32,6 +34,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
@@ -51,9 +54,32 @@ public abstract class ProviderContractTest extends ProviderTestBase {
         return "HTTP " + status + " from " + factory().id() + " (deployment '" + DEPLOYMENT_ID + "')";
     }
 
+    /** The vendor's 2xx body for the transcript {@code text} of 3 seconds of audio billed as such. */
+    protected String successBody(String text) {
+        return "{\"text\":\"" + text + "\",\"usage\":{\"type\":\"duration\",\"seconds\":3}}";
+    }
+
+    /** Whether the vendor answers {@code text}, {@code srt} and {@code vtt} in those formats, rather than JSON. */
+    protected boolean answersInTextFormats() {
+        return true;
+    }
+
+    /** Whether the vendor's error envelope can name the request field it blames. */
+    protected boolean errorsNameTheirParam() {
+        return true;
+    }
+
+    /** Asserts that {@code recorded} carried the audio {@code filename} of {@code contentType} as the vendor expects. */
+    protected void assertAudioSent(RecordedRequest recorded, String filename, String contentType) {
+        RecordedForm form = RecordedForm.of(recorded);
+        assertThat(form.file().filename()).contains(filename);
+        assertThat(form.file().contentType()).contains(contentType);
+        assertThat(form.file().body().toByteArray()).isEqualTo(AUDIO);
+    }
+
     @Test
     void jsonTranscriptIsMapped() {
-        server.enqueue(json(200, "{\"text\":\"hello world\",\"usage\":{\"type\":\"duration\",\"seconds\":3}}"));
+        server.enqueue(json(200, successBody("hello world")));
 
         Transcription transcription = connect(deployment().build()).transcribe(request().build());
 
@@ -65,6 +91,7 @@ public abstract class ProviderContractTest extends ProviderTestBase {
     @ParameterizedTest
     @EnumSource(value = ResponseFormat.class, names = {"TEXT", "SRT", "VTT"})
     void textFormatsArePassedThroughVerbatim(ResponseFormat format) throws Exception {
+        assumeTrue(answersInTextFormats(), "the vendor answers JSON only");
         String body = "WEBVTT\n\n1\n00:00:00,000 --> 00:00:01,500\n  Hello,   there.\n\n";
         server.enqueue(text(200, "text/plain; charset=utf-8", body));
 
@@ -75,12 +102,26 @@ public abstract class ProviderContractTest extends ProviderTestBase {
         assertThat(RecordedForm.of(takeRequest()).value("response_format")).isEqualTo(format.wireName());
     }
 
+    @ParameterizedTest
+    @EnumSource(value = ResponseFormat.class, names = {"TEXT", "SRT", "VTT"})
+    void textFormatsOfAJsonOnlyVendorAreReadFromItsJson(ResponseFormat format) {
+        assumeFalse(answersInTextFormats(), "the vendor answers in text formats");
+        server.enqueue(json(200, successBody("hello world")));
+
+        Transcription transcription = connect(deployment().build())
+                .transcribe(request().responseFormat(format).build());
+
+        assertThat(transcription.text()).isEqualTo("hello world");
+        assertThat(transcription.formattedBody()).isEmpty();
+    }
+
     @Test
     void badRequestBecomesInvalidRequestNamingTheVendorsParam() {
         server.enqueue(json(400, errorBody("response_format 'srt' is not compatible", "response_format")));
 
         assertThat(failure()).asInstanceOf(type(InvalidRequest.class)).satisfies(invalid -> {
-            assertThat(invalid.param()).contains("response_format");
+            assertThat(invalid.param()).isEqualTo(errorsNameTheirParam() ? Optional.of("response_format")
+                    : Optional.empty());
             assertThat(invalid.message()).isEqualTo(prefix(400) + ": response_format 'srt' is not compatible");
         });
     }
@@ -264,18 +305,21 @@ public abstract class ProviderContractTest extends ProviderTestBase {
     void onDiskAudioIsSentIdenticallyOnEveryCall(@TempDir Path directory) throws Exception {
         Path file = Files.write(directory.resolve("meeting.mp3"), AUDIO);
         AudioInput audio = AudioInput.of(file);
-        server.enqueue(json(200, "{\"text\":\"one\"}"));
-        server.enqueue(json(200, "{\"text\":\"two\"}"));
+        server.enqueue(json(200, successBody("one")));
+        server.enqueue(json(200, successBody("two")));
         TranscriptionPort port = connect(deployment().build());
 
         port.transcribe(request().audio(audio).build());
         port.transcribe(request().audio(audio).build());
 
-        for (RecordedForm form : List.of(RecordedForm.of(takeRequest()), RecordedForm.of(takeRequest()))) {
-            assertThat(form.file().filename()).contains("meeting.mp3");
-            assertThat(form.file().contentType()).contains("audio/mpeg");
-            assertThat(form.file().body().toByteArray()).isEqualTo(AUDIO);
-        }
+        assertAudioSent(takeRequest(), "meeting.mp3", "audio/mpeg");
+        assertAudioSent(takeRequest(), "meeting.mp3", "audio/mpeg");
+    }
+
+    @Test
+    void adapterNamesItsDeploymentButNeverItsKey() {
+        assertThat(connect(deployment().build()).toString()).doesNotContain(KEY)
+                .contains(factory().id(), DEPLOYMENT_ID);
     }
 
     private static void assertKeyHidden(TranscriptionException thrown) {

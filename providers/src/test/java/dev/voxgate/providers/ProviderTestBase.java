@@ -9,11 +9,17 @@ import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure;
 import dev.voxgate.core.model.AudioInput;
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.model.Transcription.Segment;
 import dev.voxgate.core.model.TranscriptionRequest;
 import dev.voxgate.providers.spi.ProviderContext;
 import dev.voxgate.providers.spi.ProviderFactory;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -101,6 +107,22 @@ public abstract class ProviderTestBase {
 
     protected static MockResponse text(int code, String contentType, String body) {
         return new MockResponse.Builder().code(code).setHeader("Content-Type", contentType).body(body).build();
+    }
+
+    /** A segment with timing, text and speaker only, as vendors that diarize produce them. */
+    protected static Segment speakerSegment(int id, double start, double end, String text, String speaker) {
+        return new Segment(id, start, end, text, Optional.of(speaker), Optional.empty(), List.of(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** The test resource {@code name}, e.g. a vendor's recorded answer, as UTF-8 text. */
+    protected static String resource(String name) {
+        try (InputStream stream = ProviderTestBase.class.getResourceAsStream("/" + name)) {
+            assertThat(stream).as("test resource %s", name).isNotNull();
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] allByteValues() {

@@ -27,6 +27,23 @@ public final class ProviderJson {
         return MAPPER.readValue(json, type);
     }
 
+    /**
+     * Reads a vendor's success body as a {@code type}.
+     *
+     * @throws MalformedBodyException when the body is not JSON of that shape, or is the JSON literal {@code null}
+     */
+    public static <T> T readBody(String body, Class<T> type) throws MalformedBodyException {
+        try {
+            T value = MAPPER.readValue(body, type);
+            if (value == null) {
+                throw new MalformedBodyException("the body is the JSON literal null");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new MalformedBodyException("not the expected JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
     /** Reads {@code json} as a tree. */
     public static JsonNode tree(String json) throws JsonProcessingException {
         return MAPPER.readTree(json);

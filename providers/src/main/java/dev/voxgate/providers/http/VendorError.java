@@ -2,13 +2,16 @@ package dev.voxgate.providers.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Optional;
 
 /**
  * What a vendor's error body says, read from the envelopes vendors use: OpenAI's
  * {@code {"error":{"message","param",…}}}, Azure's {@code {"error":{"code","message"}}}, FastAPI's
- * {@code {"detail":…}}, {@code {"error":"…"}}, {@code {"message":"…"}}; otherwise a short piece of a plain-text
- * body. An HTML page says nothing worth repeating.
+ * {@code {"detail":…}}, Deepgram's {@code {"err_code","err_msg"}} and {@code {"category","message","details"}},
+ * {@code {"error":"…"}}, {@code {"message":"…"}}; otherwise a short piece of a plain-text body. An HTML page says
+ * nothing worth repeating.
  *
  * @param message the vendor's own message, whitespace collapsed and length-capped
  * @param param   the request field the vendor blames, if it names one
@@ -53,12 +56,28 @@ record VendorError(Optional<String> message, Optional<String> param) {
         if (detail.isObject()) {
             return found(detail.path("message"), detail.path("param"));
         }
+        if (root.has("err_msg") || root.has("err_code") || root.path("details").isTextual()) {
+            return deepgram(root);
+        }
         for (JsonNode message : new JsonNode[] {error, detail, root.path("message")}) {
             if (message.isTextual()) {
                 return found(message, root.path("param"));
             }
         }
         return Optional.empty();
+    }
+
+    /** Deepgram's envelopes, which never name a parameter; their {@code request_id} is left to the vendor's logs. */
+    private static Optional<VendorError> deepgram(JsonNode root) {
+        JsonNode legacy = root.path("err_msg").isTextual() ? root.path("err_msg") : root.path("err_code");
+        if (legacy.isTextual()) {
+            return found(legacy, MissingNode.getInstance());
+        }
+        String message = root.path("message").asText("").strip();
+        String details = root.path("details").asText().strip();
+        // The message is a category's headline ("Invalid JSON submitted."); the details say what was wrong.
+        String both = message.isEmpty() || message.equals(details) ? details : message + " (" + details + ")";
+        return found(TextNode.valueOf(both), MissingNode.getInstance());
     }
 
     private static Optional<VendorError> found(JsonNode message, JsonNode param) {

@@ -1,0 +1,63 @@
+package dev.voxgate.providers.http;
+
+import dev.voxgate.core.error.TranscriptionException;
+import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
+import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.model.TranscriptionRequest;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The vendor-specific parameters a provider takes, and the one way a call's extras are gathered and checked: the
+ * deployment's {@code params} overlaid with the request's {@code providerParams} (the request wins), sorted by name,
+ * with {@code True}/{@code False} lower-cased as LiteLLM sends them. A parameter the vendor does not take fails the
+ * call with {@code InvalidRequest} before anything is sent, unless the deployment drops such parameters
+ * ({@code drop_params: true}), which leaves it out.
+ *
+ * @param providerId the provider id, for messages
+ * @param names      the parameters the vendor takes
+ */
+public record AcceptedParams(String providerId, Set<String> names) {
+
+    public AcceptedParams {
+        Objects.requireNonNull(providerId, "providerId");
+        names = Set.copyOf(names);
+    }
+
+    /** The extras of {@code request} to {@code deployment} that the vendor takes, sorted by name. */
+    public SortedMap<String, String> extras(Deployment deployment, TranscriptionRequest request) {
+        SortedMap<String, String> merged = new TreeMap<>(deployment.params());
+        merged.putAll(request.providerParams());
+        SortedMap<String, String> accepted = new TreeMap<>();
+        merged.forEach((name, value) -> {
+            if (names.contains(name)) {
+                accepted.put(name, lowerCaseBoolean(value));
+            } else {
+                unsupported(deployment, name);
+            }
+        });
+        return accepted;
+    }
+
+    /**
+     * Refuses a call that sets {@code name}, which the vendor does not take (an OpenAI field such as {@code prompt}),
+     * unless the deployment drops such parameters; then the caller leaves it out.
+     *
+     * @throws TranscriptionException with {@code InvalidRequest} naming the parameter
+     */
+    public void unsupported(Deployment deployment, String name) {
+        if (!deployment.dropParams()) {
+            throw new TranscriptionException(InvalidRequest.ofParam(name, "parameter '" + name
+                    + "' is not supported by provider " + providerId + " (deployment '" + deployment.id()
+                    + "'); remove it or set drop_params: true"));
+        }
+    }
+
+    private static String lowerCaseBoolean(String value) {
+        String lower = value.strip().toLowerCase(Locale.ROOT);
+        return lower.equals("true") || lower.equals("false") ? lower : value;
+    }
+}
