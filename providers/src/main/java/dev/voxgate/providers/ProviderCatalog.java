@@ -5,6 +5,10 @@ import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.providers.azure.AzureProviderFactory;
+import dev.voxgate.providers.fireworks.FireworksAiProviderFactory;
+import dev.voxgate.providers.groq.GroqProviderFactory;
+import dev.voxgate.providers.hostedvllm.HostedVllmProviderFactory;
+import dev.voxgate.providers.mistral.MistralProviderFactory;
 import dev.voxgate.providers.openai.OpenAiProviderFactory;
 import dev.voxgate.providers.spi.ProviderContext;
 import dev.voxgate.providers.spi.ProviderFactory;
@@ -53,7 +57,11 @@ public final class ProviderCatalog {
     public static ProviderCatalog builtIn() {
         return new ProviderCatalog(List.of(
                 new OpenAiProviderFactory(),
-                new AzureProviderFactory()));
+                new AzureProviderFactory(),
+                new GroqProviderFactory(),
+                new FireworksAiProviderFactory(),
+                new MistralProviderFactory(),
+                new HostedVllmProviderFactory()));
     }
 
     /** The known provider ids, sorted. */

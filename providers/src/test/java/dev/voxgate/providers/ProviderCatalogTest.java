@@ -23,10 +23,11 @@ class ProviderCatalogTest {
             new ProviderContext(ProviderCatalog.newHttpClient(), EnvironmentSource.of(Map.of()));
 
     @Test
-    void builtInCatalogKnowsOpenAiAndAzure() {
+    void builtInCatalogKnowsEverySeedProvider() {
         ProviderCatalog catalog = ProviderCatalog.builtIn();
 
-        assertThat(catalog.providerIds()).containsExactly("azure", "openai");
+        assertThat(catalog.providerIds())
+                .containsExactly("azure", "fireworks_ai", "groq", "hosted_vllm", "mistral", "openai");
         assertThat(catalog.supports("openai")).isTrue();
         assertThat(catalog.supports("deepgram")).isFalse();
     }
@@ -45,7 +46,8 @@ class ProviderCatalogTest {
         assertThatThrownBy(() -> ProviderCatalog.builtIn().connect(deployment, CONTEXT))
                 .isInstanceOfSatisfying(TranscriptionException.class, thrown -> assertThat(thrown.failure())
                         .isEqualTo(new ModelNotFound(
-                                "unknown provider 'x' for deployment 'd9'; known providers: azure, openai")));
+                                "unknown provider 'x' for deployment 'd9'; known providers: azure, fireworks_ai, groq, "
+                                        + "hosted_vllm, mistral, openai")));
     }
 
     @Test

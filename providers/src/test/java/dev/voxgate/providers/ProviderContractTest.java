@@ -2,6 +2,7 @@ package dev.voxgate.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionException;
@@ -47,24 +48,40 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 public abstract class ProviderContractTest extends ProviderTestBase {
 
+    /** The vendor's JSON answer for {@code json} with transcript {@code text}; OpenAI's, billing 3 seconds. */
+    protected String transcriptBody(String text) {
+        return "{\"text\":\"" + text + "\",\"usage\":{\"type\":\"duration\",\"seconds\":3}}";
+    }
+
+    /** The usage {@link #transcriptBody} reports. */
+    protected Optional<Usage> transcriptUsage() {
+        return Optional.of(new Usage.Duration(3));
+    }
+
+    /** Whether the vendor itself produces {@code format} (a text format), so its body is passed through. */
+    protected boolean producesTextFormat(ResponseFormat format) {
+        return true;
+    }
+
     private String prefix(int status) {
         return "HTTP " + status + " from " + factory().id() + " (deployment '" + DEPLOYMENT_ID + "')";
     }
 
     @Test
     void jsonTranscriptIsMapped() {
-        server.enqueue(json(200, "{\"text\":\"hello world\",\"usage\":{\"type\":\"duration\",\"seconds\":3}}"));
+        server.enqueue(json(200, transcriptBody("hello world")));
 
         Transcription transcription = connect(deployment().build()).transcribe(request().build());
 
         assertThat(transcription.text()).isEqualTo("hello world");
-        assertThat(transcription.usage()).contains(new Usage.Duration(3));
+        assertThat(transcription.usage()).isEqualTo(transcriptUsage());
         assertThat(transcription.formattedBody()).isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(value = ResponseFormat.class, names = {"TEXT", "SRT", "VTT"})
     void textFormatsArePassedThroughVerbatim(ResponseFormat format) throws Exception {
+        assumeTrue(producesTextFormat(format), "the vendor does not produce " + format.wireName());
         String body = "WEBVTT\n\n1\n00:00:00,000 --> 00:00:01,500\n  Hello,   there.\n\n";
         server.enqueue(text(200, "text/plain; charset=utf-8", body));
 
@@ -276,6 +293,11 @@ public abstract class ProviderContractTest extends ProviderTestBase {
             assertThat(form.file().contentType()).contains("audio/mpeg");
             assertThat(form.file().body().toByteArray()).isEqualTo(AUDIO);
         }
+    }
+
+    @Test
+    void adapterNeverShowsTheKey() {
+        assertThat(connect(deployment().build()).toString()).doesNotContain(KEY);
     }
 
     private static void assertKeyHidden(TranscriptionException thrown) {

@@ -3,6 +3,8 @@ package dev.voxgate.providers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionException;
@@ -13,6 +15,7 @@ import dev.voxgate.core.model.TranscriptionRequest;
 import dev.voxgate.providers.spi.ProviderContext;
 import dev.voxgate.providers.spi.ProviderFactory;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -37,6 +40,7 @@ public abstract class ProviderTestBase {
     protected static final byte[] AUDIO = allByteValues();
 
     private static final OkHttpClient HTTP = ProviderCatalog.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     protected MockWebServer server;
 
@@ -101,6 +105,24 @@ public abstract class ProviderTestBase {
 
     protected static MockResponse text(int code, String contentType, String body) {
         return new MockResponse.Builder().code(code).setHeader("Content-Type", contentType).body(body).build();
+    }
+
+    /** An ordered JSON object of alternating names and values; a null value stays a JSON null. */
+    protected static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return fields;
+    }
+
+    /** {@code value} as JSON, e.g. a vendor's error envelope built from {@link #fields}. */
+    protected static String jsonOf(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private static byte[] allByteValues() {

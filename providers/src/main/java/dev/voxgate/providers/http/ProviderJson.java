@@ -27,6 +27,24 @@ public final class ProviderJson {
         return MAPPER.readValue(json, type);
     }
 
+    /**
+     * Reads a vendor's success {@code body} as a {@code type}.
+     *
+     * @throws MalformedBodyException when it is not JSON of that shape, or is the literal {@code null}
+     */
+    public static <T> T readBody(String body, Class<T> type) throws MalformedBodyException {
+        T value;
+        try {
+            value = MAPPER.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new MalformedBodyException("not the expected JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (value == null) {
+            throw new MalformedBodyException("the JSON is null");
+        }
+        return value;
+    }
+
     /** Reads {@code json} as a tree. */
     public static JsonNode tree(String json) throws JsonProcessingException {
         return MAPPER.readTree(json);
