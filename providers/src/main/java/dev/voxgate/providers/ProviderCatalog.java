@@ -7,6 +7,10 @@ import dev.voxgate.core.model.Deployment;
 import dev.voxgate.providers.azure.AzureProviderFactory;
 import dev.voxgate.providers.deepgram.DeepgramProviderFactory;
 import dev.voxgate.providers.elevenlabs.ElevenLabsProviderFactory;
+import dev.voxgate.providers.fireworks.FireworksAiProviderFactory;
+import dev.voxgate.providers.groq.GroqProviderFactory;
+import dev.voxgate.providers.hostedvllm.HostedVllmProviderFactory;
+import dev.voxgate.providers.mistral.MistralProviderFactory;
 import dev.voxgate.providers.openai.OpenAiProviderFactory;
 import dev.voxgate.providers.spi.ProviderContext;
 import dev.voxgate.providers.spi.ProviderFactory;
@@ -57,7 +61,11 @@ public final class ProviderCatalog {
                 new OpenAiProviderFactory(),
                 new AzureProviderFactory(),
                 new DeepgramProviderFactory(),
-                new ElevenLabsProviderFactory()));
+                new ElevenLabsProviderFactory(),
+                new GroqProviderFactory(),
+                new FireworksAiProviderFactory(),
+                new MistralProviderFactory(),
+                new HostedVllmProviderFactory()));
     }
 
     /** The known provider ids, sorted. */

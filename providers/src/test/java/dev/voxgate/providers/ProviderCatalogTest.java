@@ -26,7 +26,8 @@ class ProviderCatalogTest {
     void builtInCatalogKnowsEveryShippedProvider() {
         ProviderCatalog catalog = ProviderCatalog.builtIn();
 
-        assertThat(catalog.providerIds()).containsExactly("azure", "deepgram", "elevenlabs", "openai");
+        assertThat(catalog.providerIds()).containsExactly(
+                "azure", "deepgram", "elevenlabs", "fireworks_ai", "groq", "hosted_vllm", "mistral", "openai");
         assertThat(catalog.supports("openai")).isTrue();
         assertThat(catalog.supports("assemblyai")).isFalse();
     }
@@ -45,7 +46,8 @@ class ProviderCatalogTest {
         assertThatThrownBy(() -> ProviderCatalog.builtIn().connect(deployment, CONTEXT))
                 .isInstanceOfSatisfying(TranscriptionException.class, thrown -> assertThat(thrown.failure())
                         .isEqualTo(new ModelNotFound(
-                                "unknown provider 'x' for deployment 'd9'; known providers: azure, deepgram, elevenlabs, openai")));
+                                "unknown provider 'x' for deployment 'd9'; known providers: azure, deepgram, "
+                                        + "elevenlabs, fireworks_ai, groq, hosted_vllm, mistral, openai")));
     }
 
     @Test

@@ -50,13 +50,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 public abstract class ProviderContractTest extends ProviderTestBase {
 
-    private String prefix(int status) {
-        return "HTTP " + status + " from " + factory().id() + " (deployment '" + DEPLOYMENT_ID + "')";
+    /** The vendor's JSON answer for {@code json} with transcript {@code text}; OpenAI's, billing 3 seconds. */
+    protected String transcriptBody(String text) {
+        return "{\"text\":\"" + text + "\",\"usage\":{\"type\":\"duration\",\"seconds\":3}}";
     }
 
-    /** The vendor's 2xx body for the transcript {@code text} of 3 seconds of audio billed as such. */
-    protected String successBody(String text) {
-        return "{\"text\":\"" + text + "\",\"usage\":{\"type\":\"duration\",\"seconds\":3}}";
+    /** The usage {@link #transcriptBody} reports. */
+    protected Optional<Usage> transcriptUsage() {
+        return Optional.of(new Usage.Duration(3));
+    }
+
+    /** Whether the vendor itself produces {@code format} (a text format), so its body is passed through. */
+    protected boolean producesTextFormat(ResponseFormat format) {
+        return true;
+    }
+
+    private String prefix(int status) {
+        return "HTTP " + status + " from " + factory().id() + " (deployment '" + DEPLOYMENT_ID + "')";
     }
 
     /** Whether the vendor answers {@code text}, {@code srt} and {@code vtt} in those formats, rather than JSON. */
@@ -79,12 +89,12 @@ public abstract class ProviderContractTest extends ProviderTestBase {
 
     @Test
     void jsonTranscriptIsMapped() {
-        server.enqueue(json(200, successBody("hello world")));
+        server.enqueue(json(200, transcriptBody("hello world")));
 
         Transcription transcription = connect(deployment().build()).transcribe(request().build());
 
         assertThat(transcription.text()).isEqualTo("hello world");
-        assertThat(transcription.usage()).contains(new Usage.Duration(3));
+        assertThat(transcription.usage()).isEqualTo(transcriptUsage());
         assertThat(transcription.formattedBody()).isEmpty();
     }
 
@@ -92,6 +102,7 @@ public abstract class ProviderContractTest extends ProviderTestBase {
     @EnumSource(value = ResponseFormat.class, names = {"TEXT", "SRT", "VTT"})
     void textFormatsArePassedThroughVerbatim(ResponseFormat format) throws Exception {
         assumeTrue(answersInTextFormats(), "the vendor answers JSON only");
+        assumeTrue(producesTextFormat(format), "the vendor does not produce " + format.wireName());
         String body = "WEBVTT\n\n1\n00:00:00,000 --> 00:00:01,500\n  Hello,   there.\n\n";
         server.enqueue(text(200, "text/plain; charset=utf-8", body));
 
@@ -106,7 +117,7 @@ public abstract class ProviderContractTest extends ProviderTestBase {
     @EnumSource(value = ResponseFormat.class, names = {"TEXT", "SRT", "VTT"})
     void textFormatsOfAJsonOnlyVendorAreReadFromItsJson(ResponseFormat format) {
         assumeFalse(answersInTextFormats(), "the vendor answers in text formats");
-        server.enqueue(json(200, successBody("hello world")));
+        server.enqueue(json(200, transcriptBody("hello world")));
 
         Transcription transcription = connect(deployment().build())
                 .transcribe(request().responseFormat(format).build());
@@ -305,8 +316,8 @@ public abstract class ProviderContractTest extends ProviderTestBase {
     void onDiskAudioIsSentIdenticallyOnEveryCall(@TempDir Path directory) throws Exception {
         Path file = Files.write(directory.resolve("meeting.mp3"), AUDIO);
         AudioInput audio = AudioInput.of(file);
-        server.enqueue(json(200, successBody("one")));
-        server.enqueue(json(200, successBody("two")));
+        server.enqueue(json(200, transcriptBody("one")));
+        server.enqueue(json(200, transcriptBody("two")));
         TranscriptionPort port = connect(deployment().build());
 
         port.transcribe(request().audio(audio).build());
@@ -320,6 +331,11 @@ public abstract class ProviderContractTest extends ProviderTestBase {
     void adapterNamesItsDeploymentButNeverItsKey() {
         assertThat(connect(deployment().build()).toString()).doesNotContain(KEY)
                 .contains(factory().id(), DEPLOYMENT_ID);
+    }
+
+    @Test
+    void adapterNeverShowsTheKey() {
+        assertThat(connect(deployment().build()).toString()).doesNotContain(KEY);
     }
 
     private static void assertKeyHidden(TranscriptionException thrown) {

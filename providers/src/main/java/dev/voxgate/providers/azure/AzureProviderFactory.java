@@ -1,14 +1,12 @@
 package dev.voxgate.providers.azure;
 
 import dev.voxgate.core.EnvironmentSource;
-import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.providers.openaicompat.AcceptedParams;
+import dev.voxgate.providers.openaicompat.KeyRequirement;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile.Auth;
-import dev.voxgate.providers.openaicompat.OpenAiCompatProfile.KeyRequirement;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProviderFactory;
-import dev.voxgate.providers.spi.ProviderContext;
-import dev.voxgate.providers.spi.ProviderFactory;
 import okhttp3.HttpUrl;
 
 /**
@@ -18,11 +16,11 @@ import okhttp3.HttpUrl;
  * {@code AzureOpenAI} does. The base is {@code api_base}, else {@code AZURE_API_BASE}; the version is
  * {@code api_version}, else {@code AZURE_API_VERSION}, else {@value #DEFAULT_API_VERSION}; the key is
  * {@code api_key}, else {@code AZURE_API_KEY}. Without a base calls fail with {@code InvalidRequest}, without a key
- * with {@code AuthenticationFailed}.
+ * with {@code AuthenticationFailed}. Extra parameters: OpenAI's, which preview api-versions take.
  *
  * <p>Stateless and thread-safe.
  */
-public final class AzureProviderFactory implements ProviderFactory {
+public final class AzureProviderFactory extends OpenAiCompatProviderFactory {
 
     /** The provider id. */
     public static final String ID = "azure";
@@ -36,18 +34,11 @@ public final class AzureProviderFactory implements ProviderFactory {
             .auth(Auth.header("api-key"))
             .keyRequirement(KeyRequirement.ALWAYS)
             .layout(AzureProviderFactory::transcriptionsUrl)
+            .extras(AcceptedParams.openAi())
             .build();
 
-    private final ProviderFactory delegate = new OpenAiCompatProviderFactory(PROFILE);
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public TranscriptionPort create(Deployment deployment, ProviderContext context) {
-        return delegate.create(deployment, context);
+    public AzureProviderFactory() {
+        super(PROFILE);
     }
 
     private static HttpUrl transcriptionsUrl(HttpUrl base, Deployment deployment, EnvironmentSource environment) {

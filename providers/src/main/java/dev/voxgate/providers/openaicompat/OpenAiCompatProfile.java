@@ -1,7 +1,5 @@
 package dev.voxgate.providers.openaicompat;
 
-import dev.voxgate.core.EnvironmentSource;
-import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Secret;
 import java.util.ArrayList;
@@ -16,7 +14,11 @@ import okhttp3.HttpUrl;
 
 /**
  * What sets one OpenAI-compatible vendor apart from another: where its URL comes from, how the key is sent, which
- * environment variables supply defaults, and which response formats it can produce.
+ * environment variables supply defaults, which response formats it can produce, which request fields it takes and
+ * how it encodes them, and (for vendors whose answer is not OpenAI's) how its request is shaped and its answer read.
+ * A vendor's rules live in its own package as hooks; the mechanisms they plug into live here.
+ *
+ * <p>Immutable, and thread-safe as its hooks are.
  *
  * @param providerId       the provider id, e.g. {@code openai}
  * @param apiKeyVariables  environment variables for the key, first set wins
@@ -27,6 +29,12 @@ import okhttp3.HttpUrl;
  * @param layout           how the transcription URL is built from the base URL
  * @param responseFormats  the formats the vendor produces; others fail before any call
  * @param headerVariables  extra headers taken from environment variables (header name to variable)
+ * @param standardFields   the OpenAI request fields the vendor takes; a caller's value for another is refused or,
+ *                         with {@code drop_params}, dropped
+ * @param arrayEncoding    how list fields ({@code timestamp_granularities}, array extras) go into the form
+ * @param extras           the non-standard form fields the vendor takes from deployment or request parameters
+ * @param shaper           the vendor's adjustments to a request before it is encoded
+ * @param reader           reads the vendor's 2xx body into a transcription
  */
 public record OpenAiCompatProfile(
         String providerId,
@@ -37,7 +45,16 @@ public record OpenAiCompatProfile(
         KeyRequirement keyRequirement,
         EndpointLayout layout,
         Set<ResponseFormat> responseFormats,
-        Map<String, String> headerVariables) {
+        Map<String, String> headerVariables,
+        Set<StandardField> standardFields,
+        ArrayEncoding arrayEncoding,
+        AcceptedParams extras,
+        RequestShaper shaper,
+        ResponseReader reader) {
+
+    /** The formats Whisper itself writes: all of OpenAI's but {@code diarized_json}. */
+    public static final Set<ResponseFormat> WHISPER_FORMATS = Set.copyOf(EnumSet.complementOf(
+            EnumSet.of(ResponseFormat.DIARIZED_JSON)));
 
     public OpenAiCompatProfile {
         Objects.requireNonNull(providerId, "providerId");
@@ -54,9 +71,17 @@ public record OpenAiCompatProfile(
         Objects.requireNonNull(layout, "layout");
         responseFormats = Set.copyOf(responseFormats);
         headerVariables = Map.copyOf(headerVariables);
+        standardFields = Set.copyOf(standardFields);
+        Objects.requireNonNull(arrayEncoding, "arrayEncoding");
+        Objects.requireNonNull(extras, "extras");
+        Objects.requireNonNull(shaper, "shaper");
+        Objects.requireNonNull(reader, "reader");
     }
 
-    /** A profile of {@code providerId} with OpenAI's defaults: bearer key, always required, all formats. */
+    /**
+     * A profile of {@code providerId} with OpenAI's defaults: bearer key, always required, all formats, every standard
+     * field, arrays as repeated {@code name[]} parts, OpenAI's answer; no extras, so a vendor declares each it takes.
+     */
     public static Builder builder(String providerId) {
         return new Builder(providerId);
     }
@@ -83,27 +108,6 @@ public record OpenAiCompatProfile(
         }
     }
 
-    /** When a call needs a key. */
-    public enum KeyRequirement {
-        /** Always: a call without a key fails with {@code AuthenticationFailed}. */
-        ALWAYS,
-        /** Only against the default base's host; a self-hosted server at another base is called without one. */
-        FOR_DEFAULT_HOST,
-        /** Never: the vendor takes no key, one is sent only when configured. */
-        NEVER
-    }
-
-    /** Builds the transcription URL of a deployment from its base URL. */
-    @FunctionalInterface
-    public interface EndpointLayout {
-        HttpUrl transcriptionsUrl(HttpUrl apiBase, Deployment deployment, EnvironmentSource environment);
-
-        /** OpenAI's: {@code {base}/audio/transcriptions}. */
-        static EndpointLayout openAi() {
-            return (base, deployment, environment) -> base.newBuilder().addPathSegments("audio/transcriptions").build();
-        }
-    }
-
     /** Builds an {@link OpenAiCompatProfile}; not thread-safe. */
     public static final class Builder {
         private final String providerId;
@@ -115,6 +119,11 @@ public record OpenAiCompatProfile(
         private EndpointLayout layout = EndpointLayout.openAi();
         private final Set<ResponseFormat> responseFormats = EnumSet.allOf(ResponseFormat.class);
         private final Map<String, String> headerVariables = new LinkedHashMap<>();
+        private final Set<StandardField> standardFields = EnumSet.allOf(StandardField.class);
+        private ArrayEncoding arrayEncoding = ArrayEncoding.BRACKETED;
+        private AcceptedParams extras = AcceptedParams.none();
+        private RequestShaper shaper = RequestShaper.unchanged();
+        private ResponseReader reader = TranscriptionReader::read;
 
         private Builder(String providerId) {
             this.providerId = providerId;
@@ -161,10 +170,37 @@ public record OpenAiCompatProfile(
             return this;
         }
 
+        /** The standard fields the vendor takes; {@code file} and {@code model} are always sent. */
+        public Builder standardFields(Set<StandardField> fields) {
+            standardFields.clear();
+            standardFields.addAll(fields);
+            return this;
+        }
+
+        public Builder arrayEncoding(ArrayEncoding encoding) {
+            this.arrayEncoding = encoding;
+            return this;
+        }
+
+        public Builder extras(AcceptedParams accepted) {
+            this.extras = accepted;
+            return this;
+        }
+
+        public Builder shaper(RequestShaper shaper) {
+            this.shaper = shaper;
+            return this;
+        }
+
+        public Builder reader(ResponseReader reader) {
+            this.reader = reader;
+            return this;
+        }
+
         public OpenAiCompatProfile build() {
             return new OpenAiCompatProfile(providerId, apiKeyVariables, apiBaseVariables,
                     Optional.ofNullable(defaultApiBase), auth, keyRequirement, layout, responseFormats,
-                    headerVariables);
+                    headerVariables, standardFields, arrayEncoding, extras, shaper, reader);
         }
     }
 }

@@ -9,12 +9,12 @@ import dev.voxgate.providers.spi.ProviderFactory;
 import java.util.Objects;
 
 /**
- * The factory of any OpenAI-compatible vendor, configured by its {@link OpenAiCompatProfile}. Vendor factories
- * delegate to one of these with their own profile.
+ * The factory of any OpenAI-compatible vendor, configured by its {@link OpenAiCompatProfile}. A vendor's factory
+ * extends it with the vendor's profile and adds nothing else, so a vendor's rules are all in its profile.
  *
  * <p>Immutable and thread-safe.
  */
-public final class OpenAiCompatProviderFactory implements ProviderFactory {
+public class OpenAiCompatProviderFactory implements ProviderFactory {
 
     private final OpenAiCompatProfile profile;
 
@@ -23,12 +23,12 @@ public final class OpenAiCompatProviderFactory implements ProviderFactory {
     }
 
     @Override
-    public String id() {
+    public final String id() {
         return profile.providerId();
     }
 
     @Override
-    public TranscriptionPort create(Deployment deployment, ProviderContext context) {
+    public final TranscriptionPort create(Deployment deployment, ProviderContext context) {
         Objects.requireNonNull(deployment, "deployment");
         Objects.requireNonNull(context, "context");
         if (!deployment.provider().equals(profile.providerId())) {

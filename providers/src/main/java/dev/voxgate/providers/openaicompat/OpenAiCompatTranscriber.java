@@ -7,14 +7,17 @@ import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.TranscriptionRequest;
+import dev.voxgate.providers.http.MalformedBodyException;
 import dev.voxgate.providers.http.UpstreamClient;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import okhttp3.MediaType;
 
 /**
- * The adapter of one deployment of an OpenAI-compatible vendor: builds the multipart call, sends it, reads the
- * transcript. Everything per deployment (URL, key, client with its timeout) was resolved when it was created.
+ * The adapter of one deployment of an OpenAI-compatible vendor: checks the request against what the vendor takes,
+ * builds the multipart call, sends it, reads the transcript. Everything per deployment (URL, key, client with its timeout) was resolved when it was created.
  *
  * <p>Immutable and thread-safe; one instance serves concurrent calls.
  */
@@ -41,8 +44,20 @@ final class OpenAiCompatTranscriber implements TranscriptionPort {
         };
         ResponseFormat format = request.responseFormat();
         requireSupported(format);
-        var call = ready.request().post(TranscriptionForm.of(request, deployment)).build();
-        return client.execute(call, (body, contentType) -> TranscriptionReader.read(format, body, contentType));
+        VettedRequest vetted = VettedRequest.of(profile, deployment, request);
+        var call = ready.request().post(TranscriptionForm.of(profile, deployment.providerModel(), vetted)).build();
+        return client.execute(call, (body, contentType) -> read(format, body, contentType));
+    }
+
+    private Transcription read(ResponseFormat format, String body, Optional<MediaType> contentType)
+            throws MalformedBodyException {
+        // whisper.cpp labels its plain-text transcript text/html, so the label alone does not make a page.
+        boolean htmlPage = contentType.filter(type -> type.subtype().equalsIgnoreCase("html")).isPresent()
+                && body.stripLeading().startsWith("<");
+        if (htmlPage) {
+            throw new MalformedBodyException("an HTML page instead of " + format.wireName());
+        }
+        return profile.reader().read(format, body, contentType);
     }
 
     private void requireSupported(ResponseFormat format) {

@@ -1,64 +1,53 @@
 package dev.voxgate.providers.openaicompat;
 
 import dev.voxgate.core.model.AudioInput;
-import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.TimestampGranularity;
 import dev.voxgate.core.model.TranscriptionRequest;
 import dev.voxgate.providers.http.AudioRequestBody;
 import java.math.BigDecimal;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import okhttp3.MultipartBody;
 
 /**
- * The {@code multipart/form-data} body of an OpenAI transcription call, as openai-python encodes it: the file, then
- * the present fields, arrays as repeated {@code name[]} parts, then the deployment's and the request's extra
- * parameters as text fields.
+ * The {@code multipart/form-data} body of a transcription call, as openai-python encodes it unless the profile says
+ * otherwise: the file, the model, the standard fields present (arrays in the profile's {@link ArrayEncoding};
+ * {@code response_format} only to a vendor that takes it), then the vetted extra parameters as text fields.
  *
  * <p>Stateless; a new body per call.
  */
 final class TranscriptionForm {
 
-    private final MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
-    private final Set<String> sent = new HashSet<>();
-
     private TranscriptionForm() {
     }
 
-    static MultipartBody of(TranscriptionRequest request, Deployment deployment) {
-        TranscriptionForm body = new TranscriptionForm();
+    static MultipartBody of(OpenAiCompatProfile profile, String model, VettedRequest vetted) {
+        MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
+        TranscriptionRequest request = vetted.request();
         AudioInput audio = request.audio();
-        body.form.addFormDataPart("file", audio.filename(), new AudioRequestBody(audio));
-        body.sent.add("file");
-        body.field("model", deployment.providerModel());
-        request.language().ifPresent(language -> body.field("language", language));
-        request.prompt().ifPresent(prompt -> body.field("prompt", prompt));
-        // Always the caller's format: rendering a different one back would be the proxy's job, not ours.
-        body.field("response_format", request.responseFormat().wireName());
-        request.temperature().ifPresent(temperature -> body.field("temperature", plain(temperature)));
-        for (TimestampGranularity granularity : request.timestampGranularities()) {
-            body.field("timestamp_granularities[]", granularity.wireName());
+        form.addFormDataPart("file", audio.filename(), new AudioRequestBody(audio));
+        form.addFormDataPart("model", model);
+        request.language().ifPresent(language -> form.addFormDataPart("language", language));
+        request.prompt().ifPresent(prompt -> form.addFormDataPart("prompt", prompt));
+        if (profile.standardFields().contains(StandardField.RESPONSE_FORMAT)) {
+            // Always the caller's format: rendering a different one back would be the proxy's job, not ours.
+            form.addFormDataPart("response_format", request.responseFormat().wireName());
         }
-        body.extras(deployment.params(), request.providerParams());
-        return body.form.build();
+        request.temperature().ifPresent(temperature -> form.addFormDataPart("temperature", plain(temperature)));
+        List<String> granularities = request.timestampGranularities().stream()
+                .map(TimestampGranularity::wireName).toList();
+        profile.arrayEncoding().encode(StandardField.TIMESTAMP_GRANULARITIES.wireName(), granularities,
+                form::addFormDataPart);
+        vetted.extras().forEach((name, value) -> extra(form, profile, name, value));
+        return form.build();
     }
 
-    private void field(String name, String value) {
-        form.addFormDataPart(name, value);
-        sent.add(name);
-    }
-
-    /** Extra parameters fill in what the fields above did not set; the request's win over the deployment's. */
-    private void extras(Map<String, String> fromDeployment, Map<String, String> fromRequest) {
-        Map<String, String> extras = new LinkedHashMap<>(fromDeployment);
-        extras.putAll(fromRequest);
-        extras.forEach((name, value) -> {
-            if (!sent.contains(name)) {
-                field(name, value);
-            }
-        });
+    /** A declared list given by its bare name is encoded as the vendor reads lists; anything else goes as given. */
+    private static void extra(MultipartBody.Builder form, OpenAiCompatProfile profile, String name, String value) {
+        if (profile.extras().isBareArray(name)) {
+            profile.arrayEncoding().encode(name, List.of(value), form::addFormDataPart);
+        } else {
+            form.addFormDataPart(name, value);
+        }
     }
 
     /** {@code 0.2}, never {@code 2.0E-1}. */

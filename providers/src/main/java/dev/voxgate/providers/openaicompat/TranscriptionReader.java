@@ -1,6 +1,5 @@
 package dev.voxgate.providers.openaicompat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.Transcription.Segment;
@@ -25,9 +24,6 @@ final class TranscriptionReader {
 
     static Transcription read(ResponseFormat format, String body, Optional<MediaType> contentType)
             throws MalformedBodyException {
-        if (contentType.filter(type -> type.subtype().equalsIgnoreCase("html")).isPresent()) {
-            throw new MalformedBodyException("an HTML page instead of " + format.wireName());
-        }
         if (format == ResponseFormat.TEXT) {
             return new Transcription(body.strip(), Optional.empty(), Optional.empty(), List.of(), List.of(),
                     Optional.empty(), Optional.of(body));
@@ -39,15 +35,11 @@ final class TranscriptionReader {
     }
 
     private static WireTranscription parse(String body) throws MalformedBodyException {
-        try {
-            WireTranscription wire = ProviderJson.read(body, WireTranscription.class);
-            if (wire == null || wire.text() == null) {
-                throw new MalformedBodyException("the JSON has no 'text'");
-            }
-            return wire;
-        } catch (JsonProcessingException e) {
-            throw new MalformedBodyException("not the expected JSON (" + e.getOriginalMessage() + ")");
+        WireTranscription wire = ProviderJson.readBody(body, WireTranscription.class);
+        if (wire.text() == null) {
+            throw new MalformedBodyException("the JSON has no 'text'");
         }
+        return wire;
     }
 
     private static Transcription fromJson(WireTranscription wire) throws MalformedBodyException {
@@ -83,7 +75,8 @@ final class TranscriptionReader {
             if (word == null || word.word() == null || word.start() == null || word.end() == null) {
                 throw new MalformedBodyException("word " + words.size() + " lacks its word, start or end");
             }
-            words.add(Word.of(word.word(), word.start(), word.end()));
+            words.add(new Word(word.word(), word.start(), word.end(), Optional.ofNullable(word.speaker()),
+                    Optional.ofNullable(word.probability())));
         }
         return words;
     }

@@ -1,12 +1,16 @@
 package dev.voxgate.providers.openaicompat;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * A JSON transcription as OpenAI sends it for {@code json}, {@code verbose_json} and {@code diarized_json}. Every
- * field may be missing; {@link TranscriptionReader} decides what is required.
+ * A JSON transcription as OpenAI sends it for {@code json}, {@code verbose_json} and {@code diarized_json}, and as
+ * the OpenAI-compatible vendors vary it: Fireworks names speakers {@code speaker_id} and adds a word's
+ * {@code probability}; vLLM sends {@code duration} as a string ("30.0"), which Jackson reads as a number; Groq adds
+ * an {@code x_groq} object, ignored like every unknown field. Every field may be missing; {@link TranscriptionReader}
+ * decides what is required.
  */
 record WireTranscription(
         String text,
@@ -28,10 +32,10 @@ record WireTranscription(
             @JsonProperty("avg_logprob") Double avgLogprob,
             @JsonProperty("compression_ratio") Double compressionRatio,
             @JsonProperty("no_speech_prob") Double noSpeechProb,
-            String speaker) {
+            @JsonAlias("speaker_id") String speaker) {
     }
 
-    record Word(String word, Double start, Double end) {
+    record Word(String word, Double start, Double end, @JsonAlias("speaker_id") String speaker, Double probability) {
     }
 
     /** {@code {"type":"duration","seconds"}} or {@code {"type":"tokens",…}}. */

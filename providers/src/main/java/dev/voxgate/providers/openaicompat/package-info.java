@@ -1,6 +1,8 @@
 /**
- * One client for OpenAI's {@code /audio/transcriptions} wire format. Each vendor that speaks it (OpenAI, Azure,
- * and later Groq, Fireworks, Mistral, vLLM) is an {@link dev.voxgate.providers.openaicompat.OpenAiCompatProfile}:
- * how its URL is built, which header carries the key, where defaults come from.
+ * One client for OpenAI's {@code /audio/transcriptions} wire format. Each vendor that speaks it, or nearly (OpenAI,
+ * Azure, Groq, Fireworks, Mistral, self-hosted servers), is an
+ * {@link dev.voxgate.providers.openaicompat.OpenAiCompatProfile}: how its URL is built, which header carries the key,
+ * where defaults come from, which fields and extras it takes and how lists are encoded, and, where its answer is not
+ * OpenAI's, how that answer is read.
  */
 package dev.voxgate.providers.openaicompat;

@@ -2,7 +2,6 @@ package dev.voxgate.providers.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.core.error.TranscriptionFailure.AuthenticationFailed;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
@@ -10,19 +9,18 @@ import dev.voxgate.core.error.TranscriptionFailure.ModelNotFound;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Secret;
-import dev.voxgate.providers.ProviderContractTest;
 import dev.voxgate.providers.RecordedForm;
+import dev.voxgate.providers.openaicompat.OpenAiCompatContractTest;
 import dev.voxgate.providers.spi.ProviderFactory;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
 /** Azure OpenAI's wire format, checked as strictly as Azure's gateway would, plus the provider contract. */
-class AzureProviderFactoryTest extends ProviderContractTest {
+class AzureProviderFactoryTest extends OpenAiCompatContractTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PATH = "/openai/deployments/azure-whisper/audio/transcriptions";
 
     @Override
@@ -41,17 +39,16 @@ class AzureProviderFactoryTest extends ProviderContractTest {
     /** Azure's gateway envelope: {@code code} and {@code message}, with {@code param} on model errors. */
     @Override
     protected String errorBody(String message, String param) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", "BadRequest");
-        error.put("message", message);
+        Map<String, Object> error = fields("code", "BadRequest", "message", message);
         if (param != null) {
             error.put("param", param);
         }
-        try {
-            return JSON.writeValueAsString(Map.of("error", error));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return jsonOf(Map.of("error", error));
+    }
+
+    @Override
+    protected Optional<SentExtra> acceptedExtra() {
+        return Optional.of(new SentExtra("chunking_strategy", "auto", "chunking_strategy"));
     }
 
     @Test

@@ -57,7 +57,7 @@ class DeepgramProviderFactoryTest extends ProviderContractTest {
     }
 
     @Override
-    protected String successBody(String text) {
+    protected String transcriptBody(String text) {
         return """
                 {"metadata":{"request_id":"a847f427-4ad5-4d67-9b95-db801e58251c","duration":3.0,"channels":1},
                  "results":{"channels":[{"alternatives":[{"transcript":"%s","confidence":0.99,"words":[]}]}]}}\
@@ -83,7 +83,7 @@ class DeepgramProviderFactoryTest extends ProviderContractTest {
 
     @Test
     void sendsTheRawAudioWithATokenKeyAndTheOptionsInTheQuery() throws Exception {
-        server.enqueue(json(200, successBody("hallo")));
+        server.enqueue(json(200, transcriptBody("hallo")));
 
         connect(deployment().param("diarize", "True").build()).transcribe(request().language("de").build());
 
@@ -98,7 +98,7 @@ class DeepgramProviderFactoryTest extends ProviderContractTest {
 
     @Test
     void extrasOfTheRequestWinOverTheDeploymentsAndAreUrlEncodedInNameOrder() throws Exception {
-        server.enqueue(json(200, successBody("hi")));
+        server.enqueue(json(200, transcriptBody("hi")));
         Deployment deployment = deployment().param("smart_format", "true").param("keyterm", "Voxgate & Co").build();
 
         connect(deployment).transcribe(request().providerParam("smart_format", "FALSE")
@@ -111,7 +111,7 @@ class DeepgramProviderFactoryTest extends ProviderContractTest {
     @ParameterizedTest
     @EnumSource(value = ResponseFormat.class, names = {"VERBOSE_JSON", "SRT", "VTT"})
     void timedFormatsAskForPunctuatedUtterances(ResponseFormat format) throws Exception {
-        server.enqueue(json(200, successBody("hi")));
+        server.enqueue(json(200, transcriptBody("hi")));
 
         connect(deployment().build()).transcribe(request().responseFormat(format).build());
 
@@ -120,7 +120,7 @@ class DeepgramProviderFactoryTest extends ProviderContractTest {
 
     @Test
     void segmentGranularityAsksForUtterancesButKeepsTheCallersPunctuation() throws Exception {
-        server.enqueue(json(200, successBody("hi")));
+        server.enqueue(json(200, transcriptBody("hi")));
 
         connect(deployment().build()).transcribe(request().providerParam("punctuate", "false")
                 .timestampGranularities(List.of(TimestampGranularity.SEGMENT)).build());
@@ -130,7 +130,7 @@ class DeepgramProviderFactoryTest extends ProviderContractTest {
 
     @Test
     void diarizedJsonAsksForSpeakers() throws Exception {
-        server.enqueue(json(200, successBody("hi")));
+        server.enqueue(json(200, transcriptBody("hi")));
 
         connect(deployment().build()).transcribe(request().responseFormat(ResponseFormat.DIARIZED_JSON).build());
 
@@ -201,7 +201,7 @@ class DeepgramProviderFactoryTest extends ProviderContractTest {
 
     @Test
     void dropParamsDropsWhatDeepgramDoesNotTake() throws Exception {
-        server.enqueue(json(200, successBody("hi")));
+        server.enqueue(json(200, transcriptBody("hi")));
         Deployment deployment = deployment().dropParams(true).param("chunking_strategy", "auto")
                 .param("numerals", "true").build();
 
@@ -234,7 +234,7 @@ class DeepgramProviderFactoryTest extends ProviderContractTest {
 
     @Test
     void baseAndKeyComeFromTheDeepgramVariablesWithTrailingSlashesStripped() throws Exception {
-        server.enqueue(json(200, successBody("hi")));
+        server.enqueue(json(200, transcriptBody("hi")));
         EnvironmentSource environment = EnvironmentSource.of(Map.of(
                 "DEEPGRAM_API_BASE", server.url("/v1//").toString(), "DEEPGRAM_API_KEY", "dg-env-key"));
 

@@ -59,7 +59,7 @@ class ElevenLabsProviderFactoryTest extends ProviderContractTest {
     }
 
     @Override
-    protected String successBody(String text) {
+    protected String transcriptBody(String text) {
         return """
                 {"language_code":"eng","language_probability":0.98,"text":"%s","words":[],\
                 "transcription_id":"pC8Zq1vY2xR7hK3mN9tL","audio_duration_secs":3.0}""".formatted(text);
@@ -72,7 +72,7 @@ class ElevenLabsProviderFactoryTest extends ProviderContractTest {
 
     @Test
     void sendsAMultipartFormWithModelIdAndAnXiApiKey() throws Exception {
-        server.enqueue(json(200, successBody("hallo")));
+        server.enqueue(json(200, transcriptBody("hallo")));
         Deployment deployment = deployment().param("diarize", "True").param("num_speakers", "2").build();
 
         connect(deployment).transcribe(request().language("de").temperature(0.2)
@@ -100,7 +100,7 @@ class ElevenLabsProviderFactoryTest extends ProviderContractTest {
     @ParameterizedTest
     @EnumSource(value = ResponseFormat.class, names = {"VERBOSE_JSON", "SRT", "VTT"})
     void timedFormatsAskForWordTimestamps(ResponseFormat format) throws Exception {
-        server.enqueue(json(200, successBody("hi")));
+        server.enqueue(json(200, transcriptBody("hi")));
 
         connect(deployment().build()).transcribe(request().responseFormat(format).build());
 
@@ -111,7 +111,7 @@ class ElevenLabsProviderFactoryTest extends ProviderContractTest {
 
     @Test
     void callersGranularityAndDiarizationWinOverWhatTheFormatImplies() throws Exception {
-        server.enqueue(json(200, successBody("hi")));
+        server.enqueue(json(200, transcriptBody("hi")));
 
         connect(deployment().build()).transcribe(request().responseFormat(ResponseFormat.DIARIZED_JSON)
                 .timestampGranularities(List.of(TimestampGranularity.WORD))
@@ -125,7 +125,7 @@ class ElevenLabsProviderFactoryTest extends ProviderContractTest {
 
     @Test
     void diarizedJsonAsksForSpeakers() throws Exception {
-        server.enqueue(json(200, successBody("hi")));
+        server.enqueue(json(200, transcriptBody("hi")));
 
         connect(deployment().build()).transcribe(request().responseFormat(ResponseFormat.DIARIZED_JSON).build());
 
@@ -134,7 +134,7 @@ class ElevenLabsProviderFactoryTest extends ProviderContractTest {
 
     @Test
     void enableLoggingGoesIntoTheQueryNotTheForm() throws Exception {
-        server.enqueue(json(200, successBody("hi")));
+        server.enqueue(json(200, transcriptBody("hi")));
 
         connect(deployment().param("enable_logging", "False").build()).transcribe(request().build());
 
@@ -197,7 +197,7 @@ class ElevenLabsProviderFactoryTest extends ProviderContractTest {
     void promptIsRefusedUnlessDropped() throws Exception {
         assertThat(failingCall(connect(deployment().build()), request().prompt("Voxgate").build()).failure())
                 .isInstanceOf(InvalidRequest.class);
-        server.enqueue(json(200, successBody("hi")));
+        server.enqueue(json(200, transcriptBody("hi")));
 
         connect(deployment().dropParams(true).param("webhook", "true").build())
                 .transcribe(request().prompt("Voxgate").build());
@@ -216,7 +216,7 @@ class ElevenLabsProviderFactoryTest extends ProviderContractTest {
 
     @Test
     void baseAndKeyComeFromTheElevenLabsVariables() throws Exception {
-        server.enqueue(json(200, successBody("hi")));
+        server.enqueue(json(200, transcriptBody("hi")));
         EnvironmentSource environment = EnvironmentSource.of(Map.of(
                 "ELEVENLABS_API_BASE", server.url("/").toString(), "ELEVENLABS_API_KEY", "xi-env-key"));
 

@@ -2,7 +2,6 @@ package dev.voxgate.providers.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionFailure.AuthenticationFailed;
@@ -15,10 +14,9 @@ import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.Transcription.Segment;
 import dev.voxgate.core.model.Transcription.Usage;
 import dev.voxgate.core.model.Transcription.Word;
-import dev.voxgate.providers.ProviderContractTest;
 import dev.voxgate.providers.RecordedForm;
+import dev.voxgate.providers.openaicompat.OpenAiCompatContractTest;
 import dev.voxgate.providers.spi.ProviderFactory;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** OpenAI's wire format, checked as strictly as OpenAI's server would, plus the provider contract. */
-class OpenAiProviderFactoryTest extends ProviderContractTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+class OpenAiProviderFactoryTest extends OpenAiCompatContractTest {
 
     @Override
     protected ProviderFactory factory() {
@@ -47,16 +43,13 @@ class OpenAiProviderFactoryTest extends ProviderContractTest {
 
     @Override
     protected String errorBody(String message, String param) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message);
-        error.put("type", "invalid_request_error");
-        error.put("param", param);
-        error.put("code", null);
-        try {
-            return JSON.writeValueAsString(Map.of("error", error));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return jsonOf(Map.of("error", fields("message", message, "type", "invalid_request_error", "param", param,
+                "code", null)));
+    }
+
+    @Override
+    protected Optional<SentExtra> acceptedExtra() {
+        return Optional.of(new SentExtra("include", "logprobs", "include[]"));
     }
 
     private String base() {
@@ -122,6 +115,19 @@ class OpenAiProviderFactoryTest extends ProviderContractTest {
         RecordedForm form = RecordedForm.of(takeRequest());
         assertThat(form.value("chunking_strategy")).isEqualTo("server_vad");
         assertThat(form.value("include[]")).isEqualTo("logprobs");
+    }
+
+    @Test
+    void nestedChunkingStrategyFieldsAreTakenAndSentAsGiven() throws Exception {
+        server.enqueue(json(200, "{\"text\":\"hi\"}"));
+        Deployment deployment = deployment().param("chunking_strategy[type]", "server_vad")
+                .param("chunking_strategy[threshold]", "0.5").build();
+
+        connect(deployment).transcribe(request().build());
+
+        RecordedForm form = RecordedForm.of(takeRequest());
+        assertThat(form.value("chunking_strategy[type]")).isEqualTo("server_vad");
+        assertThat(form.value("chunking_strategy[threshold]")).isEqualTo("0.5");
     }
 
     @Test

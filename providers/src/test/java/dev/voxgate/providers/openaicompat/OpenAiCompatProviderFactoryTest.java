@@ -12,7 +12,6 @@ import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.TranscriptionRequest;
 import dev.voxgate.providers.ProviderCatalog;
-import dev.voxgate.providers.openaicompat.OpenAiCompatProfile.KeyRequirement;
 import dev.voxgate.providers.spi.ProviderContext;
 import java.io.IOException;
 import java.util.Map;

@@ -1,0 +1,47 @@
+package dev.voxgate.providers.mistral;
+
+import dev.voxgate.providers.openaicompat.AcceptedParams;
+import dev.voxgate.providers.openaicompat.ArrayEncoding;
+import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
+import dev.voxgate.providers.openaicompat.OpenAiCompatProviderFactory;
+import dev.voxgate.providers.openaicompat.StandardField;
+import java.util.EnumSet;
+
+/**
+ * Provider {@code mistral} (Voxtral): {@code POST {base}/audio/transcriptions} with {@code Authorization: Bearer
+ * <key>}. The base is {@code api_base}, else {@code MISTRAL_API_BASE}, else {@value #DEFAULT_API_BASE}; the key is
+ * {@code api_key}, else {@code MISTRAL_API_KEY}, and is always required.
+ *
+ * <p>Mistral's form has {@code file}, {@code model}, {@code language} (ISO-639-1; see {@link MistralRequestShaper}),
+ * {@code temperature}, {@code timestamp_granularities} (repeated plain parts, as mistralai's client sends lists) and
+ * the extras {@code diarize} and {@code context_bias}; it has no {@code prompt} (refused unless {@code drop_params})
+ * and no {@code response_format} (never sent). It always answers one JSON shape, read by
+ * {@link MistralTranscriptionReader}; the proxy renders text, srt, vtt and verbose_json from it.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class MistralProviderFactory extends OpenAiCompatProviderFactory {
+
+    /** The provider id. */
+    public static final String ID = "mistral";
+
+    /** Mistral's API base when none is configured. */
+    public static final String DEFAULT_API_BASE = "https://api.mistral.ai/v1";
+
+    private static final OpenAiCompatProfile PROFILE = OpenAiCompatProfile.builder(ID)
+            .apiKeyVariables("MISTRAL_API_KEY")
+            .apiBaseVariables("MISTRAL_API_BASE")
+            .defaultApiBase(DEFAULT_API_BASE)
+            .responseFormats(OpenAiCompatProfile.WHISPER_FORMATS)
+            .standardFields(EnumSet.of(StandardField.LANGUAGE, StandardField.TEMPERATURE,
+                    StandardField.TIMESTAMP_GRANULARITIES))
+            .arrayEncoding(ArrayEncoding.REPEATED)
+            .extras(AcceptedParams.of("diarize", "context_bias[]"))
+            .shaper(MistralRequestShaper::shape)
+            .reader(MistralTranscriptionReader::read)
+            .build();
+
+    public MistralProviderFactory() {
+        super(PROFILE);
+    }
+}

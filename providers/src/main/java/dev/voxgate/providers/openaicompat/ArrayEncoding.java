@@ -1,0 +1,30 @@
+package dev.voxgate.providers.openaicompat;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * How a vendor reads a list in a multipart form, e.g. {@code timestamp_granularities} of word and segment.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public enum ArrayEncoding {
+    /** One part per value, named {@code name[]}, as openai-python sends arrays: OpenAI, Azure, Groq, vLLM. */
+    BRACKETED,
+    /** One part per value under the plain name, as mistralai's client sends arrays. */
+    REPEATED,
+    /** One part holding the values joined by commas ({@code word,segment}), as Fireworks takes them. */
+    COMMA_JOINED;
+
+    /** Hands the parts of list {@code name} = {@code values} to {@code part}; nothing when the list is empty. */
+    void encode(String name, List<String> values, BiConsumer<String, String> part) {
+        if (values.isEmpty()) {
+            return;
+        }
+        switch (this) {
+            case BRACKETED -> values.forEach(value -> part.accept(name + "[]", value));
+            case REPEATED -> values.forEach(value -> part.accept(name, value));
+            case COMMA_JOINED -> part.accept(name, String.join(",", values));
+        }
+    }
+}

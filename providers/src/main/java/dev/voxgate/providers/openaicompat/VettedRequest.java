@@ -1,0 +1,79 @@
+package dev.voxgate.providers.openaicompat;
+
+import dev.voxgate.core.error.TranscriptionException;
+import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
+import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.model.TranscriptionRequest;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A request cleared for one vendor: every field and extra parameter it does not take was refused, or dropped when
+ * the deployment says {@code drop_params}, before anything is sent (LiteLLM's {@code UnsupportedParamsError}); then
+ * the vendor's {@link RequestShaper} had its say. Immutable.
+ *
+ * @param request the request without the standard fields the vendor does not take, as the vendor's shaper left it
+ * @param extras  the deployment's and the request's extra parameters the vendor takes, the request's winning; sorted
+ *                by name, so the form is the same on every call
+ */
+record VettedRequest(TranscriptionRequest request, Map<String, String> extras) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VettedRequest.class);
+    // Set from the typed fields; a parameter of the same name never replaces them.
+    private static final Set<String> SENT_BY_ADAPTER = Set.of("file", "model");
+
+    VettedRequest {
+        Objects.requireNonNull(request, "request");
+        extras = Collections.unmodifiableSortedMap(new TreeMap<>(extras));
+    }
+
+    /**
+     * {@code request} cleared for {@code profile}'s vendor.
+     *
+     * @throws TranscriptionException with {@code InvalidRequest} naming the first parameter the vendor does not take,
+     *                                unless the deployment drops such parameters, or as the vendor's shaper refuses
+     */
+    static VettedRequest of(OpenAiCompatProfile profile, Deployment deployment, TranscriptionRequest request) {
+        TranscriptionRequest.Builder kept = request.toBuilder();
+        for (StandardField field : StandardField.values()) {
+            if (!profile.standardFields().contains(field) && field.presentIn(request)) {
+                refuseOrDrop(profile, deployment, field.wireName());
+                field.clear(kept);
+            }
+        }
+        SortedMap<String, String> extras = new TreeMap<>(deployment.params());
+        extras.putAll(request.providerParams());
+        extras.keySet().removeIf(name -> takenByTypedField(profile, name));
+        for (Iterator<String> names = extras.keySet().iterator(); names.hasNext(); ) {
+            String name = names.next();
+            if (!profile.extras().accepts(name)) {
+                refuseOrDrop(profile, deployment, name);
+                names.remove();
+            }
+        }
+        return new VettedRequest(profile.shaper().shape(kept.build(), deployment), extras);
+    }
+
+    private static boolean takenByTypedField(OpenAiCompatProfile profile, String name) {
+        String bare = name.endsWith("[]") ? name.substring(0, name.length() - 2) : name;
+        return SENT_BY_ADAPTER.contains(bare) || profile.standardFields().stream()
+                .anyMatch(field -> field.wireName().equals(bare));
+    }
+
+    private static void refuseOrDrop(OpenAiCompatProfile profile, Deployment deployment, String name) {
+        if (!deployment.dropParams()) {
+            throw new TranscriptionException(InvalidRequest.ofParam(name, "parameter '" + name
+                    + "' is not supported by provider " + profile.providerId() + " (deployment '" + deployment.id()
+                    + "'); remove it or set drop_params: true"));
+        }
+        LOG.debug("dropping parameter '{}' that {} (deployment '{}') does not take", name, profile.providerId(),
+                deployment.id());
+    }
+}
