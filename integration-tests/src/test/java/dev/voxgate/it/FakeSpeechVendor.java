@@ -27,7 +27,15 @@ import okio.Buffer;
  */
 final class FakeSpeechVendor implements AutoCloseable {
 
-    enum Flavor { OPENAI, AZURE }
+    enum Flavor {
+        OPENAI("/v1"), GROQ("/openai/v1"), AZURE("");
+
+        private final String basePath;
+
+        Flavor(String basePath) {
+            this.basePath = basePath;
+        }
+    }
 
     /** A request the fake accepted: where it went, its headers, its text fields and its file. */
     record SeenRequest(String target, Map<String, String> headers, Map<String, List<String>> fields,
@@ -68,15 +76,19 @@ final class FakeSpeechVendor implements AutoCloseable {
         return new FakeSpeechVendor(Flavor.OPENAI, apiKey, Set.of(), transcript);
     }
 
+    /** Groq's OpenAI-compatible API: under {@code /openai/v1}, with an {@code x_groq} object in JSON answers. */
+    static FakeSpeechVendor groq(String apiKey, String transcript) {
+        return new FakeSpeechVendor(Flavor.GROQ, apiKey, Set.of(), transcript);
+    }
+
     static FakeSpeechVendor azure(String apiKey, String transcript, String... deployments) {
         return new FakeSpeechVendor(Flavor.AZURE, apiKey, Set.of(deployments), transcript);
     }
 
-    /** OpenAI's base URL ({@code …/v1}) or Azure's resource endpoint. */
+    /** The vendor's base URL: OpenAI's {@code …/v1}, Groq's {@code …/openai/v1}, or Azure's resource endpoint. */
     String baseUrl() {
         String root = server.url("/").toString();
-        root = root.substring(0, root.length() - 1);
-        return flavor == Flavor.OPENAI ? root + "/v1" : root;
+        return root.substring(0, root.length() - 1) + flavor.basePath;
     }
 
     /** From now on, every request (after its checks) gets this status and JSON body instead of a transcript. */
@@ -101,7 +113,7 @@ final class FakeSpeechVendor implements AutoCloseable {
     }
 
     private MockResponse answer(RecordedRequest request) {
-        Optional<MockResponse> refusal = flavor == Flavor.OPENAI ? checkOpenAi(request) : checkAzure(request);
+        Optional<MockResponse> refusal = flavor == Flavor.AZURE ? checkAzure(request) : checkOpenAi(request);
         if (refusal.isPresent()) {
             return refusal.get();
         }
@@ -116,10 +128,10 @@ final class FakeSpeechVendor implements AutoCloseable {
         }
         Optional<String> unknown = parsed.fields().keySet().stream()
                 .filter(name -> !OPENAI_FIELDS.contains(name)).findFirst();
-        if (flavor == Flavor.OPENAI && unknown.isPresent()) {
+        if (flavor != Flavor.AZURE && unknown.isPresent()) {
             return error(400, "Unrecognized request argument supplied: " + unknown.get());
         }
-        if (flavor == Flavor.OPENAI && !parsed.fields().containsKey("model")) {
+        if (flavor != Flavor.AZURE && !parsed.fields().containsKey("model")) {
             return error(400, "you must provide a model parameter");
         }
         seen.add(parsed);
@@ -128,7 +140,8 @@ final class FakeSpeechVendor implements AutoCloseable {
     }
 
     private Optional<MockResponse> checkOpenAi(RecordedRequest request) {
-        if (!request.getMethod().equals("POST") || !request.getTarget().equals("/v1/audio/transcriptions")) {
+        if (!request.getMethod().equals("POST")
+                || !request.getTarget().equals(flavor.basePath + "/audio/transcriptions")) {
             return Optional.of(error(404, "Invalid URL (" + request.getMethod() + " " + request.getTarget() + ")"));
         }
         String authorization = request.getHeaders().get("Authorization");
@@ -171,7 +184,9 @@ final class FakeSpeechVendor implements AutoCloseable {
                     + "\"text\":\" " + text + "\",\"tokens\":[50364,440],\"temperature\":0.0,\"avg_logprob\":-0.28,"
                     + "\"compression_ratio\":1.2,\"no_speech_prob\":0.01}],\"usage\":{\"type\":\"duration\","
                     + "\"seconds\":6}}");
-            default -> json("{\"text\":\"" + text + "\",\"usage\":{\"type\":\"duration\",\"seconds\":6}}");
+            default -> json(flavor == Flavor.GROQ
+                    ? "{\"text\":\"" + text + "\",\"x_groq\":{\"id\":\"req_01jfake\"}}"
+                    : "{\"text\":\"" + text + "\",\"usage\":{\"type\":\"duration\",\"seconds\":6}}");
         };
     }
 
