@@ -2,7 +2,7 @@ package dev.voxgate.providers.azure;
 
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.core.model.Deployment;
-import dev.voxgate.providers.openaicompat.AcceptedParams;
+import dev.voxgate.providers.openaicompat.ExtraFields;
 import dev.voxgate.providers.openaicompat.KeyRequirement;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile.Auth;
@@ -34,7 +34,7 @@ public final class AzureProviderFactory extends OpenAiCompatProviderFactory {
             .auth(Auth.header("api-key"))
             .keyRequirement(KeyRequirement.ALWAYS)
             .layout(AzureProviderFactory::transcriptionsUrl)
-            .extras(AcceptedParams.openAi())
+            .extras(ExtraFields.openAi())
             .build();
 
     public AzureProviderFactory() {

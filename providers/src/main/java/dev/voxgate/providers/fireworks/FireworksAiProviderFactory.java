@@ -2,7 +2,7 @@ package dev.voxgate.providers.fireworks;
 
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.core.model.Deployment;
-import dev.voxgate.providers.openaicompat.AcceptedParams;
+import dev.voxgate.providers.openaicompat.ExtraFields;
 import dev.voxgate.providers.openaicompat.ArrayEncoding;
 import dev.voxgate.providers.openaicompat.EndpointLayout;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
@@ -42,7 +42,7 @@ public final class FireworksAiProviderFactory extends OpenAiCompatProviderFactor
             .layout(FireworksAiProviderFactory::transcriptionsUrl)
             .responseFormats(OpenAiCompatProfile.WHISPER_FORMATS)
             .arrayEncoding(ArrayEncoding.COMMA_JOINED)
-            .extras(AcceptedParams.of("vad_model", "alignment_model", "preprocessing", "diarize", "min_speakers",
+            .extras(ExtraFields.of("vad_model", "alignment_model", "preprocessing", "diarize", "min_speakers",
                     "max_speakers"))
             .build();
 

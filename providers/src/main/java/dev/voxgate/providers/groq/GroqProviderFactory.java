@@ -1,7 +1,7 @@
 package dev.voxgate.providers.groq;
 
 import dev.voxgate.core.model.ResponseFormat;
-import dev.voxgate.providers.openaicompat.AcceptedParams;
+import dev.voxgate.providers.openaicompat.ExtraFields;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProviderFactory;
 import java.util.EnumSet;
@@ -30,7 +30,7 @@ public final class GroqProviderFactory extends OpenAiCompatProviderFactory {
             .responseFormats(EnumSet.of(ResponseFormat.JSON, ResponseFormat.TEXT, ResponseFormat.VERBOSE_JSON))
             // Groq's one extra, url, replaces the file (exactly one of the two is allowed), and a call here always
             // carries the file, so url could only ever earn a 400.
-            .extras(AcceptedParams.none())
+            .extras(ExtraFields.none())
             .build();
 
     public GroqProviderFactory() {

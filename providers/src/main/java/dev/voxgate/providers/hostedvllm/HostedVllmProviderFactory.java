@@ -1,6 +1,6 @@
 package dev.voxgate.providers.hostedvllm;
 
-import dev.voxgate.providers.openaicompat.AcceptedParams;
+import dev.voxgate.providers.openaicompat.ExtraFields;
 import dev.voxgate.providers.openaicompat.KeyRequirement;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProviderFactory;
@@ -25,7 +25,7 @@ public final class HostedVllmProviderFactory extends OpenAiCompatProviderFactory
             .apiBaseVariables("HOSTED_VLLM_API_BASE")
             .keyRequirement(KeyRequirement.NEVER)
             .responseFormats(OpenAiCompatProfile.WHISPER_FORMATS)
-            .extras(AcceptedParams.any())
+            .extras(ExtraFields.any())
             .build();
 
     public HostedVllmProviderFactory() {

@@ -29,10 +29,8 @@ public record AcceptedParams(String providerId, Set<String> names) {
 
     /** The extras of {@code request} to {@code deployment} that the vendor takes, sorted by name. */
     public SortedMap<String, String> extras(Deployment deployment, TranscriptionRequest request) {
-        SortedMap<String, String> merged = new TreeMap<>(deployment.params());
-        merged.putAll(request.providerParams());
         SortedMap<String, String> accepted = new TreeMap<>();
-        merged.forEach((name, value) -> {
+        merged(deployment, request).forEach((name, value) -> {
             if (names.contains(name)) {
                 accepted.put(name, lowerCaseBoolean(value));
             } else {
@@ -49,6 +47,23 @@ public record AcceptedParams(String providerId, Set<String> names) {
      * @throws TranscriptionException with {@code InvalidRequest} naming the parameter
      */
     public void unsupported(Deployment deployment, String name) {
+        refuseUnlessDropped(providerId, deployment, name);
+    }
+
+    /** The deployment's {@code params} overlaid with the request's {@code providerParams}, sorted by name. */
+    public static SortedMap<String, String> merged(Deployment deployment, TranscriptionRequest request) {
+        SortedMap<String, String> merged = new TreeMap<>(deployment.params());
+        merged.putAll(request.providerParams());
+        return merged;
+    }
+
+    /**
+     * Refuses parameter {@code name}, which provider {@code providerId} does not take, unless the deployment drops
+     * such parameters.
+     *
+     * @throws TranscriptionException with {@code InvalidRequest} naming the parameter
+     */
+    public static void refuseUnlessDropped(String providerId, Deployment deployment, String name) {
         if (!deployment.dropParams()) {
             throw new TranscriptionException(InvalidRequest.ofParam(name, "parameter '" + name
                     + "' is not supported by provider " + providerId + " (deployment '" + deployment.id()

@@ -1,6 +1,6 @@
 package dev.voxgate.providers.mistral;
 
-import dev.voxgate.providers.openaicompat.AcceptedParams;
+import dev.voxgate.providers.openaicompat.ExtraFields;
 import dev.voxgate.providers.openaicompat.ArrayEncoding;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProviderFactory;
@@ -36,7 +36,7 @@ public final class MistralProviderFactory extends OpenAiCompatProviderFactory {
             .standardFields(EnumSet.of(StandardField.LANGUAGE, StandardField.TEMPERATURE,
                     StandardField.TIMESTAMP_GRANULARITIES))
             .arrayEncoding(ArrayEncoding.REPEATED)
-            .extras(AcceptedParams.of("diarize", "context_bias[]"))
+            .extras(ExtraFields.of("diarize", "context_bias[]"))
             .shaper(MistralRequestShaper::shape)
             .reader(MistralTranscriptionReader::read)
             .build();

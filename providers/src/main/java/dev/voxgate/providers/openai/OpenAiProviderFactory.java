@@ -1,6 +1,6 @@
 package dev.voxgate.providers.openai;
 
-import dev.voxgate.providers.openaicompat.AcceptedParams;
+import dev.voxgate.providers.openaicompat.ExtraFields;
 import dev.voxgate.providers.openaicompat.KeyRequirement;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProviderFactory;
@@ -11,7 +11,7 @@ import dev.voxgate.providers.openaicompat.OpenAiCompatProviderFactory;
  * {@value #DEFAULT_API_BASE}; the key is {@code api_key}, else {@code OPENAI_API_KEY}; {@code OPENAI_ORGANIZATION}
  * becomes the {@code OpenAI-Organization} header. Against OpenAI's own host a key is required; a self-hosted
  * OpenAI-compatible server at another {@code api_base} is called without one when none is set. Extra parameters:
- * OpenAI's ({@link AcceptedParams#openAi()}) only, whatever the host; a self-hosted server that takes others is
+ * OpenAI's ({@link ExtraFields#openAi()}) only, whatever the host; a self-hosted server that takes others is
  * {@code hosted_vllm}.
  *
  * <p>Stateless and thread-safe.
@@ -30,7 +30,7 @@ public final class OpenAiProviderFactory extends OpenAiCompatProviderFactory {
             .defaultApiBase(DEFAULT_API_BASE)
             .keyRequirement(KeyRequirement.FOR_DEFAULT_HOST)
             .headerFromVariable("OpenAI-Organization", "OPENAI_ORGANIZATION")
-            .extras(AcceptedParams.openAi())
+            .extras(ExtraFields.openAi())
             .build();
 
     public OpenAiProviderFactory() {

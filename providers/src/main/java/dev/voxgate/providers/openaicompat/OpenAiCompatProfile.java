@@ -48,7 +48,7 @@ public record OpenAiCompatProfile(
         Map<String, String> headerVariables,
         Set<StandardField> standardFields,
         ArrayEncoding arrayEncoding,
-        AcceptedParams extras,
+        ExtraFields extras,
         RequestShaper shaper,
         ResponseReader reader) {
 
@@ -121,7 +121,7 @@ public record OpenAiCompatProfile(
         private final Map<String, String> headerVariables = new LinkedHashMap<>();
         private final Set<StandardField> standardFields = EnumSet.allOf(StandardField.class);
         private ArrayEncoding arrayEncoding = ArrayEncoding.BRACKETED;
-        private AcceptedParams extras = AcceptedParams.none();
+        private ExtraFields extras = ExtraFields.none();
         private RequestShaper shaper = RequestShaper.unchanged();
         private ResponseReader reader = TranscriptionReader::read;
 
@@ -182,7 +182,7 @@ public record OpenAiCompatProfile(
             return this;
         }
 
-        public Builder extras(AcceptedParams accepted) {
+        public Builder extras(ExtraFields accepted) {
             this.extras = accepted;
             return this;
         }

@@ -1,9 +1,9 @@
 package dev.voxgate.providers.openaicompat;
 
 import dev.voxgate.core.error.TranscriptionException;
-import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.TranscriptionRequest;
+import dev.voxgate.providers.http.AcceptedParams;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
@@ -48,8 +48,7 @@ record VettedRequest(TranscriptionRequest request, Map<String, String> extras) {
                 field.clear(kept);
             }
         }
-        SortedMap<String, String> extras = new TreeMap<>(deployment.params());
-        extras.putAll(request.providerParams());
+        SortedMap<String, String> extras = AcceptedParams.merged(deployment, request);
         extras.keySet().removeIf(name -> takenByTypedField(profile, name));
         for (Iterator<String> names = extras.keySet().iterator(); names.hasNext(); ) {
             String name = names.next();
@@ -68,11 +67,7 @@ record VettedRequest(TranscriptionRequest request, Map<String, String> extras) {
     }
 
     private static void refuseOrDrop(OpenAiCompatProfile profile, Deployment deployment, String name) {
-        if (!deployment.dropParams()) {
-            throw new TranscriptionException(InvalidRequest.ofParam(name, "parameter '" + name
-                    + "' is not supported by provider " + profile.providerId() + " (deployment '" + deployment.id()
-                    + "'); remove it or set drop_params: true"));
-        }
+        AcceptedParams.refuseUnlessDropped(profile.providerId(), deployment, name);
         LOG.debug("dropping parameter '{}' that {} (deployment '{}') does not take", name, profile.providerId(),
                 deployment.id());
     }

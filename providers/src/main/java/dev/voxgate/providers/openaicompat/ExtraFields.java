@@ -16,33 +16,33 @@ import java.util.Set;
  * @param arrays     names of list fields, without the brackets
  * @param acceptsAny whether every name is taken (a self-hosted server, whose extras differ from build to build)
  */
-public record AcceptedParams(Set<String> scalars, Set<String> arrays, boolean acceptsAny) {
+public record ExtraFields(Set<String> scalars, Set<String> arrays, boolean acceptsAny) {
 
-    public AcceptedParams {
+    public ExtraFields {
         scalars = Set.copyOf(scalars);
         arrays = Set.copyOf(arrays);
     }
 
     /** No extras at all. */
-    public static AcceptedParams none() {
-        return new AcceptedParams(Set.of(), Set.of(), false);
+    public static ExtraFields none() {
+        return new ExtraFields(Set.of(), Set.of(), false);
     }
 
     /** Any extra, sent under the name it was given. */
-    public static AcceptedParams any() {
-        return new AcceptedParams(Set.of(), Set.of(), true);
+    public static ExtraFields any() {
+        return new ExtraFields(Set.of(), Set.of(), true);
     }
 
     /**
      * The extras of OpenAI's own transcription endpoint, which Azure's preview api-versions mirror:
      * {@code include[]}, {@code chunking_strategy}, {@code known_speaker_names[]}, {@code known_speaker_references[]}.
      */
-    public static AcceptedParams openAi() {
+    public static ExtraFields openAi() {
         return of("include[]", "chunking_strategy", "known_speaker_names[]", "known_speaker_references[]");
     }
 
     /** Exactly {@code names}; those ending in {@code []} are lists. */
-    public static AcceptedParams of(String... names) {
+    public static ExtraFields of(String... names) {
         Set<String> scalars = new HashSet<>();
         Set<String> arrays = new HashSet<>();
         for (String name : names) {
@@ -53,7 +53,7 @@ public record AcceptedParams(Set<String> scalars, Set<String> arrays, boolean ac
                 scalars.add(name);
             }
         }
-        return new AcceptedParams(scalars, arrays, false);
+        return new ExtraFields(scalars, arrays, false);
     }
 
     /** Whether the vendor takes parameter {@code name}. */
