@@ -2,6 +2,7 @@ package dev.voxgate.providers.azure;
 
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.providers.openaicompat.AudioFeatures;
 import dev.voxgate.providers.openaicompat.ExtraFields;
 import dev.voxgate.providers.openaicompat.KeyRequirement;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
@@ -35,6 +36,9 @@ public final class AzureProviderFactory extends OpenAiCompatProviderFactory {
             .keyRequirement(KeyRequirement.ALWAYS)
             .layout(AzureProviderFactory::transcriptionsUrl)
             .extras(ExtraFields.openAi())
+            // An Azure deployment's name says nothing of its model, so a stream request is sent; a model that does
+            // not stream answers in one piece.
+            .features(AudioFeatures.withTranslations().streaming(model -> true))
             .build();
 
     public AzureProviderFactory() {

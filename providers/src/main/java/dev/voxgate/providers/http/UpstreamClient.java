@@ -3,6 +3,7 @@ package dev.voxgate.providers.http;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +52,14 @@ public final class UpstreamClient {
 
     /** Sends {@code request}; a 2xx body goes to {@code reader}, anything else becomes a failure. */
     public <T> T execute(Request request, SuccessReader<T> reader) {
+        return executeStreaming(request, (body, contentType) -> reader.read(whole(body, contentType), contentType));
+    }
+
+    /**
+     * Sends {@code request} and hands a 2xx body to {@code reader} as it arrives, for streamed answers; anything
+     * else becomes a failure, as in {@link #execute}.
+     */
+    public <T> T executeStreaming(Request request, StreamReader<T> reader) {
         int status = 0;
         try (Response response = client.newCall(request).execute()) {
             status = response.code();
@@ -57,25 +67,38 @@ public final class UpstreamClient {
                 String body = response.peekBody(MAX_ERROR_BODY).string();
                 throw fail(failures.fromStatus(status, response.headers(), body), null);
             }
-            return reader.read(successBody(response), Optional.ofNullable(response.body().contentType()));
+            return reader.read(response.body().source(), Optional.ofNullable(response.body().contentType()));
         } catch (MalformedBodyException e) {
-            // No cause: its text quotes the vendor's body unredacted; the redacted detail is in the message.
             throw fail(failures.unreadable(status, e.getMessage()), null);
         } catch (IOException e) {
             throw fail(failures.fromIo(e), e);
         }
     }
 
-    private static String successBody(Response response) throws IOException, MalformedBodyException {
-        if (response.body().source().request(MAX_SUCCESS_BODY + 1)) {
+    private static String whole(BufferedSource body, Optional<MediaType> contentType)
+            throws IOException, MalformedBodyException {
+        if (body.request(MAX_SUCCESS_BODY + 1)) {
             throw new MalformedBodyException("the body is larger than " + MAX_SUCCESS_BODY + " bytes");
         }
-        return response.body().string();
+        return body.readString(contentType.map(type -> type.charset(StandardCharsets.UTF_8))
+                .orElse(StandardCharsets.UTF_8));
     }
 
     private TranscriptionException fail(TranscriptionFailure failure, Throwable cause) {
         LOG.debug("{} failed: {}", upstream.describe(), failure.message());
         return cause == null ? new TranscriptionException(failure) : new TranscriptionException(failure, cause);
+    }
+
+    /** Reads a 2xx body into a result while it streams in. */
+    @FunctionalInterface
+    public interface StreamReader<T> {
+        /**
+         * @param body        the body's bytes as they arrive
+         * @param contentType the body's content type, if the vendor sent one
+         * @throws MalformedBodyException when the body is not the expected shape
+         * @throws IOException            when the connection fails while reading
+         */
+        T read(BufferedSource body, Optional<MediaType> contentType) throws MalformedBodyException, IOException;
     }
 
     /** Reads a 2xx body into a result. */

@@ -1,5 +1,6 @@
 package dev.voxgate.providers.mistral;
 
+import dev.voxgate.providers.openaicompat.AudioFeatures;
 import dev.voxgate.providers.openaicompat.ExtraFields;
 import dev.voxgate.providers.openaicompat.ArrayEncoding;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
@@ -39,6 +40,7 @@ public final class MistralProviderFactory extends OpenAiCompatProviderFactory {
             .extras(ExtraFields.of("diarize", "context_bias[]"))
             .shaper(MistralRequestShaper::shape)
             .reader(MistralTranscriptionReader::read)
+            .features(AudioFeatures.transcriptionOnly())
             .build();
 
     public MistralProviderFactory() {

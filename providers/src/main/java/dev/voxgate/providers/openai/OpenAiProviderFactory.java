@@ -1,5 +1,6 @@
 package dev.voxgate.providers.openai;
 
+import dev.voxgate.providers.openaicompat.AudioFeatures;
 import dev.voxgate.providers.openaicompat.ExtraFields;
 import dev.voxgate.providers.openaicompat.KeyRequirement;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
@@ -31,6 +32,8 @@ public final class OpenAiProviderFactory extends OpenAiCompatProviderFactory {
             .keyRequirement(KeyRequirement.FOR_DEFAULT_HOST)
             .headerFromVariable("OpenAI-Organization", "OPENAI_ORGANIZATION")
             .extras(ExtraFields.openAi())
+            // whisper-1 ignores stream=true; the gpt-4o transcribe family streams.
+            .features(AudioFeatures.withTranslations().streaming(model -> !model.startsWith("whisper")))
             .build();
 
     public OpenAiProviderFactory() {

@@ -33,9 +33,21 @@ sealed interface Endpoint {
             headers = Map.copyOf(headers);
         }
 
-        /** A POST to this endpoint with its key and headers. */
+        /** A request to this endpoint's transcriptions URL with its key and headers. */
         Request.Builder request() {
-            Request.Builder builder = new Request.Builder().url(url);
+            return request(url);
+        }
+
+        /**
+         * A request to this endpoint's translations URL: OpenAI-compatible vendors serve {@code …/audio/translations}
+         * beside {@code …/audio/transcriptions}, with the same query (Azure's {@code api-version}).
+         */
+        Request.Builder translationRequest() {
+            return request(url.newBuilder().setPathSegment(url.pathSize() - 1, "translations").build());
+        }
+
+        private Request.Builder request(HttpUrl target) {
+            Request.Builder builder = new Request.Builder().url(target);
             headers.forEach(builder::header);
             key.ifPresent(secret -> builder.header(auth.header(), auth.value(secret)));
             return builder;

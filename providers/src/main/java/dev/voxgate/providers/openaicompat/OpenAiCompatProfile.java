@@ -35,6 +35,7 @@ import okhttp3.HttpUrl;
  * @param extras           the non-standard form fields the vendor takes from deployment or request parameters
  * @param shaper           the vendor's adjustments to a request before it is encoded
  * @param reader           reads the vendor's 2xx body into a transcription
+ * @param features         translations and streaming, where the vendor offers them
  */
 public record OpenAiCompatProfile(
         String providerId,
@@ -50,7 +51,8 @@ public record OpenAiCompatProfile(
         ArrayEncoding arrayEncoding,
         ExtraFields extras,
         RequestShaper shaper,
-        ResponseReader reader) {
+        ResponseReader reader,
+        AudioFeatures features) {
 
     /** The formats Whisper itself writes: all of OpenAI's but {@code diarized_json}. */
     public static final Set<ResponseFormat> WHISPER_FORMATS = Set.copyOf(EnumSet.complementOf(
@@ -73,6 +75,7 @@ public record OpenAiCompatProfile(
         headerVariables = Map.copyOf(headerVariables);
         standardFields = Set.copyOf(standardFields);
         Objects.requireNonNull(arrayEncoding, "arrayEncoding");
+        Objects.requireNonNull(features, "features");
         Objects.requireNonNull(extras, "extras");
         Objects.requireNonNull(shaper, "shaper");
         Objects.requireNonNull(reader, "reader");
@@ -124,6 +127,7 @@ public record OpenAiCompatProfile(
         private ExtraFields extras = ExtraFields.none();
         private RequestShaper shaper = RequestShaper.unchanged();
         private ResponseReader reader = TranscriptionReader::read;
+        private AudioFeatures features = AudioFeatures.withTranslations();
 
         private Builder(String providerId) {
             this.providerId = providerId;
@@ -151,6 +155,11 @@ public record OpenAiCompatProfile(
 
         public Builder keyRequirement(KeyRequirement requirement) {
             this.keyRequirement = requirement;
+            return this;
+        }
+
+        public Builder features(AudioFeatures features) {
+            this.features = features;
             return this;
         }
 
@@ -200,7 +209,7 @@ public record OpenAiCompatProfile(
         public OpenAiCompatProfile build() {
             return new OpenAiCompatProfile(providerId, apiKeyVariables, apiBaseVariables,
                     Optional.ofNullable(defaultApiBase), auth, keyRequirement, layout, responseFormats,
-                    headerVariables, standardFields, arrayEncoding, extras, shaper, reader);
+                    headerVariables, standardFields, arrayEncoding, extras, shaper, reader, features);
         }
     }
 }

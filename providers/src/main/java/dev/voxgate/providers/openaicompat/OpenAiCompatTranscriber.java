@@ -1,5 +1,6 @@
 package dev.voxgate.providers.openaicompat;
 
+import dev.voxgate.core.TranscriptListener;
 import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
@@ -10,6 +11,7 @@ import dev.voxgate.core.model.TranscriptionRequest;
 import dev.voxgate.providers.http.MalformedBodyException;
 import dev.voxgate.providers.http.UpstreamClient;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -38,15 +40,54 @@ final class OpenAiCompatTranscriber implements TranscriptionPort {
 
     @Override
     public Transcription transcribe(TranscriptionRequest request) {
-        Endpoint.Ready ready = switch (endpoint) {
-            case Endpoint.Ready usable -> usable;
-            case Endpoint.Misconfigured misconfigured -> throw new TranscriptionException(misconfigured.failure());
-        };
+        Endpoint.Ready ready = ready();
         ResponseFormat format = request.responseFormat();
         requireSupported(format);
         VettedRequest vetted = VettedRequest.of(profile, deployment, request);
         var call = ready.request().post(TranscriptionForm.of(profile, deployment.providerModel(), vetted)).build();
         return client.execute(call, (body, contentType) -> read(format, body, contentType));
+    }
+
+    @Override
+    public Transcription translate(TranscriptionRequest request) {
+        if (!profile.features().translations()) {
+            throw refused("model", "cannot translate audio");
+        }
+        Endpoint.Ready ready = ready();
+        ResponseFormat format = request.responseFormat();
+        requireSupported(format);
+        // OpenAI's translation takes neither a language (the output is English) nor timestamp granularities.
+        TranscriptionRequest translation = request.toBuilder().language(null).timestampGranularities(List.of()).build();
+        VettedRequest vetted = VettedRequest.of(profile, deployment, translation);
+        var call = ready.translationRequest()
+                .post(TranscriptionForm.of(profile, deployment.providerModel(), vetted)).build();
+        return client.execute(call, (body, contentType) -> read(format, body, contentType));
+    }
+
+    @Override
+    public Transcription transcribeStreaming(TranscriptionRequest request, TranscriptListener listener) {
+        if (!profile.features().streams(deployment.providerModel())) {
+            throw refused("stream", "cannot stream its transcript (streaming needs a model such as "
+                    + "gpt-4o-transcribe); send stream=false");
+        }
+        Endpoint.Ready ready = ready();
+        VettedRequest vetted = VettedRequest.of(profile, deployment, request);
+        var call = ready.request()
+                .post(TranscriptionForm.of(profile, deployment.providerModel(), vetted, true)).build();
+        return client.executeStreaming(call,
+                (body, contentType) -> StreamedTranscriptReader.read(body, contentType, listener));
+    }
+
+    private Endpoint.Ready ready() {
+        return switch (endpoint) {
+            case Endpoint.Ready usable -> usable;
+            case Endpoint.Misconfigured misconfigured -> throw new TranscriptionException(misconfigured.failure());
+        };
+    }
+
+    private TranscriptionException refused(String param, String what) {
+        return new TranscriptionException(InvalidRequest.ofParam(param, profile.providerId() + " model '"
+                + deployment.providerModel() + "' (deployment '" + deployment.id() + "') " + what));
     }
 
     private Transcription read(ResponseFormat format, String body, Optional<MediaType> contentType)

@@ -21,6 +21,11 @@ final class TranscriptionForm {
     }
 
     static MultipartBody of(OpenAiCompatProfile profile, String model, VettedRequest vetted) {
+        return of(profile, model, vetted, false);
+    }
+
+    /** The form, asking for a streamed answer when {@code stream}. */
+    static MultipartBody of(OpenAiCompatProfile profile, String model, VettedRequest vetted, boolean stream) {
         MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
         TranscriptionRequest request = vetted.request();
         AudioInput audio = request.audio();
@@ -38,6 +43,9 @@ final class TranscriptionForm {
         profile.arrayEncoding().encode(StandardField.TIMESTAMP_GRANULARITIES.wireName(), granularities,
                 form::addFormDataPart);
         vetted.extras().forEach((name, value) -> extra(form, profile, name, value));
+        if (stream) {
+            form.addFormDataPart("stream", "true");
+        }
         return form.build();
     }
 

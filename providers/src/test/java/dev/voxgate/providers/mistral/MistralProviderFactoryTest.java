@@ -1,10 +1,12 @@
 package dev.voxgate.providers.mistral;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.core.error.TranscriptionFailure.AuthenticationFailed;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
+import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Secret;
@@ -248,5 +250,17 @@ class MistralProviderFactoryTest extends OpenAiCompatContractTest {
         assertThat(recorded.getTarget()).isEqualTo(PATH);
         assertThat(recorded.getHeaders().get("Authorization")).isEqualTo("Bearer mistral-env-key");
         assertThat(MistralProviderFactory.DEFAULT_API_BASE).isEqualTo("https://api.mistral.ai/v1");
+    }
+
+    @Test
+    void mistralCannotTranslateAndSaysSoBeforeAnyCall() {
+        TranscriptionException refused = catchThrowableOfType(TranscriptionException.class,
+                () -> connect(deployment().build()).translate(request().build()));
+
+        assertThat(refused.failure()).isInstanceOfSatisfying(InvalidRequest.class, invalid -> {
+            assertThat(invalid.param()).contains("model");
+            assertThat(invalid.message()).contains("voxtral-mini-latest").contains("cannot translate");
+        });
+        assertThat(server.getRequestCount()).isZero();
     }
 }
