@@ -36,6 +36,11 @@ final class Fixture {
                 .random(new Random(7));
     }
 
+    /** The text {@code router} transcribes for a request to {@code model}. */
+    static String text(Router router, String model) {
+        return router.transcribe(request(model)).text();
+    }
+
     static TranscriptionRequest request(String model) {
         return TranscriptionRequest.builder(model, AudioInput.of("hello.wav", new byte[] {1, 2, 3})).build();
     }

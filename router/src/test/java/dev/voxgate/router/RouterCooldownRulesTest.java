@@ -1,6 +1,7 @@
 package dev.voxgate.router;
 
 import static dev.voxgate.router.Fixture.request;
+import static dev.voxgate.router.Fixture.text;
 import static dev.voxgate.router.ScriptedPort.port;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,11 +32,11 @@ class RouterCooldownRulesTest {
                 .deployment(fixture.deployment("b", "whisper", port().answers("from b")))
                 .build();
 
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from b");
+        assertThat(text(router, "whisper")).isEqualTo("from b");
         fixture.clock.advance(Duration.ofMillis(6_999));
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from b");
+        assertThat(text(router, "whisper")).isEqualTo("from b");
         fixture.clock.advance(Duration.ofMillis(1));
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from a");
+        assertThat(text(router, "whisper")).isEqualTo("from a");
     }
 
     @Test
@@ -75,7 +76,7 @@ class RouterCooldownRulesTest {
                 assertThat(expected.failure()).isEqualTo(UNAVAILABLE);
             }
         }
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("back");
+        assertThat(text(router, "whisper")).isEqualTo("back");
     }
 
     @Test
@@ -125,7 +126,7 @@ class RouterCooldownRulesTest {
 
         assertThatThrownBy(() -> router.transcribe(request("whisper"))).hasMessage("unsupported language");
         assertThatThrownBy(() -> router.transcribe(request("whisper"))).hasMessage("unsupported language");
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from b");
+        assertThat(text(router, "whisper")).isEqualTo("from b");
     }
 
     @Test
@@ -136,8 +137,8 @@ class RouterCooldownRulesTest {
                 .deployment(fixture.deployment("b", "whisper", port().answers("from b")))
                 .build();
 
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from b");
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from b");
+        assertThat(text(router, "whisper")).isEqualTo("from b");
+        assertThat(text(router, "whisper")).isEqualTo("from b");
         assertThat(badKey.calls()).isEqualTo(1);
     }
 

@@ -1,6 +1,7 @@
 package dev.voxgate.router;
 
 import static dev.voxgate.router.Fixture.request;
+import static dev.voxgate.router.Fixture.text;
 import static dev.voxgate.router.ScriptedPort.port;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,7 +69,7 @@ class RouterFallbackRulesTest {
 
         CallOptions noFallbacks = CallOptions.builder().disableFallbacks(true).build();
         assertThatThrownBy(() -> router.transcribe(request("whisper"), noFallbacks)).hasMessage("503 from vendor");
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from backup");
+        assertThat(text(router, "whisper")).isEqualTo("from backup");
     }
 
     /** On real time, in a fraction of a second: the deadline interrupts a real thread. */

@@ -1,6 +1,7 @@
 package dev.voxgate.router;
 
 import static dev.voxgate.router.Fixture.request;
+import static dev.voxgate.router.Fixture.text;
 import static dev.voxgate.router.ScriptedPort.port;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,11 +27,7 @@ class RouterLimitsTest {
                 .deployment(fixture.deployment("b", "whisper", port().answers("from b")))
                 .build();
 
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from a");
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from a");
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from b");
-        fixture.clock.advance(Duration.ofMinutes(1));
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from a");
+        aServesTwiceThenBUntilTheNextMinute(router);
     }
 
     @Test
@@ -52,7 +49,7 @@ class RouterLimitsTest {
                     assertThat(e.report().attempts()).isEmpty();
                 });
         fixture.clock.advance(Duration.ofSeconds(40));
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from a");
+        assertThat(text(router, "whisper")).isEqualTo("from a");
     }
 
     @Test
@@ -64,12 +61,16 @@ class RouterLimitsTest {
                 .build();
 
         // 45 s of 60 are used after the first answer, so the second still goes (a call's length is known only
-        // after it); 90 s are used after it, and a rests until the next minute.
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from a");
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from a");
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from b");
+        // after it); 90 s are used after it, and a is skipped until the next minute.
+        aServesTwiceThenBUntilTheNextMinute(router);
+    }
+
+    private void aServesTwiceThenBUntilTheNextMinute(Router router) {
+        assertThat(text(router, "whisper")).isEqualTo("from a");
+        assertThat(text(router, "whisper")).isEqualTo("from a");
+        assertThat(text(router, "whisper")).isEqualTo("from b");
         fixture.clock.advance(Duration.ofMinutes(1));
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from a");
+        assertThat(text(router, "whisper")).isEqualTo("from a");
     }
 
     @Test
@@ -83,7 +84,7 @@ class RouterLimitsTest {
                 .state(state)
                 .build();
 
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from b");
+        assertThat(text(router, "whisper")).isEqualTo("from b");
     }
 
     @Test
@@ -115,7 +116,7 @@ class RouterLimitsTest {
                 .build();
 
         assertThatThrownBy(() -> router.transcribe(request("whisper"))).isInstanceOf(RoutedTranscriptionException.class);
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("hello");
+        assertThat(text(router, "whisper")).isEqualTo("hello");
         assertThat(state.usage(List.of("a"), fixture.clock.instant()).get("a").inFlight()).isZero();
     }
 }

@@ -1,6 +1,6 @@
 package dev.voxgate.router;
 
-import static dev.voxgate.router.Fixture.request;
+import static dev.voxgate.router.Fixture.text;
 import static dev.voxgate.router.ScriptedPort.port;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,13 +31,13 @@ class RouterOrderTest {
                 .build();
 
         // a is rate-limited and rests; b is still there in tier 1, so the retry goes to b, not to c.
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from b");
+        assertThat(text(router, "whisper")).isEqualTo("from b");
         assertThat(backup.calls()).isZero();
         // Now b is rate-limited too: all of tier 1 rests, and tier 2 serves until the first of it is back.
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from c");
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from c");
+        assertThat(text(router, "whisper")).isEqualTo("from c");
+        assertThat(text(router, "whisper")).isEqualTo("from c");
         fixture.clock.advance(Duration.ofSeconds(5));
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from a");
+        assertThat(text(router, "whisper")).isEqualTo("from a");
     }
 
     @Test
@@ -49,7 +49,7 @@ class RouterOrderTest {
                 .deployment(ordered("tier1", primary, 1))
                 .build();
 
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from tier 2");
+        assertThat(text(router, "whisper")).isEqualTo("from tier 2");
         assertThat(primary.calls()).isEqualTo(1);
         assertThat(fixture.sleeper.waits()).isEmpty();
     }
@@ -64,7 +64,7 @@ class RouterOrderTest {
                 .build();
 
         for (int i = 0; i < 20; i++) {
-            assertThat(router.transcribe(request("whisper")).text()).isEqualTo("ordered");
+            assertThat(text(router, "whisper")).isEqualTo("ordered");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.voxgate.router;
 
 import static dev.voxgate.router.Fixture.request;
+import static dev.voxgate.router.Fixture.text;
 import static dev.voxgate.router.ScriptedPort.port;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -97,7 +98,7 @@ class RouterRetryPolicyTest {
                 .settings(RouterSettings.builder().retryAfter(Duration.ofSeconds(4)).build())
                 .build();
 
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("hello");
+        assertThat(text(router, "whisper")).isEqualTo("hello");
         assertThat(fixture.sleeper.waits()).containsExactly(Duration.ofSeconds(4));
     }
 }

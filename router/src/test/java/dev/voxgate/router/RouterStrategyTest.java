@@ -1,6 +1,7 @@
 package dev.voxgate.router;
 
 import static dev.voxgate.router.Fixture.request;
+import static dev.voxgate.router.Fixture.text;
 import static dev.voxgate.router.ScriptedPort.port;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +32,7 @@ class RouterStrategyTest {
                 .build();
 
         Map<String, Long> picks = IntStream.range(0, 4_000)
-                .mapToObj(i -> router.transcribe(request("whisper")).text())
+                .mapToObj(i -> text(router, "whisper"))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
 
         // 2.5 points is about 3.6 standard deviations of a 25 % share over 4,000 draws.
@@ -52,7 +53,7 @@ class RouterStrategyTest {
                 .build();
 
         for (int i = 0; i < 20; i++) {
-            assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from b");
+            assertThat(text(router, "whisper")).isEqualTo("from b");
         }
     }
 
@@ -89,7 +90,7 @@ class RouterStrategyTest {
         router.transcribe(request("whisper"));
         assertThat(slow.calls()).isEqualTo(1);
         for (int i = 0; i < 10; i++) {
-            assertThat(router.transcribe(request("whisper")).text()).isEqualTo("fast");
+            assertThat(text(router, "whisper")).isEqualTo("fast");
         }
     }
 
@@ -101,7 +102,7 @@ class RouterStrategyTest {
                 .settings(RouterSettings.builder().routingStrategy(BuiltInStrategy.USAGE_BASED).build())
                 .build();
 
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from a");
-        assertThat(router.transcribe(request("whisper")).text()).isEqualTo("from a");
+        assertThat(text(router, "whisper")).isEqualTo("from a");
+        assertThat(text(router, "whisper")).isEqualTo("from a");
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Makes one attempt that the {@link Picker} started, and records how it ended: in the {@link RoutingState} (always
@@ -40,28 +41,39 @@ final class Attempts {
         try {
             T value = runner.run(deployment, attemptLimit(deployment), deadline,
                     () -> call.invoke().apply(deployment, target.port()));
-            Instant end = clock.instant();
-            Duration took = CallTrace.elapsed(start, end);
+            OptionalDouble audioSeconds = call.audioSeconds().apply(value);
             finished = true;
-            state.finish(target.id(), end, new AttemptOutcome.Succeeded(took, call.audioSeconds().apply(value)));
-            trace.attempt(route.name(), target.id(), took, Optional.empty());
+            succeeded(route, target, start, audioSeconds, trace);
             return value;
         } catch (TranscriptionException e) {
-            Instant end = clock.instant();
             finished = true;
-            MinuteCounts counts = state.finish(target.id(), end, new AttemptOutcome.Failed(FailureKind.of(e.failure())));
-            trace.attempt(route.name(), target.id(), CallTrace.elapsed(start, end), Optional.of(e.failure()));
-            cooldowns.afterFailure(route, deployment, e.failure(), counts, end);
+            failed(route, target, start, e, trace);
             throw e;
         } catch (CallEnded ended) {
             trace.attempt(route.name(), target.id(), CallTrace.elapsed(start, clock.instant()),
                     Optional.of(ended.failure().failure()));
             throw ended;
         } finally {
+            // The call gave up (deadline, interrupt) or something unexpected escaped: the slot must still be freed.
             if (!finished) {
                 state.finish(target.id(), clock.instant(), new AttemptOutcome.Abandoned());
             }
         }
+    }
+
+    private void succeeded(Route<?> route, Target<?> target, Instant start, OptionalDouble audioSeconds,
+                           CallTrace trace) {
+        Instant end = clock.instant();
+        Duration took = CallTrace.elapsed(start, end);
+        state.finish(target.id(), end, new AttemptOutcome.Succeeded(took, audioSeconds));
+        trace.attempt(route.name(), target.id(), took, Optional.empty());
+    }
+
+    private void failed(Route<?> route, Target<?> target, Instant start, TranscriptionException e, CallTrace trace) {
+        Instant end = clock.instant();
+        MinuteCounts counts = state.finish(target.id(), end, new AttemptOutcome.Failed(FailureKind.of(e.failure())));
+        trace.attempt(route.name(), target.id(), CallTrace.elapsed(start, end), Optional.of(e.failure()));
+        cooldowns.afterFailure(route, target.deployment(), e.failure(), counts, end);
     }
 
     private Duration attemptLimit(Deployment deployment) {

@@ -83,7 +83,7 @@ final class Picker {
         List<Deployment> deployments = eligible.stream().map(Target::deployment).toList();
         Deployment chosen = strategy.pick(new Candidates(route.name(), deployments, availability.usage(), now, random));
         for (Target<P> target : eligible) {
-            if (target.deployment().equals(chosen)) {
+            if (target.deployment() == chosen || target.deployment().equals(chosen)) {
                 return target;
             }
         }

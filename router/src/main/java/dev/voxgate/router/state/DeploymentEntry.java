@@ -23,10 +23,12 @@ final class DeploymentEntry {
     private double audioSeconds;
     private int inFlight;
     private final Deque<LatencySample> latencies = new ArrayDeque<>(RoutingState.LATENCY_SAMPLES);
+    // Copied once per success rather than once per read: every pick reads every deployment of its group.
+    private List<LatencySample> latencySnapshot = List.of();
 
     synchronized DeploymentUsage usage(Instant now) {
         roll(now);
-        return new DeploymentUsage(inFlight, requests, failures, audioSeconds, List.copyOf(latencies));
+        return new DeploymentUsage(inFlight, requests, failures, audioSeconds, latencySnapshot);
     }
 
     synchronized boolean tryStart(Instant now, DeploymentLimits limits) {
@@ -50,6 +52,7 @@ final class DeploymentEntry {
                     latencies.removeFirst();
                 }
                 latencies.addLast(new LatencySample(now, succeeded.latency(), succeeded.audioSeconds()));
+                latencySnapshot = List.copyOf(latencies);
             }
             case AttemptOutcome.Failed failed -> {
                 failures++;
