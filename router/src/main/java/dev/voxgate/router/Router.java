@@ -38,8 +38,8 @@ import java.util.random.RandomGenerator;
  * <li><b>Retry.</b> Up to {@code numRetries} retries ({@link CallOptions} first, else {@link RouterSettings}; a
  *     {@code retryPolicy} entry for the failure's kind wins), each on an available deployment not yet tried in
  *     this call, at once; when none is left, after a back-off ({@link RetryBackoff}, at least {@code retryAfter}) on
- *     a tried one. Refused credentials and bad requests only move to an untried deployment; an unknown model is
- *     never retried.</li>
+ *     a tried one. Refused credentials, and bad requests (retried only when {@code retryPolicy} gives them
+ *     retries), only move to an untried deployment; an unknown model is never retried.</li>
  * <li><b>Cool down.</b> A failing deployment rests for its {@code cooldownTime}, else the router's, lengthened to
  *     the provider's {@code Retry-After}: at once when rate-limited (or refused) in a group of several, after
  *     more than {@code allowedFails} (or its {@code allowedFailsPolicy} entry) failures in a minute, or when more
