@@ -1,6 +1,7 @@
 package dev.voxgate.router.strategy;
 
 import dev.voxgate.core.model.Deployment;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,10 +13,18 @@ public final class LeastBusyStrategy implements RoutingStrategy {
 
     @Override
     public Deployment pick(Candidates candidates) {
-        int fewest = candidates.deployments().stream()
-                .mapToInt(deployment -> candidates.usageOf(deployment).inFlight()).min().orElseThrow();
-        List<Deployment> idlest = candidates.deployments().stream()
-                .filter(deployment -> candidates.usageOf(deployment).inFlight() == fewest).toList();
+        int fewest = Integer.MAX_VALUE;
+        List<Deployment> idlest = new ArrayList<>();
+        for (Deployment deployment : candidates.deployments()) {
+            int inFlight = candidates.usageOf(deployment).inFlight();
+            if (inFlight < fewest) {
+                fewest = inFlight;
+                idlest.clear();
+            }
+            if (inFlight == fewest) {
+                idlest.add(deployment);
+            }
+        }
         return candidates.anyOf(idlest);
     }
 

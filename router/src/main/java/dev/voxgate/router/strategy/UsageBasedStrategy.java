@@ -2,6 +2,7 @@ package dev.voxgate.router.strategy;
 
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.router.state.DeploymentUsage;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -21,10 +22,19 @@ public final class UsageBasedStrategy implements RoutingStrategy {
 
     @Override
     public Deployment pick(Candidates candidates) {
-        DeploymentUsage least = candidates.deployments().stream().map(candidates::usageOf).min(LEAST_USED)
-                .orElseThrow();
-        List<Deployment> leastUsed = candidates.deployments().stream()
-                .filter(deployment -> LEAST_USED.compare(candidates.usageOf(deployment), least) == 0).toList();
+        DeploymentUsage least = null;
+        List<Deployment> leastUsed = new ArrayList<>();
+        for (Deployment deployment : candidates.deployments()) {
+            DeploymentUsage usage = candidates.usageOf(deployment);
+            int order = least == null ? -1 : LEAST_USED.compare(usage, least);
+            if (order < 0) {
+                least = usage;
+                leastUsed.clear();
+            }
+            if (order <= 0) {
+                leastUsed.add(deployment);
+            }
+        }
         return candidates.anyOf(leastUsed);
     }
 
