@@ -138,8 +138,7 @@ class RouterSettingsReadingTest {
         assertThat(config.warnings()).extracting(ConfigWarning::message).containsExactly(
                 "Voxgate has no content-policy failure for speech; ignored",
                 "is not a failure kind; ignored (known: BadRequestErrorRetries, AuthenticationErrorRetries,"
-                        + " TimeoutErrorRetries, RateLimitErrorRetries, InternalServerErrorRetries,"
-                        + " NotFoundErrorRetries)",
+                        + " TimeoutErrorRetries, RateLimitErrorRetries, InternalServerErrorRetries)",
                 "not supported yet; ignored");
     }
 

@@ -16,7 +16,8 @@ import java.util.Optional;
  * the same, with the YAML keys.
  *
  * @param numRetries                 retries within a model group after the first attempt (LiteLLM's default: 2)
- * @param retryPolicy                retries for a failure of that kind, instead of {@code numRetries}
+ * @param retryPolicy                retries for a failure of that kind, instead of {@code numRetries} (an unknown
+ *                                   model, {@code NOT_FOUND}, is never retried)
  * @param retryAfter                 the shortest back-off wait before going back to a tried deployment (default 0)
  * @param attemptTimeout             how long one provider call may take unless its deployment sets {@code timeout}
  *                                   (LiteLLM's default: 600 s)

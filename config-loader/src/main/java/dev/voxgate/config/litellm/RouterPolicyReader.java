@@ -4,10 +4,11 @@ import dev.voxgate.config.litellm.YamlNode.Mapping;
 import dev.voxgate.router.FailureKind;
 import dev.voxgate.router.strategy.BuiltInStrategy;
 import dev.voxgate.router.strategy.RoutingStrategyArgs;
-import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the router settings with a structure of their own: {@code routing_strategy} and its
@@ -60,15 +61,25 @@ final class RouterPolicyReader {
         return new RoutingStrategyArgs(buffer, ttl);
     }
 
+    /** {@code retry_policy}; an unknown model is never retried, so it has no key here. */
+    Map<FailureKind, Integer> retryPolicy(YamlNode node) {
+        return policy(node, "Retries", EnumSet.complementOf(EnumSet.of(FailureKind.NOT_FOUND)));
+    }
+
+    /** {@code allowed_fails_policy}. */
+    Map<FailureKind, Integer> allowedFailsPolicy(YamlNode node) {
+        return policy(node, "AllowedFails", EnumSet.allOf(FailureKind.class));
+    }
+
     /**
-     * A per-kind policy: each key is a kind's LiteLLM name followed by {@code suffix} ({@code Retries} or
-     * {@code AllowedFails}), each value a count.
+     * A per-kind policy: each key is the LiteLLM name of one of {@code kinds} followed by {@code suffix}
+     * ({@code Retries} or {@code AllowedFails}), each value a count.
      */
-    Map<FailureKind, Integer> policy(YamlNode node, String suffix) {
+    private Map<FailureKind, Integer> policy(YamlNode node, String suffix, Set<FailureKind> kinds) {
         Map<FailureKind, Integer> policy = new EnumMap<>(FailureKind.class);
         Mapping mapping = values.mapping(node, "a map such as {TimeoutError" + suffix + ": 2}");
         mapping.entries().forEach((key, value) -> {
-            Optional<FailureKind> kind = Arrays.stream(FailureKind.values())
+            Optional<FailureKind> kind = kinds.stream()
                     .filter(candidate -> key.equals(candidate.liteLlmName() + suffix)).findFirst();
             if (kind.isPresent()) {
                 values.count(value).ifPresent(count -> policy.put(kind.get(), count));
@@ -76,7 +87,7 @@ final class RouterPolicyReader {
                 values.warn(value, "Voxgate has no content-policy failure for speech; ignored");
             } else {
                 values.warn(value, "is not a failure kind; ignored (known: " + String.join(", ",
-                        Arrays.stream(FailureKind.values()).map(k -> k.liteLlmName() + suffix).toList()) + ")");
+                        kinds.stream().map(k -> k.liteLlmName() + suffix).toList()) + ")");
             }
         });
         return policy;

@@ -77,8 +77,8 @@ final class RouterSettingsReader {
             case "routing_strategy" -> policies.strategy(node).ifPresent(builder::routingStrategy);
             case "routing_strategy_args" -> builder.routingStrategyArgs(policies.strategyArgs(node));
             case "default_max_parallel_requests" -> values.count(node).ifPresent(builder::defaultMaxParallelRequests);
-            case "allowed_fails_policy" -> builder.allowedFailsPolicy(policies.policy(node, "AllowedFails"));
-            case "retry_policy" -> builder.retryPolicy(policies.policy(node, "Retries"));
+            case "allowed_fails_policy" -> builder.allowedFailsPolicy(policies.allowedFailsPolicy(node));
+            case "retry_policy" -> builder.retryPolicy(policies.retryPolicy(node));
             case "retry_after" -> values.seconds(node, true).ifPresent(builder::retryAfter);
             case "disable_fallbacks" -> values.flag(node).ifPresent(builder::disableFallbacks);
             case "total_timeout" -> values.seconds(node, false).ifPresent(builder::totalTimeout);
