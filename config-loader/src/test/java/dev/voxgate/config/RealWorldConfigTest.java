@@ -5,7 +5,9 @@ import static dev.voxgate.config.TestConfigs.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.router.FailureKind;
 import dev.voxgate.router.RouterSettings;
+import dev.voxgate.router.strategy.BuiltInStrategy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,12 +33,10 @@ class RealWorldConfigTest {
                 "23 model_list[1].litellm_params.max_file_size_mb",
                 "41 model_list[3].model_info.mode",
                 "44 model_list[4].litellm_params.model",
-                "50 router_settings.routing_strategy",
                 "51 router_settings.redis_host",
                 "52 router_settings.redis_password",
                 "53 router_settings.redis_port",
                 "58 router_settings.enable_pre_call_checks",
-                "59 router_settings.retry_policy",
                 "61 router_settings.fallbacks[1].claude",
                 "65 litellm_settings.set_verbose",
                 "66 litellm_settings.num_retries",
@@ -55,8 +55,6 @@ class RealWorldConfigTest {
                 .extracting(ConfigWarning::message).containsOnly("not supported yet; ignored");
         assertThat(config.warnings().get(0))
                 .hasToString(file + ":7: model_list[0].litellm_params.max_retries: not supported yet; ignored");
-        assertThat(messageAt("router_settings.routing_strategy"))
-                .isEqualTo("routing_strategy 'usage-based-routing-v2' is not implemented yet; simple-shuffle is used");
         assertThat(messageAt("litellm_settings.num_retries"))
                 .isEqualTo("router_settings.num_retries (line 54) is used instead");
         assertThat(messageAt("model_list[3].model_info.mode")).startsWith("mode 'chat': Voxgate serves audio "
@@ -71,6 +69,8 @@ class RealWorldConfigTest {
         assertThat(router.attemptTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(router.allowedFails()).isEqualTo(2);
         assertThat(router.cooldownTime()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(router.routingStrategy()).isEqualTo(BuiltInStrategy.USAGE_BASED);
+        assertThat(router.retryPolicy()).isEqualTo(Map.of(FailureKind.RATE_LIMIT, 3));
     }
 
     @Test

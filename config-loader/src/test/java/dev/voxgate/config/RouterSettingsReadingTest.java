@@ -4,7 +4,10 @@ import static dev.voxgate.config.TestConfigs.loader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.voxgate.router.FailureKind;
 import dev.voxgate.router.RouterSettings;
+import dev.voxgate.router.strategy.BuiltInStrategy;
+import dev.voxgate.router.strategy.RoutingStrategyArgs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -69,11 +72,82 @@ class RouterSettingsReadingTest {
     }
 
     @Test
-    void otherRoutingStrategiesWarnThatSimpleShuffleIsUsed() {
-        VoxgateConfig config = read("router_settings: {routing_strategy: latency-based-routing}\n");
+    void everyRoutingSettingOfIssueFiveIsReadFromLiteLlmKeys() {
+        VoxgateConfig config = read("""
+                router_settings:
+                  routing_strategy: latency-based-routing
+                  routing_strategy_args: {ttl: 30, lowest_latency_buffer: 0.5}
+                  default_max_parallel_requests: 8
+                  allowed_fails_policy:
+                    TimeoutErrorAllowedFails: 1
+                    RateLimitErrorAllowedFails: 4
+                  retry_policy:
+                    BadRequestErrorRetries: 0
+                    AuthenticationErrorRetries: 1
+                    TimeoutErrorRetries: 2
+                    RateLimitErrorRetries: 3
+                    InternalServerErrorRetries: 5
+                  retry_after: 1.5
+                  disable_fallbacks: true
+                  total_timeout: 120
+                """);
 
+        assertThat(config.routerSettings()).isEqualTo(RouterSettings.builder()
+                .routingStrategy(BuiltInStrategy.LATENCY_BASED)
+                .routingStrategyArgs(new RoutingStrategyArgs(0.5, Duration.ofSeconds(30)))
+                .defaultMaxParallelRequests(8)
+                .allowedFailsPolicy(FailureKind.TIMEOUT, 1).allowedFailsPolicy(FailureKind.RATE_LIMIT, 4)
+                .retryPolicy(FailureKind.BAD_REQUEST, 0).retryPolicy(FailureKind.AUTHENTICATION, 1)
+                .retryPolicy(FailureKind.TIMEOUT, 2).retryPolicy(FailureKind.RATE_LIMIT, 3)
+                .retryPolicy(FailureKind.SERVER_ERROR, 5)
+                .retryAfter(Duration.ofMillis(1500)).disableFallbacks(true).totalTimeout(Duration.ofSeconds(120))
+                .build());
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void usageBasedRoutingV2IsUsageBasedRouting() {
+        assertThat(read("router_settings: {routing_strategy: usage-based-routing-v2}\n").routerSettings()
+                .routingStrategy()).isEqualTo(BuiltInStrategy.USAGE_BASED);
+        assertThat(read("router_settings: {routing_strategy: least-busy}\n").routerSettings()
+                .routingStrategy()).isEqualTo(BuiltInStrategy.LEAST_BUSY);
+    }
+
+    @Test
+    void costBasedRoutingWarnsThatSimpleShuffleIsUsedAndAnUnknownStrategyIsRejected() {
+        VoxgateConfig config = read("router_settings: {routing_strategy: cost-based-routing}\n");
+
+        assertThat(config.routerSettings().routingStrategy()).isEqualTo(BuiltInStrategy.SIMPLE_SHUFFLE);
         assertThat(config.warnings()).singleElement().hasToString("c.yaml:6: router_settings.routing_strategy: "
-                + "routing_strategy 'latency-based-routing' is not implemented yet; simple-shuffle is used");
+                + "routing_strategy 'cost-based-routing' is not supported (speech is priced per second, not per"
+                + " token); simple-shuffle is used");
+        assertThat(failure("router_settings: {routing_strategy: fastest}\n").problem())
+                .isEqualTo("is not a routing strategy; use one of simple-shuffle, least-busy, latency-based-routing,"
+                        + " usage-based-routing, usage-based-routing-v2");
+    }
+
+    @Test
+    void policyKeysVoxgateHasNoKindForWarnAndAreIgnored() {
+        VoxgateConfig config = read("""
+                router_settings:
+                  retry_policy: {ContentPolicyViolationErrorRetries: 2, TimeoutErrorRetrys: 1}
+                  routing_strategy_args: {max_latency_list_size: 20}
+                """);
+
+        assertThat(config.routerSettings().retryPolicy()).isEmpty();
+        assertThat(config.warnings()).extracting(ConfigWarning::message).containsExactly(
+                "Voxgate has no content-policy failure for speech; ignored",
+                "is not a failure kind; ignored (known: BadRequestErrorRetries, AuthenticationErrorRetries,"
+                        + " TimeoutErrorRetries, RateLimitErrorRetries, InternalServerErrorRetries)",
+                "not supported yet; ignored");
+    }
+
+    @Test
+    void redisSettingsAreStillReadPastWithAWarning() {
+        VoxgateConfig config = read("router_settings: {redis_host: localhost, redis_port: 6379}\n");
+
+        assertThat(config.warnings()).extracting(ConfigWarning::keyPath)
+                .containsExactly("router_settings.redis_host", "router_settings.redis_port");
     }
 
     @Test

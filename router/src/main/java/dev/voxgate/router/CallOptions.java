@@ -9,15 +9,20 @@ import java.util.Optional;
  * What one caller asks of one routed call, on top of the router's settings.
  *
  * @param fallbacks            model groups to try, in order, when the named one fails; replaces the configured list
- * @param timeout              deadline for the whole call, retries and fallbacks included
+ * @param timeout              deadline for the whole call, retries and fallbacks included; the router's
+ *                             {@code totalTimeout}, when shorter, still applies
  * @param numRetries           retries within each model group, instead of the router's {@code num_retries}
  * @param mockTestingFallbacks make the first group fail at once, without calling its provider, to exercise fallbacks
+ * @param disableFallbacks     do not fall back in this call (the router's {@code disableFallbacks} also stops them)
+ *
+ * <p>Immutable and thread-safe.
  */
 public record CallOptions(
         Optional<List<String>> fallbacks,
         Optional<Duration> timeout,
         Optional<Integer> numRetries,
-        boolean mockTestingFallbacks) {
+        boolean mockTestingFallbacks,
+        boolean disableFallbacks) {
 
     private static final CallOptions DEFAULTS = builder().build();
 
@@ -53,6 +58,7 @@ public record CallOptions(
         private Duration timeout;
         private Integer numRetries;
         private boolean mockTestingFallbacks;
+        private boolean disableFallbacks;
 
         private Builder() {
         }
@@ -77,9 +83,14 @@ public record CallOptions(
             return this;
         }
 
+        public Builder disableFallbacks(boolean disableFallbacks) {
+            this.disableFallbacks = disableFallbacks;
+            return this;
+        }
+
         public CallOptions build() {
             return new CallOptions(Optional.ofNullable(fallbacks), Optional.ofNullable(timeout),
-                    Optional.ofNullable(numRetries), mockTestingFallbacks);
+                    Optional.ofNullable(numRetries), mockTestingFallbacks, disableFallbacks);
         }
     }
 }

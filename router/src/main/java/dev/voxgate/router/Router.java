@@ -6,6 +6,7 @@ import dev.voxgate.core.model.ModelGroup;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.TranscriptionRequest;
 import dev.voxgate.router.internal.CallThreads;
+import dev.voxgate.router.internal.RoutedCall;
 import dev.voxgate.router.internal.Routes;
 import dev.voxgate.router.internal.RoutingContext;
 import dev.voxgate.router.internal.RoutingEngine;
@@ -18,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,31 +31,29 @@ import java.util.random.RandomGenerator;
  * {@code provider/model} name the {@link DeploymentConnector} can reach; anything else fails with
  * {@code ModelNotFound("Invalid model name passed in model=<name>. Available model groups: a, b")}.
  * <ol>
- * <li><b>Pick.</b> Deployments that rest (cool down) are left out; the {@link RoutingStrategy} (default
- *     {@link SimpleShuffleStrategy}) chooses among the rest. If every deployment rests, the group fails with
- *     {@code NoHealthyDeployment}, whose {@code retryAfter} is when the first one is back.</li>
- * <li><b>Retry.</b> After the first attempt come up to {@code numRetries} more ({@link CallOptions} first, else
- *     {@link RouterSettings}), for retryable failures (rate limit, timeout, upstream failure, unreadable answer).
- *     Each retry re-picks, preferring a healthy deployment not yet tried in this call, at once; when none is left
- *     it waits per {@link RetryBackoff} (the provider's {@code Retry-After}, else exponential back-off with
- *     jitter) and goes back to a tried one. An authentication failure moves on only to an untried deployment.
- *     Other failures are not retried. A group in which nothing healthy remains stops retrying.</li>
- * <li><b>Cool down.</b> A retryable failure counts against the deployment for the current minute. It rests for
- *     its own {@code cooldownTime}, else the router's, lengthened to the provider's {@code Retry-After}, when it
- *     is rate-limited in a group of several deployments or fails more than {@code allowedFails} times in the
- *     minute; not at all with {@code disableCooldowns} or a cooldown time of zero.</li>
- * <li><b>Fall back.</b> When the group fails, unless the request itself is at fault ({@code InvalidRequest},
- *     {@code PayloadTooLarge}), the fallback groups are tried in order, each with retries of its own, at most
- *     {@code maxFallbacks} of them: the call's list, else the group's configured list, else the {@code "*"} list.
- *     Unknown names in the call's list are skipped. If all fail, the caller gets the first group's failure kind,
- *     its message extended with {@code " (fallbacks tried: b → <b's failure>; c → unknown model group)"}. With
- *     {@code mockTestingFallbacks} the first group fails at once, without calling a deployment.</li>
+ * <li><b>Pick.</b> Deployments that rest (cool down) or are at a limit ({@code rpm}, {@code tpm} in audio seconds,
+ *     {@code max_parallel_requests}) are left out; of the rest, only the best {@code order} tier is considered;
+ *     the {@link RoutingStrategy} chooses there. If none is available, the group fails with
+ *     {@code NoHealthyDeployment}, whose {@code retryAfter} is when the first one frees up.</li>
+ * <li><b>Retry.</b> Up to {@code numRetries} retries ({@link CallOptions} first, else {@link RouterSettings}; a
+ *     {@code retryPolicy} entry for the failure's kind wins), each on an available deployment not yet tried in
+ *     this call, at once; when none is left, after a back-off ({@link RetryBackoff}, at least {@code retryAfter}) on
+ *     a tried one. Refused credentials, and bad requests (retried only when {@code retryPolicy} gives them
+ *     retries), only move to an untried deployment; an unknown model is never retried.</li>
+ * <li><b>Cool down.</b> A failing deployment rests for its {@code cooldownTime}, else the router's, lengthened to
+ *     the provider's {@code Retry-After}: at once when rate-limited (or refused) in a group of several, after
+ *     more than {@code allowedFails} (or its {@code allowedFailsPolicy} entry) failures in a minute, or when more
+ *     than half of at least 5 attempts this minute failed in a group of several.</li>
+ * <li><b>Fall back.</b> When the group fails, unless the request itself is at fault, the fallback groups are tried
+ *     in order, each with retries of its own, at most {@code maxFallbacks}: the call's list, else the group's
+ *     configured list, else the {@code "*"} list; none with {@code disableFallbacks}. If all fail, the caller gets
+ *     the first group's failure kind, its message extended with each fallback's outcome.</li>
  * <li><b>Time out.</b> An attempt may take its deployment's {@code timeout}, else {@code attemptTimeout}, and no
- *     more than what is left of the call's {@link CallOptions#timeout()} deadline, which covers every attempt,
- *     wait and fallback. An attempt that runs out is an {@code UpstreamTimeout} (retryable) and is interrupted;
- *     a call that runs out of its deadline fails with {@code UpstreamTimeout} at once.</li>
+ *     more than what is left of the call's deadline (the shorter of {@link CallOptions#timeout()} and
+ *     {@code totalTimeout}), which covers every attempt, wait and fallback.</li>
  * </ol>
- * Every failure reaches the caller as a {@link dev.voxgate.core.error.TranscriptionException}.
+ * {@link #route} returns the result with a {@link RoutingReport} of what happened; {@link #transcribe} returns the
+ * result alone. Every failure reaches the caller as a {@link RoutedTranscriptionException}, which carries the report.
  *
  * <p>Thread-safe, and meant to be shared: one router serves any number of concurrent calls, without a lock on
  * the way. Attempts, and {@link #transcribeAsync} calls, run on virtual threads.
@@ -81,11 +81,38 @@ public final class Router implements TranscriptionPort {
         return transcribe(request, CallOptions.defaults());
     }
 
-    /** Transcribes on a deployment of {@code request.model()}, with {@code options} on top of the settings. */
+    /**
+     * Transcribes on a deployment of {@code request.model()}, with {@code options} on top of the settings.
+     *
+     * @throws RoutedTranscriptionException when no deployment could transcribe it
+     */
     public Transcription transcribe(TranscriptionRequest request, CallOptions options) {
+        return route(request, options).value();
+    }
+
+    /** {@link #route(TranscriptionRequest, CallOptions)} with the router's settings alone. */
+    public Routed<Transcription> route(TranscriptionRequest request) {
+        return route(request, CallOptions.defaults());
+    }
+
+    /**
+     * Transcribes like {@link #transcribe(TranscriptionRequest, CallOptions)}, and reports how: the group and
+     * deployment that answered, retries, fallbacks and time spent.
+     *
+     * @throws RoutedTranscriptionException when no deployment could transcribe it; its report says what was tried
+     */
+    public Routed<Transcription> route(TranscriptionRequest request, CallOptions options) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(options, "options");
-        return engine.execute(request.model(), options, (deployment, port) -> port.transcribe(request));
+        return engine.execute(request.model(), options,
+                new RoutedCall<>((deployment, port) -> port.transcribe(request), Router::audioSeconds));
+    }
+
+    /** {@link #route(TranscriptionRequest, CallOptions)} on a virtual thread; see {@link #transcribeAsync}. */
+    public CompletableFuture<Routed<Transcription>> routeAsync(TranscriptionRequest request, CallOptions options) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(options, "options");
+        return callThreads.supply(() -> route(request, options));
     }
 
     /** {@link #transcribeAsync(TranscriptionRequest, CallOptions)} with the router's settings alone. */
@@ -117,6 +144,14 @@ public final class Router implements TranscriptionPort {
         return settings;
     }
 
+    // What counts against a deployment's tpm: the audio's length as the answer gives it.
+    private static OptionalDouble audioSeconds(Transcription transcription) {
+        Optional<Double> seconds = transcription.durationSeconds().or(() -> transcription.usage()
+                .filter(Transcription.Usage.Duration.class::isInstance)
+                .map(usage -> ((Transcription.Usage.Duration) usage).seconds()));
+        return seconds.map(OptionalDouble::of).orElseGet(OptionalDouble::empty);
+    }
+
     /** Builds a {@link Router}; not thread-safe. Only {@link #connector} is required. */
     public static final class Builder {
         private final List<Deployment> deployments = new ArrayList<>();
@@ -126,7 +161,7 @@ public final class Router implements TranscriptionPort {
         private InstantSource clock = InstantSource.system();
         // ThreadLocalRandom.current() is looked up per draw, so the generator may be shared by every thread.
         private RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
-        private RoutingStrategy strategy = new SimpleShuffleStrategy();
+        private RoutingStrategy strategy;
         private RoutingState state;
         private Sleeper sleeper = Sleeper.system();
         private RetryBackoff backoff = RetryBackoff.defaults();
@@ -162,7 +197,7 @@ public final class Router implements TranscriptionPort {
             return this;
         }
 
-        /** Time for cooldowns and per-minute failure counts (default the system clock). */
+        /** Time for cooldowns, per-minute counts and the reported durations (default the system clock). */
         public Builder clock(InstantSource clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -174,13 +209,19 @@ public final class Router implements TranscriptionPort {
             return this;
         }
 
-        /** Default {@link SimpleShuffleStrategy}. */
+        /**
+         * A strategy of your own; without one, {@link RouterSettings#routingStrategy()} (default
+         * {@link SimpleShuffleStrategy}) is used.
+         */
         public Builder strategy(RoutingStrategy strategy) {
             this.strategy = Objects.requireNonNull(strategy, "strategy");
             return this;
         }
 
-        /** Where cooldowns and failure counts live (default a fresh {@link RoutingState#inMemory()}). */
+        /**
+         * Where cooldowns, per-minute counts, in-flight counts and latencies live (default a fresh
+         * {@link RoutingState#inMemory()}); share one among routers to share what they know.
+         */
         public Builder state(RoutingState state) {
             this.state = Objects.requireNonNull(state, "state");
             return this;
@@ -213,7 +254,9 @@ public final class Router implements TranscriptionPort {
             DeploymentConnector connector = this.connector;
             Routes<TranscriptionPort> routes = Routes.connect(groups, connector::connect,
                     allowDirectModels ? connector::direct : model -> Optional.empty());
-            RoutingContext context = new RoutingContext(settings, clock, random, strategy,
+            RoutingStrategy chosen = strategy != null ? strategy
+                    : settings.routingStrategy().create(settings.routingStrategyArgs());
+            RoutingContext context = new RoutingContext(settings, clock, random, chosen,
                     state != null ? state : RoutingState.inMemory(), sleeper, backoff,
                     Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("voxgate-attempt-", 0).factory()));
             return new Router(routes, context);

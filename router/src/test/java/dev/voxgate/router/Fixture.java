@@ -24,12 +24,21 @@ final class Fixture {
 
     /** A router builder wired to this fixture, without deployments yet. */
     Router.Builder router() {
+        return routerWithSettingsStrategy().strategy(FIRST_CANDIDATE);
+    }
+
+    /** The same, with the strategy that the router's settings name (a seeded random source makes it repeatable). */
+    Router.Builder routerWithSettingsStrategy() {
         return Router.builder()
                 .connector(connector)
                 .clock(clock)
                 .sleeper(sleeper)
-                .random(new Random(7))
-                .strategy(FIRST_CANDIDATE);
+                .random(new Random(7));
+    }
+
+    /** The text {@code router} transcribes for a request to {@code model}. */
+    static String text(Router router, String model) {
+        return router.transcribe(request(model)).text();
     }
 
     static TranscriptionRequest request(String model) {

@@ -7,6 +7,7 @@ import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.TranscriptionRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +28,31 @@ final class ScriptedPort implements TranscriptionPort {
 
     ScriptedPort answers(String text) {
         steps.add(() -> Transcription.ofText(text));
+        return this;
+    }
+
+    /** Answers with a transcript of {@code audioSeconds} of audio. */
+    ScriptedPort answersAudio(String text, double audioSeconds) {
+        steps.add(() -> new Transcription(text, Optional.empty(), Optional.of(audioSeconds), List.of(), List.of(),
+                Optional.empty(), Optional.empty()));
+        return this;
+    }
+
+    /** Moves the fake clock by {@code took}, as a provider taking that long would, then answers. */
+    ScriptedPort answersAfter(Duration took, FakeClock clock, String text) {
+        steps.add(() -> {
+            clock.advance(took);
+            return Transcription.ofText(text);
+        });
+        return this;
+    }
+
+    /** Moves the fake clock by {@code took}, then fails. */
+    ScriptedPort failsAfter(Duration took, FakeClock clock, TranscriptionFailure failure) {
+        steps.add(() -> {
+            clock.advance(took);
+            throw new TranscriptionException(failure);
+        });
         return this;
     }
 

@@ -20,19 +20,22 @@ final class RouterSettingsReader {
 
     private static final String FALLBACKS = "fallbacks";
     private static final String DEFAULT_FALLBACKS = "default_fallbacks";
-    private static final String SIMPLE_SHUFFLE = "simple-shuffle";
     private static final Map<String, String> FROM_LITELLM_SETTINGS = Map.of(
             "num_retries", "num_retries", "request_timeout", "timeout", FALLBACKS, FALLBACKS,
             DEFAULT_FALLBACKS, DEFAULT_FALLBACKS, "cooldown_time", "cooldown_time", "allowed_fails", "allowed_fails");
     private static final Set<String> ROUTER_KEYS = Set.of("num_retries", "timeout", "cooldown_time", "allowed_fails",
-            "disable_cooldowns", "max_fallbacks", "routing_strategy", FALLBACKS, DEFAULT_FALLBACKS);
+            "disable_cooldowns", "max_fallbacks", "routing_strategy", FALLBACKS, DEFAULT_FALLBACKS,
+            "routing_strategy_args", "default_max_parallel_requests", "allowed_fails_policy", "retry_policy",
+            "retry_after", "disable_fallbacks", "total_timeout");
 
     private final ValueReader values;
     private final FallbacksReader fallbacks;
+    private final RouterPolicyReader policies;
 
     RouterSettingsReader(ValueReader values, FallbacksReader fallbacks) {
         this.values = values;
         this.fallbacks = fallbacks;
+        this.policies = new RouterPolicyReader(values);
     }
 
     RouterSettings read(Mapping routerSettings, Mapping litellmSettings) {
@@ -71,9 +74,14 @@ final class RouterSettingsReader {
             case "allowed_fails" -> values.count(node).ifPresent(builder::allowedFails);
             case "disable_cooldowns" -> values.flag(node).ifPresent(builder::disableCooldowns);
             case "max_fallbacks" -> values.count(node).ifPresent(builder::maxFallbacks);
-            case "routing_strategy" -> values.text(node).filter(strategy -> !strategy.equals(SIMPLE_SHUFFLE))
-                    .ifPresent(strategy -> values.warn(node, "routing_strategy '" + strategy
-                            + "' is not implemented yet; simple-shuffle is used"));
+            case "routing_strategy" -> policies.strategy(node).ifPresent(builder::routingStrategy);
+            case "routing_strategy_args" -> builder.routingStrategyArgs(policies.strategyArgs(node));
+            case "default_max_parallel_requests" -> values.count(node).ifPresent(builder::defaultMaxParallelRequests);
+            case "allowed_fails_policy" -> builder.allowedFailsPolicy(policies.allowedFailsPolicy(node));
+            case "retry_policy" -> builder.retryPolicy(policies.retryPolicy(node));
+            case "retry_after" -> values.seconds(node, true).ifPresent(builder::retryAfter);
+            case "disable_fallbacks" -> values.flag(node).ifPresent(builder::disableFallbacks);
+            case "total_timeout" -> values.seconds(node, false).ifPresent(builder::totalTimeout);
             case FALLBACKS, DEFAULT_FALLBACKS -> {
                 // read together, since both fill the one fallback map
             }

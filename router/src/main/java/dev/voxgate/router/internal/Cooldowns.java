@@ -1,53 +1,82 @@
 package dev.voxgate.router.internal;
 
 import dev.voxgate.core.error.TranscriptionFailure;
+import dev.voxgate.core.error.TranscriptionFailure.NoHealthyDeployment;
 import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.router.FailureKind;
 import dev.voxgate.router.RouterSettings;
+import dev.voxgate.router.state.MinuteCounts;
 import dev.voxgate.router.state.RoutingState;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Decides when a failing deployment rests. Only retryable failures count (a bad request says nothing about the
- * deployment). A deployment rests when it is rate-limited and its group has another deployment to take the load,
- * or when it failed more than {@code allowedFails} times in the current minute. It rests for its own
- * {@code cooldownTime}, else the router's, lengthened to the provider's {@code Retry-After} when that is longer.
+ * Decides when a failing deployment rests (cools down), from its counts of the current minute in the shared
+ * {@link RoutingState}, so that every router instance over one state decides alike. A bad request says nothing about
+ * the deployment and never counts, unless {@code allowedFailsPolicy} names it. When the policy names the failure's
+ * kind, only that count decides: more failures of the kind this minute than it allows. Otherwise the deployment
+ * rests when any of these holds:
+ * <ul>
+ * <li>it is rate-limited, refused the credentials or does not know the model, and its group has another
+ *     deployment to take the load;</li>
+ * <li>it failed more than {@code allowedFails} times this minute;</li>
+ * <li>its group has another deployment, and more than half of at least {@value #RATE_RULE_MINIMUM} attempts it
+ *     started this minute failed.</li>
+ * </ul>
+ * It rests for its own {@code cooldownTime}, else the router's, lengthened to the provider's {@code Retry-After}.
  * {@code disableCooldowns}, or a cooldown time of zero, turns resting off.
  *
  * <p>Thread-safe; all state lives in the {@link RoutingState}.
  */
 final class Cooldowns {
 
+    static final int RATE_RULE_MINIMUM = 5;
+    private static final Set<FailureKind> AT_ONCE =
+            EnumSet.of(FailureKind.RATE_LIMIT, FailureKind.AUTHENTICATION, FailureKind.NOT_FOUND);
+
     private final RouterSettings settings;
     private final RoutingState state;
-    private final InstantSource clock;
 
-    Cooldowns(RouterSettings settings, RoutingState state, InstantSource clock) {
+    Cooldowns(RouterSettings settings, RoutingState state) {
         this.settings = settings;
         this.state = state;
-        this.clock = clock;
     }
 
-    void recordFailure(Route<?> route, Deployment deployment, TranscriptionFailure failure) {
+    void afterFailure(Route<?> route, Deployment deployment, TranscriptionFailure failure, MinuteCounts counts,
+                      Instant now) {
         Duration rest = deployment.cooldownTime().orElse(settings.cooldownTime());
-        if (settings.disableCooldowns() || rest.isZero() || !failure.retryable()) {
+        if (settings.disableCooldowns() || rest.isZero() || !shouldRest(route, FailureKind.of(failure), counts)) {
             return;
         }
-        Instant now = clock.instant();
-        int failures = state.countFailure(deployment.id(), now);
-        // A single deployment that rests would fail the whole group, so a 429 alone only rests one with siblings.
-        boolean rateLimited = failure instanceof RateLimited && route.targets().size() > 1;
-        if (rateLimited || failures > settings.allowedFails()) {
-            Duration providerWait = retryAfter(failure).orElse(Duration.ZERO);
-            state.rest(deployment.id(), now.plus(providerWait.compareTo(rest) > 0 ? providerWait : rest));
+        Duration providerWait = retryAfter(failure).orElse(Duration.ZERO);
+        state.rest(deployment.id(), now.plus(providerWait.compareTo(rest) > 0 ? providerWait : rest));
+    }
+
+    private boolean shouldRest(Route<?> route, FailureKind kind, MinuteCounts counts) {
+        Integer allowedOfKind = settings.allowedFailsPolicy().get(kind);
+        if (allowedOfKind != null) {
+            return counts.failuresOfKind() > allowedOfKind;
         }
+        if (kind == FailureKind.BAD_REQUEST) {
+            return false;
+        }
+        // A single deployment that rests fails its whole group, so only the plain count rests one alone.
+        boolean siblings = route.targets().size() > 1;
+        return siblings && AT_ONCE.contains(kind)
+                || counts.failures() > settings.allowedFails()
+                || siblings && counts.requests() >= RATE_RULE_MINIMUM && counts.failures() * 2 > counts.requests();
     }
 
     /** The provider's {@code Retry-After} carried by the failure, if any. */
     static Optional<Duration> retryAfter(TranscriptionFailure failure) {
-        return failure instanceof RateLimited limited ? limited.retryAfter() : Optional.empty();
+        return switch (failure) {
+            case RateLimited limited -> limited.retryAfter();
+            case NoHealthyDeployment none -> none.retryAfter();
+            default -> Optional.empty();
+        };
     }
 }

@@ -3,20 +3,26 @@ package dev.voxgate.router.internal;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.NoHealthyDeployment;
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.router.RouterSettings;
+import dev.voxgate.router.state.DeploymentLimits;
 import dev.voxgate.router.state.RoutingState;
 import dev.voxgate.router.strategy.Candidates;
 import dev.voxgate.router.strategy.RoutingStrategy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 /**
- * Leaves out the deployments that rest, then lets the {@link RoutingStrategy} choose among the rest.
+ * Chooses the deployment of each attempt and starts the attempt in the {@link RoutingState}: leaves out the
+ * deployments that rest or are at a limit, keeps the best {@code order} tier left (lowest value; no order comes
+ * after every tier), and lets the {@link RoutingStrategy} choose there. A deployment that another call filled up
+ * between the reading and the start is left out and the choice made again.
  *
  * <p>Thread-safe; holds no per-call state.
  */
@@ -26,36 +32,58 @@ final class Picker {
     private final InstantSource clock;
     private final RoutingStrategy strategy;
     private final RandomGenerator random;
+    private final Optional<Integer> defaultMaxParallel;
 
-    Picker(RoutingState state, InstantSource clock, RoutingStrategy strategy, RandomGenerator random) {
-        this.state = state;
-        this.clock = clock;
-        this.strategy = strategy;
-        this.random = random;
+    Picker(RoutingContext context) {
+        this.state = context.state();
+        this.clock = context.clock();
+        this.strategy = context.strategy();
+        this.random = context.random();
+        RouterSettings settings = context.settings();
+        this.defaultMaxParallel = settings.defaultMaxParallelRequests();
     }
 
-    /** The first pick of a call; a {@link NoHealthyDeployment} failure when every deployment rests. */
+    /** The first attempt of a route; a {@link NoHealthyDeployment} failure when no deployment is available. */
     <P> Target<P> first(Route<P> route) {
+        return pick(route, id -> true).orElseThrow(() -> noneAvailable(route));
+    }
+
+    /** A started attempt on an available deployment whose id {@code allowed} accepts; empty when there is none. */
+    <P> Optional<Target<P>> pick(Route<P> route, Predicate<String> allowed) {
         Instant now = clock.instant();
-        Map<String, Instant> resting = state.restingUntil(route.ids(), now);
-        List<Target<P>> healthy = withoutResting(route.targets(), resting);
-        if (healthy.isEmpty()) {
-            throw noneHealthy(route, resting.values(), now);
+        Availability<P> availability = availability(route, now);
+        List<Target<P>> open = new ArrayList<>(availability.open().size());
+        availability.open().stream().filter(target -> allowed.test(target.id())).forEach(open::add);
+        while (!open.isEmpty()) {
+            Target<P> chosen = choose(route, bestTier(open), availability, now);
+            if (state.tryStart(chosen.id(), now, limits(chosen.deployment()))) {
+                return Optional.of(chosen);
+            }
+            open.remove(chosen);
         }
-        return pick(route, healthy);
+        return Optional.empty();
     }
 
-    /** The route's deployments that do not rest now. */
-    <P> List<Target<P>> healthy(Route<P> route) {
-        return withoutResting(route.targets(), state.restingUntil(route.ids(), clock.instant()));
+    /** Whether any deployment of the route is available now, tried or not. */
+    boolean anyAvailable(Route<?> route) {
+        return !availability(route, clock.instant()).open().isEmpty();
     }
 
-    /** The strategy's choice among {@code eligible}, which is not empty. */
-    <P> Target<P> pick(Route<P> route, List<Target<P>> eligible) {
+    DeploymentLimits limits(Deployment deployment) {
+        return new DeploymentLimits(deployment.maxParallelRequests().or(() -> defaultMaxParallel), deployment.rpm(),
+                deployment.tpm());
+    }
+
+    private <P> Availability<P> availability(Route<P> route, Instant now) {
+        List<String> ids = route.ids();
+        return Availability.of(route, now, state.restingUntil(ids, now), state.usage(ids, now), this::limits);
+    }
+
+    private <P> Target<P> choose(Route<P> route, List<Target<P>> eligible, Availability<P> availability, Instant now) {
         List<Deployment> deployments = eligible.stream().map(Target::deployment).toList();
-        Deployment chosen = strategy.pick(new Candidates(route.name(), deployments, random));
+        Deployment chosen = strategy.pick(new Candidates(route.name(), deployments, availability.usage(), now, random));
         for (Target<P> target : eligible) {
-            if (target.deployment().equals(chosen)) {
+            if (target.deployment() == chosen || target.deployment().equals(chosen)) {
                 return target;
             }
         }
@@ -63,16 +91,24 @@ final class Picker {
                 + (chosen == null ? null : chosen.id()) + "', which is not one of the candidates it was given");
     }
 
-    private static <P> List<Target<P>> withoutResting(List<Target<P>> targets, Map<String, Instant> resting) {
-        return resting.isEmpty() ? targets : targets.stream().filter(t -> !resting.containsKey(t.id())).toList();
+    private static <P> List<Target<P>> bestTier(List<Target<P>> open) {
+        int best = open.stream().mapToInt(Picker::tier).min().orElseThrow();
+        return best == Integer.MAX_VALUE ? open : open.stream().filter(target -> tier(target) == best).toList();
     }
 
-    private static TranscriptionException noneHealthy(Route<?> route, Collection<Instant> backAt, Instant now) {
-        Optional<Duration> retryAfter = backAt.stream().min(Instant::compareTo).map(at -> Duration.between(now, at));
-        long seconds = retryAfter.map(wait -> Math.max(1, (wait.toMillis() + 999) / 1000)).orElse(1L);
-        int count = route.targets().size();
+    private static int tier(Target<?> target) {
+        return target.deployment().order().orElse(Integer.MAX_VALUE);
+    }
+
+    private TranscriptionException noneAvailable(Route<?> route) {
+        Instant now = clock.instant();
+        List<Availability.Blocked> blocked = availability(route, now).blocked();
+        Duration retryAfter = blocked.stream().map(Availability.Blocked::freeAt).min(Instant::compareTo)
+                .map(at -> Duration.between(now, at)).filter(Duration::isPositive).orElse(Availability.IN_FLIGHT_WAIT);
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        String why = blocked.isEmpty() ? "all are at their limits"
+                : blocked.stream().map(b -> b.deploymentId() + " " + b.reason()).collect(Collectors.joining("; "));
         return new TranscriptionException(new NoHealthyDeployment("No deployments available for model="
-                + route.name() + ": " + (count == 1 ? "its deployment is" : "all " + count + " deployments are")
-                + " cooling down. Try again in " + seconds + " s.", retryAfter));
+                + route.name() + ": " + why + ". Try again in " + seconds + " s.", Optional.of(retryAfter)));
     }
 }

@@ -9,11 +9,12 @@ import java.util.Objects;
  *
  * @param name    the name as callers write it
  * @param targets the deployments with their endpoints, at least one, in configuration order
+ * @param ids     the targets' deployment ids, in the same order
  * @param <P>     the endpoint type
  *
  * <p>Immutable and thread-safe.
  */
-public record Route<P>(String name, List<Target<P>> targets) {
+public record Route<P>(String name, List<Target<P>> targets, List<String> ids) {
 
     public Route {
         Objects.requireNonNull(name, "name");
@@ -21,9 +22,14 @@ public record Route<P>(String name, List<Target<P>> targets) {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("route '" + name + "' has no deployments");
         }
+        ids = List.copyOf(ids);
+        if (!ids.equals(targets.stream().map(Target::id).toList())) {
+            throw new IllegalArgumentException("ids must be the targets' ids, in order");
+        }
     }
 
-    List<String> ids() {
-        return targets.stream().map(Target::id).toList();
+    /** A route over {@code targets}; their ids are read once here, as every pick needs them. */
+    public Route(String name, List<Target<P>> targets) {
+        this(name, targets, targets.stream().map(Target::id).toList());
     }
 }

@@ -1,19 +1,22 @@
 package dev.voxgate.router.internal;
 
 import dev.voxgate.core.error.TranscriptionException;
-import dev.voxgate.core.model.Deployment;
 import dev.voxgate.router.CallOptions;
+import dev.voxgate.router.Routed;
+import dev.voxgate.router.RoutedTranscriptionException;
 import dev.voxgate.router.RouterSettings;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 /**
  * Routes one call of any kind: resolves the model name, runs the group's attempts (with retries, cooldowns and
- * timeouts), then walks the fallback groups, each with retries of its own, all within the call's deadline. The
- * call itself is a function of the chosen deployment and its endpoint, so transcription, translation or whatever
- * an embedding product routes share this machinery.
+ * timeouts), then walks the fallback groups, each with retries of its own, all within the call's deadline, and
+ * reports what it did. The call itself is a function of the chosen deployment and its endpoint, so transcription,
+ * translation or whatever an embedding product routes share this machinery.
  *
  * <p>Thread-safe: one engine serves any number of concurrent calls, with no lock on the way.
  *
@@ -23,51 +26,66 @@ public final class RoutingEngine<P> {
 
     private final Routes<P> routes;
     private final RouterSettings settings;
+    private final InstantSource clock;
     private final GroupRetries groups;
 
     public RoutingEngine(Routes<P> routes, RoutingContext context) {
         this.routes = routes;
         this.settings = context.settings();
+        this.clock = context.clock();
         this.groups = new GroupRetries(context);
     }
 
     /**
      * Makes {@code call} on a deployment of {@code model}.
      *
-     * @return what the first successful attempt returned
-     * @throws TranscriptionException when every attempt and fallback failed, or the call ran out of time
+     * @return what the first successful attempt returned, with the report of the routing
+     * @throws RoutedTranscriptionException when every attempt and fallback failed, or the call ran out of time
      */
-    public <T> T execute(String model, CallOptions options, BiFunction<Deployment, P, T> call) {
-        Route<P> primary = routes.require(model);
-        Deadline deadline = Deadline.start(options.timeout());
-        int retries = options.numRetries().orElse(settings.numRetries());
-        List<String> fallbacks = Fallbacks.targets(primary.name(), options, settings);
+    public <T> Routed<T> execute(String model, CallOptions options, RoutedCall<P, T> call) {
+        CallTrace trace = new CallTrace(model, clock);
         try {
-            TranscriptionException failure;
-            if (options.mockTestingFallbacks()) {
-                failure = Fallbacks.mockFailure(primary.name(), fallbacks);
-            } else {
-                try {
-                    return groups.run(primary, retries, deadline, call);
-                } catch (TranscriptionException e) {
-                    failure = e;
-                }
-            }
-            return fallBack(primary, failure, fallbacks, retries, deadline, call);
+            T value = route(model, options, call, trace);
+            return new Routed<>(value, trace.report());
         } catch (CallEnded ended) {
-            throw ended.failure();
+            throw new RoutedTranscriptionException(ended.failure(), trace.report());
+        } catch (TranscriptionException e) {
+            throw new RoutedTranscriptionException(e, trace.report());
         }
     }
 
-    private <T> T fallBack(Route<P> primary, TranscriptionException failure, List<String> fallbacks, int retries,
-                           Deadline deadline, BiFunction<Deployment, P, T> call) {
+    private <T> T route(String model, CallOptions options, RoutedCall<P, T> call, CallTrace trace) {
+        Route<P> primary = routes.require(model);
+        Deadline deadline = Deadline.start(deadline(options));
+        RetryRules rules = new RetryRules(options.numRetries().orElse(settings.numRetries()), settings.retryPolicy());
+        List<String> fallbacks = settings.disableFallbacks() || options.disableFallbacks()
+                ? List.of() : Fallbacks.targets(primary.name(), options, settings);
+        TranscriptionException failure;
+        if (options.mockTestingFallbacks()) {
+            failure = Fallbacks.mockFailure(primary.name(), fallbacks);
+        } else {
+            try {
+                return groups.run(primary, rules, deadline, trace, call);
+            } catch (TranscriptionException e) {
+                failure = e;
+            }
+        }
+        return fallBack(primary, failure, fallbacks, rules, deadline, trace, call);
+    }
+
+    /** The earlier of the call's own deadline and the router's {@code totalTimeout}. */
+    private Optional<Duration> deadline(CallOptions options) {
+        return Stream.concat(options.timeout().stream(), settings.totalTimeout().stream()).min(Duration::compareTo);
+    }
+
+    private <T> T fallBack(Route<P> primary, TranscriptionException failure, List<String> fallbacks, RetryRules rules,
+                           Deadline deadline, CallTrace trace, RoutedCall<P, T> call) {
         if (!Fallbacks.mayHelp(failure.failure())) {
             throw failure;
         }
         List<String> outcomes = new ArrayList<>();
-        int tried = 0;
         for (String name : fallbacks) {
-            if (tried == settings.maxFallbacks()) {
+            if (trace.fallbacksTried() == settings.maxFallbacks()) {
                 break;
             }
             // A "*" list may name the failing group itself; trying it again would only repeat its failure.
@@ -78,9 +96,9 @@ public final class RoutingEngine<P> {
             if (route.isEmpty()) {
                 continue;
             }
-            tried++;
+            trace.fallback(name);
             try {
-                return groups.run(route.get(), retries, deadline, call);
+                return groups.run(route.get(), rules, deadline, trace, call);
             } catch (TranscriptionException e) {
                 outcomes.add(name + " → " + e.getMessage());
             }

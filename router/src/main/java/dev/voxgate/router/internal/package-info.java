@@ -1,7 +1,8 @@
 /**
- * The routing machinery, generic over the call it routes: resolve a model group, pick a healthy deployment,
- * run the attempt under its timeouts, retry, cool deployments down and walk the fallback groups. {@link
- * dev.voxgate.router.internal.RoutingEngine} is the entry point; {@link dev.voxgate.router.Router} is the thin
- * transcription layer on top. Not a public API: anything here may change without notice.
+ * The routing machinery, generic over the call it routes: resolve a model group, pick an available deployment,
+ * run the attempt under its timeouts, retry, cool deployments down, walk the fallback groups and trace it all for
+ * the routing report. {@link dev.voxgate.router.internal.RoutingEngine} is the entry point; {@link
+ * dev.voxgate.router.Router} is the thin transcription layer on top. Not a public API: anything here may change
+ * without notice.
  */
 package dev.voxgate.router.internal;

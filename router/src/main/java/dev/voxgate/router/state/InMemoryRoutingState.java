@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryRoutingState implements RoutingState {
 
     private final Map<String, Instant> rests = new ConcurrentHashMap<>();
-    private final Map<String, MinuteCount> failures = new ConcurrentHashMap<>();
+    private final Map<String, DeploymentEntry> entries = new ConcurrentHashMap<>();
 
     @Override
     public Map<String, Instant> restingUntil(Collection<String> deploymentIds, Instant now) {
@@ -41,15 +41,26 @@ public final class InMemoryRoutingState implements RoutingState {
     }
 
     @Override
-    public int countFailure(String deploymentId, Instant now) {
-        long minute = Math.floorDiv(now.getEpochSecond(), 60);
-        return failures.merge(deploymentId, new MinuteCount(minute, 1), MinuteCount::add).count();
+    public Map<String, DeploymentUsage> usage(Collection<String> deploymentIds, Instant now) {
+        Map<String, DeploymentUsage> usage = HashMap.newHashMap(deploymentIds.size());
+        for (String id : deploymentIds) {
+            DeploymentEntry entry = entries.get(id);
+            usage.put(id, entry == null ? DeploymentUsage.idle() : entry.usage(now));
+        }
+        return usage;
     }
 
-    /** Failures counted in one calendar minute; a count from an older minute is replaced, not added to. */
-    private record MinuteCount(long minute, int count) {
-        MinuteCount add(MinuteCount next) {
-            return next.minute == minute ? new MinuteCount(minute, count + next.count) : next;
-        }
+    @Override
+    public boolean tryStart(String deploymentId, Instant now, DeploymentLimits limits) {
+        return entry(deploymentId).tryStart(now, limits);
+    }
+
+    @Override
+    public MinuteCounts finish(String deploymentId, Instant now, AttemptOutcome outcome) {
+        return entry(deploymentId).finish(now, outcome);
+    }
+
+    private DeploymentEntry entry(String deploymentId) {
+        return entries.computeIfAbsent(deploymentId, id -> new DeploymentEntry());
     }
 }

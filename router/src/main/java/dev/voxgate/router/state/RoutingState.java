@@ -5,14 +5,21 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * What the router remembers about deployments between calls: which rest (cool down) and until when, and how many
- * times each failed in the current minute. Callers pass the time in, read from the router's
- * {@link java.time.InstantSource}, so an adapter never reads a clock of its own and tests control time fully.
- * Times are absolute, so an adapter over a shared store can expire entries at the same instant for every instance.
+ * What the router remembers about deployments between calls: which rest (cool down) and until when; what each does
+ * in the current calendar minute (UTC): attempts started, failures by kind, audio seconds transcribed; how many of
+ * its attempts are in flight; and its latest latencies. Strategies read it through {@link #usage}, so a shared store
+ * can replace the in-memory adapter without touching them.
  *
- * <p>Implementations are thread-safe and should not hold a global lock: every attempt of every call reads them.
+ * <p>Callers pass the time in, read from the router's {@link java.time.InstantSource}, so an adapter never reads a
+ * clock of its own and tests control time fully. Times are absolute, so an adapter over a shared store can expire
+ * entries at the same instant for every instance. Each method is one round trip to such a store.
+ *
+ * <p>Implementations are thread-safe and should not hold a global lock: every attempt of every call uses them.
  */
 public interface RoutingState {
+
+    /** How many latencies {@link #usage} keeps per deployment at least (LiteLLM's {@code max_latency_list_size}). */
+    int LATENCY_SAMPLES = 10;
 
     /**
      * The deployments among {@code deploymentIds} that rest at {@code now}, each with the instant it is back.
@@ -24,11 +31,27 @@ public interface RoutingState {
     void rest(String deploymentId, Instant until);
 
     /**
-     * Counts one failure of the deployment in the calendar minute (UTC) that contains {@code now}.
-     *
-     * @return the deployment's failures in that minute, this one included
+     * What each of {@code deploymentIds} is doing at {@code now}: every id is in the map, one never used (or not
+     * this minute) with {@link DeploymentUsage#idle()} counts.
      */
-    int countFailure(String deploymentId, Instant now);
+    Map<String, DeploymentUsage> usage(Collection<String> deploymentIds, Instant now);
+
+    /**
+     * Starts one attempt on the deployment if {@code limits} admit it, atomically: when they do, its in-flight count
+     * and this minute's attempts go up by one; when they do not, nothing changes. Every started attempt is
+     * {@linkplain #finish finished} exactly once.
+     *
+     * @return whether the attempt was started
+     */
+    boolean tryStart(String deploymentId, Instant now, DeploymentLimits limits);
+
+    /**
+     * Ends an attempt {@link #tryStart} started: its in-flight count goes down by one, and the outcome is recorded
+     * in the minute that contains {@code now} (a success's latency and audio seconds, a failure by kind).
+     *
+     * @return the deployment's counts in that minute, this outcome included
+     */
+    MinuteCounts finish(String deploymentId, Instant now, AttemptOutcome outcome);
 
     /** A fresh in-memory state, private to the router that uses it. */
     static RoutingState inMemory() {

@@ -1,6 +1,8 @@
 /**
- * The router's shared, mutable knowledge about deployments (who is cooling down, how often each failed this
- * minute) behind one port, {@link dev.voxgate.router.state.RoutingState}, with an in-memory adapter as the default.
- * Several proxy instances share it by plugging in a shared adapter.
+ * The router's shared, mutable knowledge about deployments (who is cooling down; what each did this minute:
+ * attempts, failures by kind, audio seconds; what is in flight; recent latencies) behind one port, {@link
+ * dev.voxgate.router.state.RoutingState}, with an in-memory adapter as the default. Several proxy instances share
+ * it by plugging in a shared adapter; strategies only read the {@link dev.voxgate.router.state.DeploymentUsage}
+ * snapshots it returns.
  */
 package dev.voxgate.router.state;

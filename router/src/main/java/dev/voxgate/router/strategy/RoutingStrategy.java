@@ -4,11 +4,12 @@ import dev.voxgate.core.model.Deployment;
 
 /**
  * Chooses the deployment that serves one attempt. The router calls it once per attempt with the deployments of
- * the group that are not cooling down (and, on a retry, preferably those not yet tried in the call), so a strategy
- * only ranks; it never sees a resting deployment.
+ * the group that are available: not cooling down, not at a limit ({@code rpm}, {@code tpm},
+ * {@code max_parallel_requests}), of the best {@code order} tier left, and, on a retry, preferably not yet tried in
+ * the call. So a strategy only ranks; what each deployment is doing comes with the {@link Candidates}.
  *
- * <p>Implement it to route by your own rule. Implementations are thread-safe: one instance serves every
- * concurrent call of a router.
+ * <p>Implement it to route by your own rule, and pass it to {@code Router.Builder.strategy}. Implementations are
+ * thread-safe: one instance serves every concurrent call of a router.
  */
 @FunctionalInterface
 public interface RoutingStrategy {
@@ -16,7 +17,7 @@ public interface RoutingStrategy {
     /**
      * One of {@code candidates.deployments()}.
      *
-     * @param candidates the group, its eligible deployments (never empty) and the router's random source
+     * @param candidates the group, its available deployments (never empty), their usage and the random source
      */
     Deployment pick(Candidates candidates);
 }

@@ -2,9 +2,13 @@ package dev.voxgate.router.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.voxgate.router.FailureKind;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class InMemoryRoutingStateTest {
@@ -31,9 +35,63 @@ class InMemoryRoutingStateTest {
 
     @Test
     void failuresAreCountedPerCalendarMinute() {
-        assertThat(state.countFailure("a", NOON.plusSeconds(1))).isEqualTo(1);
-        assertThat(state.countFailure("a", NOON.plusSeconds(59))).isEqualTo(2);
-        assertThat(state.countFailure("b", NOON.plusSeconds(59))).isEqualTo(1);
-        assertThat(state.countFailure("a", NOON.plusSeconds(60))).isEqualTo(1);
+        assertThat(fail("a", FailureKind.TIMEOUT, NOON.plusSeconds(1)).failures()).isEqualTo(1);
+        assertThat(fail("a", FailureKind.TIMEOUT, NOON.plusSeconds(59)).failures()).isEqualTo(2);
+        assertThat(fail("b", FailureKind.TIMEOUT, NOON.plusSeconds(59)).failures()).isEqualTo(1);
+        assertThat(fail("a", FailureKind.TIMEOUT, NOON.plusSeconds(60)).failures()).isEqualTo(1);
+    }
+
+    @Test
+    void failuresAreAlsoCountedByKindAgainstTheMinutesRequests() {
+        fail("a", FailureKind.TIMEOUT, NOON);
+        state.tryStart("a", NOON, DeploymentLimits.none());
+
+        assertThat(state.finish("a", NOON, new AttemptOutcome.Failed(FailureKind.RATE_LIMIT)))
+                .isEqualTo(new MinuteCounts(2, 2, 1));
+    }
+
+    @Test
+    void anAttemptIsStartedOnlyWithinTheLimitsAndFinishingFreesItsSlot() {
+        DeploymentLimits oneAtATime = new DeploymentLimits(Optional.of(1), Optional.empty(), Optional.empty());
+
+        assertThat(state.tryStart("a", NOON, oneAtATime)).isTrue();
+        assertThat(state.tryStart("a", NOON, oneAtATime)).isFalse();
+        assertThat(state.usage(List.of("a"), NOON).get("a").inFlight()).isEqualTo(1);
+        state.finish("a", NOON, new AttemptOutcome.Abandoned());
+        assertThat(state.tryStart("a", NOON, oneAtATime)).isTrue();
+    }
+
+    @Test
+    void requestsAndAudioSecondsThisMinuteStopAtTheRpmAndTpmUntilTheNextMinute() {
+        DeploymentLimits rpm = new DeploymentLimits(Optional.empty(), Optional.of(2), Optional.empty());
+        DeploymentLimits tpm = new DeploymentLimits(Optional.empty(), Optional.empty(), Optional.of(60));
+        state.tryStart("a", NOON, rpm);
+        state.tryStart("a", NOON, rpm);
+        state.tryStart("b", NOON, tpm);
+        state.finish("b", NOON, new AttemptOutcome.Succeeded(Duration.ofSeconds(3), OptionalDouble.of(60)));
+
+        assertThat(state.tryStart("a", NOON.plusSeconds(59), rpm)).isFalse();
+        assertThat(state.tryStart("b", NOON.plusSeconds(59), tpm)).isFalse();
+        assertThat(state.tryStart("a", NOON.plusSeconds(60), rpm)).isTrue();
+        assertThat(state.tryStart("b", NOON.plusSeconds(60), tpm)).isTrue();
+    }
+
+    @Test
+    void onlyTheLatestLatenciesAreKept() {
+        for (int i = 1; i <= RoutingState.LATENCY_SAMPLES + 2; i++) {
+            state.tryStart("a", NOON, DeploymentLimits.none());
+            state.finish("a", NOON, new AttemptOutcome.Succeeded(Duration.ofSeconds(i), OptionalDouble.empty()));
+        }
+
+        assertThat(state.usage(List.of("a", "never-used"), NOON)).satisfies(usage -> {
+            assertThat(usage.get("a").latencies()).hasSize(RoutingState.LATENCY_SAMPLES)
+                    .first().extracting(LatencySample::latency).isEqualTo(Duration.ofSeconds(3));
+            assertThat(usage.get("never-used")).isEqualTo(DeploymentUsage.idle());
+        });
+    }
+
+    private MinuteCounts fail(String id, FailureKind kind, Instant now) {
+        state.tryStart(id, now, DeploymentLimits.none());
+        return state.finish(id, now, new AttemptOutcome.Failed(kind));
     }
 }

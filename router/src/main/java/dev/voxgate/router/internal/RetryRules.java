@@ -1,0 +1,57 @@
+package dev.voxgate.router.internal;
+
+import dev.voxgate.core.error.TranscriptionFailure;
+import dev.voxgate.core.error.TranscriptionFailure.AuthenticationFailed;
+import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
+import dev.voxgate.core.error.TranscriptionFailure.ModelNotFound;
+import dev.voxgate.core.error.TranscriptionFailure.NoHealthyDeployment;
+import dev.voxgate.core.error.TranscriptionFailure.PayloadTooLarge;
+import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
+import dev.voxgate.core.error.TranscriptionFailure.UpstreamProtocolError;
+import dev.voxgate.core.error.TranscriptionFailure.UpstreamTimeout;
+import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
+import dev.voxgate.router.FailureKind;
+import java.util.Map;
+
+/**
+ * Whether a failed attempt is retried, and where. A failure of a kind the {@code retryPolicy} names gets that many
+ * retries, any other {@code numRetries}, except a bad request, which gets none unless the policy says so. Transient
+ * failures (rate limit, timeout, upstream trouble) may be retried on any deployment, after a back-off on one
+ * already tried; refused credentials and bad requests only on a deployment this call has not tried, since the same
+ * one would refuse again; an unknown model, or a nested router with nothing available, never.
+ *
+ * @param numRetries the retries of a kind the policy does not name
+ * @param policy     retries per kind
+ *
+ * <p>Immutable and thread-safe.
+ */
+record RetryRules(int numRetries, Map<FailureKind, Integer> policy) {
+
+    /** Whether a call that already made {@code retriesDone} retries in this group may retry after {@code failure}. */
+    boolean allows(int retriesDone, TranscriptionFailure failure) {
+        if (!retriable(failure)) {
+            return false;
+        }
+        FailureKind kind = FailureKind.of(failure);
+        return retriesDone < policy.getOrDefault(kind, kind == FailureKind.BAD_REQUEST ? 0 : numRetries);
+    }
+
+    /** Whether the retry after {@code failure} may only go to a deployment this call has not tried. */
+    static boolean untriedOnly(TranscriptionFailure failure) {
+        return switch (failure) {
+            case AuthenticationFailed a -> true;
+            case InvalidRequest i -> true;
+            case PayloadTooLarge p -> true;
+            case RateLimited r -> false;
+            case UpstreamTimeout t -> false;
+            case UpstreamUnavailable u -> false;
+            case UpstreamProtocolError p -> false;
+            case ModelNotFound m -> false;
+            case NoHealthyDeployment n -> false;
+        };
+    }
+
+    private static boolean retriable(TranscriptionFailure failure) {
+        return !(failure instanceof ModelNotFound || failure instanceof NoHealthyDeployment);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.voxgate.router.internal;
+
+import dev.voxgate.core.model.Deployment;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The call a {@link RoutingEngine} routes: what to do on the chosen deployment, and how much of its {@code tpm}
+ * budget (audio seconds, for transcription) a result used.
+ *
+ * @param invoke       makes the call on a deployment and its endpoint; throws
+ *                     {@link dev.voxgate.core.error.TranscriptionException} on failure
+ * @param audioSeconds the audio seconds a result stands for, when known
+ * @param <P>          the endpoint type
+ * @param <T>          the result type
+ *
+ * <p>Immutable; thread-safe when both functions are.
+ */
+public record RoutedCall<P, T>(BiFunction<Deployment, P, T> invoke, Function<? super T, OptionalDouble> audioSeconds) {
+
+    public RoutedCall {
+        Objects.requireNonNull(invoke, "invoke");
+        Objects.requireNonNull(audioSeconds, "audioSeconds");
+    }
+}
