@@ -1,6 +1,9 @@
 package dev.voxgate.router;
 
+import dev.voxgate.core.TranscriptListener;
 import dev.voxgate.core.TranscriptionPort;
+import dev.voxgate.core.error.TranscriptionException;
+import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ModelGroup;
 import dev.voxgate.core.model.Transcription;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -106,6 +110,69 @@ public final class Router implements TranscriptionPort {
         Objects.requireNonNull(options, "options");
         return engine.execute(request.model(), options,
                 new RoutedCall<>((deployment, port) -> port.transcribe(request), Router::audioSeconds));
+    }
+
+    /** Translates with the router's settings alone. */
+    @Override
+    public Transcription translate(TranscriptionRequest request) {
+        return translate(request, CallOptions.defaults());
+    }
+
+    /**
+     * Translates the audio into English on a deployment of {@code request.model()}, routed, retried and fallen back
+     * like a transcription; a deployment that cannot translate refuses with {@code InvalidRequest}.
+     *
+     * @throws RoutedTranscriptionException when no deployment could translate it
+     */
+    public Transcription translate(TranscriptionRequest request, CallOptions options) {
+        return routeTranslation(request, options).value();
+    }
+
+    /** {@link #translate(TranscriptionRequest, CallOptions)}, with the report of how it was routed. */
+    public Routed<Transcription> routeTranslation(TranscriptionRequest request, CallOptions options) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(options, "options");
+        return engine.execute(request.model(), options,
+                new RoutedCall<>((deployment, port) -> port.translate(request), Router::audioSeconds));
+    }
+
+    /** Streams with the router's settings alone. */
+    @Override
+    public Transcription transcribeStreaming(TranscriptionRequest request, TranscriptListener listener) {
+        return transcribeStreaming(request, CallOptions.defaults(), listener);
+    }
+
+    /**
+     * Transcribes on a deployment that streams, handing each piece of the transcript to {@code listener} as it
+     * arrives. Retries and fallbacks work as for {@link #transcribe} until the first piece has reached the
+     * listener; a failure after that ends the call at once, since what the caller has seen cannot be taken back.
+     *
+     * @throws RoutedTranscriptionException when no deployment could stream it, or the stream broke
+     */
+    public Transcription transcribeStreaming(TranscriptionRequest request, CallOptions options,
+                                             TranscriptListener listener) {
+        return routeStreaming(request, options, listener).value();
+    }
+
+    /** {@link #transcribeStreaming(TranscriptionRequest, CallOptions, TranscriptListener)}, with its report. */
+    public Routed<Transcription> routeStreaming(TranscriptionRequest request, CallOptions options,
+                                                TranscriptListener listener) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(listener, "listener");
+        StreamStart started = new StreamStart(listener);
+        return engine.execute(request.model(), options, new RoutedCall<>((deployment, port) -> {
+            try {
+                return port.transcribeStreaming(request, started);
+            } catch (TranscriptionException e) {
+                throw started.hasBegun() ? RoutedCall.endingTheCall(e) : e;
+            } catch (RuntimeException e) {
+                // Typically the caller went away mid-stream; no other deployment can help with that.
+                throw started.hasBegun() ? RoutedCall.endingTheCall(new TranscriptionException(
+                        new UpstreamUnavailable("The streamed transcript broke off after it began ("
+                                + e.getClass().getSimpleName() + ")", OptionalInt.empty()), e)) : e;
+            }
+        }, Router::audioSeconds));
     }
 
     /** {@link #route(TranscriptionRequest, CallOptions)} on a virtual thread; see {@link #transcribeAsync}. */

@@ -1,5 +1,6 @@
 package dev.voxgate.router;
 
+import dev.voxgate.core.TranscriptListener;
 import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure;
@@ -19,6 +20,9 @@ import java.util.function.Supplier;
 final class ScriptedPort implements TranscriptionPort {
 
     private final List<Supplier<Transcription>> steps = new CopyOnWriteArrayList<>();
+    // For streamed calls: a piece sent to the listener before the step of the same index runs.
+    private final List<Optional<String>> firstPieces = new CopyOnWriteArrayList<>();
+    private final AtomicInteger translations = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
     private final CountDownLatch interrupted = new CountDownLatch(1);
 
@@ -27,20 +31,20 @@ final class ScriptedPort implements TranscriptionPort {
     }
 
     ScriptedPort answers(String text) {
-        steps.add(() -> Transcription.ofText(text));
+        step(() -> Transcription.ofText(text));
         return this;
     }
 
     /** Answers with a transcript of {@code audioSeconds} of audio. */
     ScriptedPort answersAudio(String text, double audioSeconds) {
-        steps.add(() -> new Transcription(text, Optional.empty(), Optional.of(audioSeconds), List.of(), List.of(),
+        step(() -> new Transcription(text, Optional.empty(), Optional.of(audioSeconds), List.of(), List.of(),
                 Optional.empty(), Optional.empty()));
         return this;
     }
 
     /** Moves the fake clock by {@code took}, as a provider taking that long would, then answers. */
     ScriptedPort answersAfter(Duration took, FakeClock clock, String text) {
-        steps.add(() -> {
+        step(() -> {
             clock.advance(took);
             return Transcription.ofText(text);
         });
@@ -49,7 +53,7 @@ final class ScriptedPort implements TranscriptionPort {
 
     /** Moves the fake clock by {@code took}, then fails. */
     ScriptedPort failsAfter(Duration took, FakeClock clock, TranscriptionFailure failure) {
-        steps.add(() -> {
+        step(() -> {
             clock.advance(took);
             throw new TranscriptionException(failure);
         });
@@ -57,7 +61,7 @@ final class ScriptedPort implements TranscriptionPort {
     }
 
     ScriptedPort fails(TranscriptionFailure failure) {
-        steps.add(() -> {
+        step(() -> {
             throw new TranscriptionException(failure);
         });
         return this;
@@ -65,7 +69,7 @@ final class ScriptedPort implements TranscriptionPort {
 
     /** Blocks until interrupted, as a provider stuck in socket I/O would. */
     ScriptedPort hangs() {
-        steps.add(() -> {
+        step(() -> {
             pause(Duration.ofMinutes(10));
             throw new AssertionError("a hanging call was never interrupted");
         });
@@ -74,20 +78,56 @@ final class ScriptedPort implements TranscriptionPort {
 
     /** Takes {@code time}, then fails. */
     ScriptedPort slowlyFails(Duration time, TranscriptionFailure failure) {
-        steps.add(() -> {
+        step(() -> {
             pause(time);
             throw new TranscriptionException(failure);
         });
         return this;
     }
 
+    /** Streams {@code piece}, then fails: a stream that breaks off after it began. */
+    ScriptedPort streamsThenFails(String piece, TranscriptionFailure failure) {
+        fails(failure);
+        firstPieces.set(firstPieces.size() - 1, Optional.of(piece));
+        return this;
+    }
+
     @Override
     public Transcription transcribe(TranscriptionRequest request) {
+        return steps.get(nextStep()).get();
+    }
+
+    @Override
+    public Transcription translate(TranscriptionRequest request) {
+        translations.incrementAndGet();
+        return transcribe(request);
+    }
+
+    /** Runs the next step as a stream: its first piece, if scripted, then its whole text as one more piece. */
+    @Override
+    public Transcription transcribeStreaming(TranscriptionRequest request, TranscriptListener listener) {
+        int step = nextStep();
+        firstPieces.get(step).ifPresent(listener::onDelta);
+        Transcription transcription = steps.get(step).get();
+        listener.onDelta(transcription.text());
+        return transcription;
+    }
+
+    int translations() {
+        return translations.get();
+    }
+
+    private int nextStep() {
         int call = calls.getAndIncrement();
         if (steps.isEmpty()) {
             throw new AssertionError("no script for this port");
         }
-        return steps.get(Math.min(call, steps.size() - 1)).get();
+        return Math.min(call, steps.size() - 1);
+    }
+
+    private void step(Supplier<Transcription> step) {
+        steps.add(step);
+        firstPieces.add(Optional.empty());
     }
 
     int calls() {

@@ -74,6 +74,9 @@ final class AttemptRunner {
         if (cause instanceof TranscriptionException failure) {
             return failure;
         }
+        if (cause instanceof CallEnded ended) {
+            return ended;
+        }
         if (cause instanceof Error error) {
             throw error;
         }

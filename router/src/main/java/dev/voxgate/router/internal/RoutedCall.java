@@ -1,6 +1,7 @@
 package dev.voxgate.router.internal;
 
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.error.TranscriptionException;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.function.BiFunction;
@@ -23,5 +24,14 @@ public record RoutedCall<P, T>(BiFunction<Deployment, P, T> invoke, Function<? s
     public RoutedCall {
         Objects.requireNonNull(invoke, "invoke");
         Objects.requireNonNull(audioSeconds, "audioSeconds");
+    }
+
+    /**
+     * What {@code invoke} throws to end the whole call with {@code failure}, past every retry and fallback: for a
+     * call whose partial result already reached the caller (a streamed transcript), which another deployment
+     * cannot take back.
+     */
+    public static RuntimeException endingTheCall(TranscriptionException failure) {
+        return new CallEnded(failure);
     }
 }
