@@ -8,16 +8,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.MediaType;
 import okhttp3.MultipartReader;
 import okio.Buffer;
+import okio.BufferedSink;
 
 /**
  * A loopback stand-in for OpenAI's or Azure OpenAI's transcription endpoint that refuses what the vendor refuses:
@@ -42,9 +46,13 @@ final class FakeSpeechVendor implements AutoCloseable {
                        String filename, String fileContentType, byte[] fileBytes) {
     }
 
-    private static final Pattern AZURE_PATH = Pattern.compile("/openai/deployments/([^/]+)/audio/transcriptions");
+    private static final Pattern AZURE_PATH =
+            Pattern.compile("/openai/deployments/([^/]+)/audio/(transcriptions|translations)");
     private static final Set<String> OPENAI_FIELDS = Set.of("file", "model", "language", "prompt", "response_format",
             "temperature", "timestamp_granularities[]", "include[]", "stream", "chunking_strategy");
+    // OpenAI's translation request: no language, no granularities, no stream.
+    private static final Set<String> TRANSLATION_FIELDS = Set.of("file", "model", "prompt", "response_format",
+            "temperature");
 
     private final Flavor flavor;
     private final String apiKey;
@@ -53,6 +61,7 @@ final class FakeSpeechVendor implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final List<SeenRequest> seen = new CopyOnWriteArrayList<>();
     private final AtomicReference<MockResponse> forcedAnswer = new AtomicReference<>();
+    private final CountDownLatch streamGate = new CountDownLatch(1);
 
     private FakeSpeechVendor(Flavor flavor, String apiKey, Set<String> azureDeployments, String transcript) {
         this.flavor = flavor;
@@ -71,6 +80,9 @@ final class FakeSpeechVendor implements AutoCloseable {
             throw new IllegalStateException(e);
         }
     }
+
+    /** What a translation answer starts with, before the transcript. */
+    static final String TRANSLATED = "[en] ";
 
     static FakeSpeechVendor openAi(String apiKey, String transcript) {
         return new FakeSpeechVendor(Flavor.OPENAI, apiKey, Set.of(), transcript);
@@ -126,8 +138,10 @@ final class FakeSpeechVendor implements AutoCloseable {
         if (parsed.filename() == null || parsed.fileBytes().length == 0) {
             return error(400, "Missing file: you must provide a file");
         }
+        boolean translation = request.getUrl().encodedPath().endsWith("/audio/translations");
+        Set<String> accepted = translation ? TRANSLATION_FIELDS : OPENAI_FIELDS;
         Optional<String> unknown = parsed.fields().keySet().stream()
-                .filter(name -> !OPENAI_FIELDS.contains(name)).findFirst();
+                .filter(name -> !accepted.contains(name)).findFirst();
         if (flavor != Flavor.AZURE && unknown.isPresent()) {
             return error(400, "Unrecognized request argument supplied: " + unknown.get());
         }
@@ -136,12 +150,20 @@ final class FakeSpeechVendor implements AutoCloseable {
         }
         seen.add(parsed);
         MockResponse forced = forcedAnswer.get();
-        return forced != null ? forced : transcript(first(parsed, "response_format").orElse("json"));
+        if (forced != null) {
+            return forced;
+        }
+        if (first(parsed, "stream").filter("true"::equals).isPresent()) {
+            return streamed();
+        }
+        return translation ? json("{\"text\":\"" + TRANSLATED + transcript + "\"}")
+                : transcript(first(parsed, "response_format").orElse("json"));
     }
 
     private Optional<MockResponse> checkOpenAi(RecordedRequest request) {
-        if (!request.getMethod().equals("POST")
-                || !request.getTarget().equals(flavor.basePath + "/audio/transcriptions")) {
+        String target = request.getTarget();
+        if (!request.getMethod().equals("POST") || !(target.equals(flavor.basePath + "/audio/transcriptions")
+                || target.equals(flavor.basePath + "/audio/translations"))) {
             return Optional.of(error(404, "Invalid URL (" + request.getMethod() + " " + request.getTarget() + ")"));
         }
         String authorization = request.getHeaders().get("Authorization");
@@ -171,6 +193,43 @@ final class FakeSpeechVendor implements AutoCloseable {
                     + "again."));
         }
         return Optional.empty();
+    }
+
+    /** Lets a streamed answer go on past its first event. */
+    void releaseStream() {
+        streamGate.countDown();
+    }
+
+    // OpenAI's stream: the first word at once, then, once released, the rest and the done event.
+    private MockResponse streamed() {
+        String[] words = transcript.split(" ");
+        MockResponseBody body = new MockResponseBody() {
+            @Override
+            public long getContentLength() {
+                return -1;
+            }
+
+            @Override
+            public void writeTo(BufferedSink sink) throws IOException {
+                sink.writeUtf8(delta(words[0])).flush();
+                try {
+                    streamGate.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                for (int i = 1; i < words.length; i++) {
+                    sink.writeUtf8(delta(" " + words[i]));
+                }
+                sink.writeUtf8("data: {\"type\":\"transcript.text.done\",\"text\":\"" + transcript + "\",\"usage\":"
+                        + "{\"type\":\"tokens\",\"input_tokens\":14,\"output_tokens\":7,\"total_tokens\":21}}\n\n").flush();
+            }
+        };
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream").body(body).build();
+    }
+
+    private static String delta(String text) {
+        return "data: {\"type\":\"transcript.text.delta\",\"delta\":\"" + text + "\"}\n\n";
     }
 
     private MockResponse transcript(String format) {

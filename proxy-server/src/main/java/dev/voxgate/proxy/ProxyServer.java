@@ -77,14 +77,20 @@ public final class ProxyServer implements AutoCloseable {
         config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
         config.jetty.multipartConfig.maxInMemoryFileSize(settings.inMemoryBytes(), SizeUnit.BYTES);
         config.jetty.multipartConfig.maxTotalRequestSize(settings.maxRequestBytes(), SizeUnit.BYTES);
+        TranscriptionRenderer renderer = new TranscriptionRenderer(json);
         TranscriptionHandler transcriptions =
-                new TranscriptionHandler(router, new TranscriptionRenderer(json), settings);
+                new TranscriptionHandler(TranscriptionHandler.Task.TRANSCRIBE, router, renderer, settings);
+        TranscriptionHandler translations =
+                new TranscriptionHandler(TranscriptionHandler.Task.TRANSLATE, router, renderer, settings);
         config.routes.before(this::authenticate);
         config.routes.post("/v1/audio/transcriptions", transcriptions);
         config.routes.post("/audio/transcriptions", transcriptions);
+        config.routes.post("/v1/audio/translations", translations);
+        config.routes.post("/audio/translations", translations);
         // Azure OpenAI clients work by changing only their endpoint; api-version is accepted whatever it says.
-        config.routes.post("/openai/deployments/{" + TranscriptionHandler.AZURE_DEPLOYMENT + "}/audio/transcriptions",
-                transcriptions);
+        String azure = "/openai/deployments/{" + TranscriptionHandler.AZURE_DEPLOYMENT + "}/audio/";
+        config.routes.post(azure + "transcriptions", transcriptions);
+        config.routes.post(azure + "translations", translations);
         config.routes.get("/v1/models", this::models);
         config.routes.get("/models", this::models);
         config.routes.get("/health/liveliness", ctx -> ctx.contentType("application/json").result("\"I'm alive!\""));

@@ -20,8 +20,11 @@ import java.util.Set;
  *
  * @param request the transcription request
  * @param options fallbacks and mock testing as the caller asked
+ * @param stream  whether the caller wants the transcript streamed as events ({@code stream=true})
  */
-record TranscriptionForm(TranscriptionRequest request, CallOptions options) {
+record TranscriptionForm(TranscriptionRequest request, CallOptions options, boolean stream) {
+
+    private static final Set<ResponseFormat> STREAMED_FORMATS = Set.of(ResponseFormat.JSON, ResponseFormat.TEXT);
 
     // Deployment parameters a caller must not set: they would point the proxy's keys elsewhere or swap them.
     private static final Set<String> CLIENT_CREDENTIALS = Set.of(
@@ -34,31 +37,65 @@ record TranscriptionForm(TranscriptionRequest request, CallOptions options) {
             "mock_testing_fallbacks", "fallbacks", "stream");
     private static final int MAX_MODEL_LENGTH = 256;
 
-    /** Reads the form fields (everything but the file); rejects the request naming the field that is wrong. */
+    /**
+     * Reads a transcription's form fields (everything but the file); rejects the request naming the field that is
+     * wrong.
+     */
     static TranscriptionForm parse(Map<String, List<String>> fields, AudioInput audio) {
         FormFields form = new FormFields(fields);
+        TranscriptionRequest.Builder request = common(form, audio)
+                .timestampGranularities(granularities(form));
+        form.single("language").filter(value -> !value.isBlank()).ifPresent(request::language);
+        boolean stream = form.flag("stream");
+        TranscriptionRequest built = request.build();
+        if (stream && !STREAMED_FORMATS.contains(built.responseFormat())) {
+            throw RequestRejected.badRequest("response_format", "A streamed transcription (stream=true) arrives as "
+                    + "events of text; use response_format json or text with it, or send stream=false.");
+        }
+        return new TranscriptionForm(built, options(form), stream);
+    }
+
+    /**
+     * Reads a translation's form fields: OpenAI's translation takes no {@code language} (the output is English), no
+     * timestamp granularities and no stream, and a caller who sends them is told so.
+     */
+    static TranscriptionForm parseTranslation(Map<String, List<String>> fields, AudioInput audio) {
+        FormFields form = new FormFields(fields);
+        for (String field : List.of("language", "timestamp_granularities", "stream")) {
+            if (!form.list(field).isEmpty()) {
+                throw RequestRejected.badRequest(field, "Translations take no '" + field + "': they turn speech in "
+                        + "any language into English text. Remove it, or use /v1/audio/transcriptions.");
+            }
+        }
+        TranscriptionRequest request = common(form, audio).build();
+        if (request.responseFormat() == ResponseFormat.DIARIZED_JSON) {
+            throw RequestRejected.badRequest("response_format", "Translations have no diarized_json; use json, text, "
+                    + "srt, vtt or verbose_json.");
+        }
+        return new TranscriptionForm(request, options(form), false);
+    }
+
+    private static TranscriptionRequest.Builder common(FormFields form, AudioInput audio) {
         String model = form.single("model").map(String::trim).filter(value -> !value.isEmpty()).orElseThrow(() ->
                 RequestRejected.badRequest("model", "Missing 'model': name a model group (GET /v1/models lists them)."));
         if (model.length() > MAX_MODEL_LENGTH) {
             throw RequestRejected.badRequest("model", "'model' is longer than " + MAX_MODEL_LENGTH + " characters.");
         }
-        if (form.flag("stream")) {
-            throw RequestRejected.badRequest("stream", "Streaming transcription (stream=true) is not available on "
-                    + "this proxy; omit 'stream' or send stream=false.");
-        }
         TranscriptionRequest.Builder request = TranscriptionRequest.builder(model, audio)
                 .responseFormat(responseFormat(form))
-                .timestampGranularities(granularities(form))
                 .providerParams(providerParams(form));
-        form.single("language").filter(value -> !value.isBlank()).ifPresent(request::language);
         form.single("prompt").ifPresent(request::prompt);
         temperature(form).ifPresent(request::temperature);
+        return request;
+    }
+
+    private static CallOptions options(FormFields form) {
         CallOptions.Builder options = CallOptions.builder().mockTestingFallbacks(form.flag("mock_testing_fallbacks"));
         List<String> fallbacks = form.list("fallbacks");
         if (!fallbacks.isEmpty()) {
             options.fallbacks(fallbacks);
         }
-        return new TranscriptionForm(request.build(), options.build());
+        return options.build();
     }
 
     private static ResponseFormat responseFormat(FormFields form) {

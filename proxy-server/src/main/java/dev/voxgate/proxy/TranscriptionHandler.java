@@ -1,5 +1,6 @@
 package dev.voxgate.proxy;
 
+import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.router.Router;
 import io.javalin.http.Context;
@@ -10,22 +11,28 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code POST /v1/audio/transcriptions} (and Azure's {@code /openai/deployments/{deployment}/audio/transcriptions}):
- * reads the multipart form once, asks the router, and answers in the
- * requested format. The upload is replayable for the router's retries and is released when the request ends.
+ * {@code POST /v1/audio/transcriptions} and {@code /v1/audio/translations} (and Azure's
+ * {@code /openai/deployments/{deployment}/audio/…}): reads the multipart form once, asks the router, and answers in
+ * the requested format, or as server-sent events for {@code stream=true}. The upload is replayable for the router's
+ * retries and is released when the request ends.
  *
- * <p>Thread-safe; one instance serves every request.
+ * <p>Thread-safe; one instance per task serves every request.
  */
 final class TranscriptionHandler implements Handler {
 
     /** The path parameter of Azure-style routes that names the model group. */
     static final String AZURE_DEPLOYMENT = "deployment";
 
+    /** What the route asks of the audio. */
+    enum Task { TRANSCRIBE, TRANSLATE }
+
+    private final Task task;
     private final Router router;
     private final TranscriptionRenderer renderer;
     private final ProxySettings settings;
 
-    TranscriptionHandler(Router router, TranscriptionRenderer renderer, ProxySettings settings) {
+    TranscriptionHandler(Task task, Router router, TranscriptionRenderer renderer, ProxySettings settings) {
+        this.task = Objects.requireNonNull(task, "task");
         this.router = Objects.requireNonNull(router, "router");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -43,10 +50,30 @@ final class TranscriptionHandler implements Handler {
             throw new RequestRejected(UploadProblem.tooLarge());
         }
         try (UploadedAudio audio = UploadedAudio.from(ctx.uploadedFiles("file"), settings.inMemoryBytes())) {
-            TranscriptionForm form = TranscriptionForm.parse(fields(ctx), audio.input());
-            Transcription transcription = router.transcribe(form.request(), form.options());
-            RenderedTranscription rendered = renderer.render(transcription, form.request().responseFormat());
+            TranscriptionForm form = task == Task.TRANSLATE
+                    ? TranscriptionForm.parseTranslation(fields(ctx), audio.input())
+                    : TranscriptionForm.parse(fields(ctx), audio.input());
+            if (form.stream()) {
+                stream(ctx, form);
+                return;
+            }
+            Transcription result = task == Task.TRANSLATE
+                    ? router.translate(form.request(), form.options())
+                    : router.transcribe(form.request(), form.options());
+            RenderedTranscription rendered = renderer.render(result, form.request().responseFormat());
             ctx.status(200).contentType(rendered.contentType()).result(rendered.body());
+        }
+    }
+
+    private void stream(Context ctx, TranscriptionForm form) {
+        TranscriptEventStream events = new TranscriptEventStream(ctx, renderer);
+        try {
+            events.done(router.transcribeStreaming(form.request(), form.options(), events));
+        } catch (TranscriptionException e) {
+            if (!events.started()) {
+                throw e; // nothing sent yet: an ordinary error answer
+            }
+            events.failed(OpenAiError.of(e.failure()));
         }
     }
 

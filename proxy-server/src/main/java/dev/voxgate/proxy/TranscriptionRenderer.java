@@ -79,7 +79,13 @@ final class TranscriptionRenderer {
         return node;
     }
 
-    private ObjectNode usage(Transcription.Usage usage) {
+    /** A new, empty JSON object from the shared mapper. */
+    ObjectNode jsonObject() {
+        return json.createObjectNode();
+    }
+
+    /** OpenAI's {@code usage} object for what the vendor billed. */
+    ObjectNode usage(Transcription.Usage usage) {
         ObjectNode node = json.createObjectNode();
         switch (usage) {
             case Transcription.Usage.Duration duration -> node.put("type", "duration").put("seconds", duration.seconds());

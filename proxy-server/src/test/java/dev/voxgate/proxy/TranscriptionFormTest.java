@@ -83,7 +83,30 @@ class TranscriptionFormTest {
         assertRejected(Map.of("model", List.of("w"), "temperature", List.of("1.5")), "temperature", "between 0 and 1");
         assertRejected(Map.of("model", List.of("w"), "timestamp_granularities[]", List.of("char")),
                 "timestamp_granularities[]", "word or segment");
-        assertRejected(Map.of("model", List.of("w"), "stream", List.of("true")), "stream", "stream=false");
+        assertRejected(Map.of("model", List.of("w"), "stream", List.of("true"), "response_format", List.of("srt")),
+                "response_format", "use response_format json or text");
+    }
+
+    @Test
+    void streamIsAskedForWithTrue() {
+        assertThat(parse(Map.of("model", List.of("w"), "stream", List.of("True"))).stream()).isTrue();
+        assertThat(parse(Map.of("model", List.of("w"))).stream()).isFalse();
+    }
+
+    @Test
+    void translationTakesNoLanguageGranularitiesOrStreamAndSaysWhy() {
+        for (String field : List.of("language", "timestamp_granularities[]", "stream")) {
+            assertThatThrownBy(() -> TranscriptionForm.parseTranslation(
+                    Map.of("model", List.of("w"), field, List.of("true")), AUDIO))
+                    .isInstanceOfSatisfying(RequestRejected.class, rejected -> {
+                        assertThat(rejected.error().param()).contains(field.replace("[]", ""));
+                        assertThat(rejected.error().message()).contains("into English text");
+                    });
+        }
+        TranscriptionForm translation = TranscriptionForm.parseTranslation(
+                Map.of("model", List.of("w"), "prompt", List.of("Lincoln")), AUDIO);
+        assertThat(translation.request().prompt()).contains("Lincoln");
+        assertThat(translation.stream()).isFalse();
     }
 
     @Test
