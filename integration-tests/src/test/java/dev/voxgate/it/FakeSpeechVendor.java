@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,6 +62,7 @@ final class FakeSpeechVendor implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final List<SeenRequest> seen = new CopyOnWriteArrayList<>();
     private final AtomicReference<MockResponse> forcedAnswer = new AtomicReference<>();
+    private final AtomicInteger forcedTimes = new AtomicInteger();
     private final CountDownLatch streamGate = new CountDownLatch(1);
 
     private FakeSpeechVendor(Flavor flavor, String apiKey, Set<String> azureDeployments, String transcript) {
@@ -105,8 +107,14 @@ final class FakeSpeechVendor implements AutoCloseable {
 
     /** From now on, every request (after its checks) gets this status and JSON body instead of a transcript. */
     void failWith(int status, String jsonBody) {
+        failTimes(Integer.MAX_VALUE, status, jsonBody);
+    }
+
+    /** The next {@code times} requests (after their checks) get this status and JSON body; later ones succeed. */
+    void failTimes(int times, int status, String jsonBody) {
         forcedAnswer.set(new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json")
                 .body(jsonBody).build());
+        forcedTimes.set(times);
     }
 
     /** Requests that reached the fake, accepted or not. */
@@ -150,7 +158,7 @@ final class FakeSpeechVendor implements AutoCloseable {
         }
         seen.add(parsed);
         MockResponse forced = forcedAnswer.get();
-        if (forced != null) {
+        if (forced != null && forcedTimes.getAndDecrement() > 0) {
             return forced;
         }
         if (first(parsed, "stream").filter("true"::equals).isPresent()) {

@@ -27,6 +27,11 @@ final class ProxyClients {
     record Answer(int status, String contentType, String body, String retryAfter) {
     }
 
+    /** The raw HTTP client the tests share. */
+    static OkHttpClient http() {
+        return HTTP;
+    }
+
     static OpenAIClient openAi(RunningProxy proxy, String key) {
         return OpenAIOkHttpClient.builder().apiKey(key).baseUrl(proxy.baseUrl() + "/v1").maxRetries(0).build();
     }

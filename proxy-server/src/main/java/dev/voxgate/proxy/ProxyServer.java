@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.voxgate.core.error.TranscriptionException;
+import dev.voxgate.router.RoutedTranscriptionException;
 import dev.voxgate.router.Router;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -102,6 +103,7 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     private void authenticate(Context ctx) {
+        RoutingHeaders.identify(ctx);
         if (OPEN_PATHS.contains(ctx.path())) {
             return;
         }
@@ -140,7 +142,11 @@ public final class ProxyServer implements AutoCloseable {
 
     private void transcriptionFailed(TranscriptionException e, Context ctx) {
         OpenAiError error = OpenAiError.of(e.failure());
-        LOG.warn("{} {} -> {}: {}", ctx.method(), ctx.path(), error.status(), error.message());
+        if (e instanceof RoutedTranscriptionException routed) {
+            RoutingHeaders.describe(ctx, routed.report());
+        }
+        LOG.warn("{} {} [{}] -> {}: {}", ctx.method(), ctx.path(), ctx.res().getHeader(RoutingHeaders.REQUEST_ID),
+                error.status(), error.message());
         errors.write(ctx, error);
     }
 

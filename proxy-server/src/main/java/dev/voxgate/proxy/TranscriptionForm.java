@@ -34,7 +34,7 @@ record TranscriptionForm(TranscriptionRequest request, CallOptions options, bool
     private static final Set<String> BOOKKEEPING = Set.of("metadata", "litellm_metadata", "user", "tags");
     private static final Set<String> KNOWN = Set.of(
             "model", "language", "prompt", "response_format", "temperature", "timestamp_granularities",
-            "mock_testing_fallbacks", "fallbacks", "stream");
+            "mock_testing_fallbacks", "fallbacks", "disable_fallbacks", "stream");
     private static final int MAX_MODEL_LENGTH = 256;
 
     /**
@@ -90,7 +90,9 @@ record TranscriptionForm(TranscriptionRequest request, CallOptions options, bool
     }
 
     private static CallOptions options(FormFields form) {
-        CallOptions.Builder options = CallOptions.builder().mockTestingFallbacks(form.flag("mock_testing_fallbacks"));
+        CallOptions.Builder options = CallOptions.builder()
+                .mockTestingFallbacks(form.flag("mock_testing_fallbacks"))
+                .disableFallbacks(form.flag("disable_fallbacks"));
         List<String> fallbacks = form.list("fallbacks");
         if (!fallbacks.isEmpty()) {
             options.fallbacks(fallbacks);

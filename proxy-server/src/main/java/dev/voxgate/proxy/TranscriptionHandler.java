@@ -2,6 +2,7 @@ package dev.voxgate.proxy;
 
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.model.Transcription;
+import dev.voxgate.router.Routed;
 import dev.voxgate.router.Router;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -57,10 +58,11 @@ final class TranscriptionHandler implements Handler {
                 stream(ctx, form);
                 return;
             }
-            Transcription result = task == Task.TRANSLATE
-                    ? router.translate(form.request(), form.options())
-                    : router.transcribe(form.request(), form.options());
-            RenderedTranscription rendered = renderer.render(result, form.request().responseFormat());
+            Routed<Transcription> routed = task == Task.TRANSLATE
+                    ? router.routeTranslation(form.request(), form.options())
+                    : router.route(form.request(), form.options());
+            RoutingHeaders.describe(ctx, routed.report());
+            RenderedTranscription rendered = renderer.render(routed.value(), form.request().responseFormat());
             ctx.status(200).contentType(rendered.contentType()).result(rendered.body());
         }
     }

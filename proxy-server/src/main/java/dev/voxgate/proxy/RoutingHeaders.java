@@ -1,0 +1,38 @@
+package dev.voxgate.proxy;
+
+import dev.voxgate.router.RoutingReport;
+import io.javalin.http.Context;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The response headers that say what happened to a request: its id, and for routed calls the model group and
+ * deployment that answered, the retries and fallbacks it took, and the time spent in all and in the proxy itself.
+ */
+final class RoutingHeaders {
+
+    static final String REQUEST_ID = "x-request-id";
+    // A caller's own id is echoed only when it is short and plain, so it cannot smuggle anything into logs or headers.
+    private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private RoutingHeaders() {
+    }
+
+    /** Sets {@code x-request-id}: the caller's, when it sent a plain one, else a new one. */
+    static String identify(Context ctx) {
+        String sent = ctx.header(REQUEST_ID);
+        String id = sent != null && PLAIN_ID.matcher(sent).matches() ? sent : "req_" + UUID.randomUUID();
+        ctx.header(REQUEST_ID, id);
+        return id;
+    }
+
+    /** Sets the {@code x-voxgate-*} headers of a routed call. */
+    static void describe(Context ctx, RoutingReport report) {
+        ctx.header("x-voxgate-model-group", report.modelGroup());
+        report.deploymentId().ifPresent(id -> ctx.header("x-voxgate-deployment-id", id));
+        ctx.header("x-voxgate-attempted-retries", Integer.toString(report.retries()));
+        ctx.header("x-voxgate-attempted-fallbacks", Integer.toString(report.fallbacksTried()));
+        ctx.header("x-voxgate-response-duration-ms", Long.toString(report.totalTime().toMillis()));
+        ctx.header("x-voxgate-overhead-duration-ms", Long.toString(report.overhead().toMillis()));
+    }
+}
