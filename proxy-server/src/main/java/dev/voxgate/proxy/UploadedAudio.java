@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,7 @@ final class UploadedAudio implements AutoCloseable {
     private static UploadedAudio inMemory(UploadedFile file, String filename) {
         try (InputStream content = file.content()) {
             byte[] bytes = content.readAllBytes();
-            return new UploadedAudio(new AudioInput(filename, file.contentType(), new AudioContent.InMemory(bytes)),
+            return new UploadedAudio(new AudioInput(filename, declaredType(file), new AudioContent.InMemory(bytes)),
                     Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the upload", e);
@@ -73,12 +74,20 @@ final class UploadedAudio implements AutoCloseable {
         try (InputStream content = file.content()) {
             path = Files.createTempFile("voxgate-upload-", ".audio");
             long size = Files.copy(content, path, StandardCopyOption.REPLACE_EXISTING);
-            AudioInput input = new AudioInput(filename, file.contentType(), new AudioContent.OnDisk(path, size));
+            AudioInput input = new AudioInput(filename, declaredType(file), new AudioContent.OnDisk(path, size));
             return new UploadedAudio(input, Optional.of(path));
         } catch (IOException e) {
             deleteQuietly(path);
             throw new UncheckedIOException("could not store the upload", e);
         }
+    }
+
+    // Clients (the OpenAI SDKs among them) often label the part application/octet-stream; then the file name's
+    // extension says more, and vendors that take raw audio (Deepgram) need a real audio type.
+    private static String declaredType(UploadedFile file) {
+        String type = file.contentType();
+        return type == null || type.isBlank() || type.toLowerCase(Locale.ROOT).startsWith("application/octet-stream")
+                ? null : type;
     }
 
     @Override
