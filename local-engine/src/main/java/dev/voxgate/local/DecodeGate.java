@@ -47,8 +47,8 @@ final class DecodeGate {
             admitted.decrementAndGet();
             Duration wait = estimatedWait(ahead);
             throw new TranscriptionException(new RateLimited("The local engine of deployment '" + deployment
-                    + "' is busy: " + slots + " decodes are running and " + queued + " are waiting, its limits "
-                    + "(max_concurrent_decodes, max_queued_decodes). Try again in " + wait.toSeconds() + " s.",
+                    + "' is busy: its decode slots (max_concurrent_decodes: " + slots + ") and waiting places "
+                    + "(max_queued_decodes: " + queued + ") are all taken. Try again in " + wait.toSeconds() + " s.",
                     Optional.of(wait)));
         }
         return new Ticket();
