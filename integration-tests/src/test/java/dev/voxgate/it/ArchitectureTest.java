@@ -10,6 +10,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ class ArchitectureTest {
     private static final String CONFIG = "dev.voxgate.config..";
     private static final String SDK = "dev.voxgate.sdk..";
     private static final String PROXY = "dev.voxgate.proxy..";
+    private static final String LOCAL = "dev.voxgate.local..";
 
     private static final String[] SHARED_PROVIDER_PACKAGES = {"dev.voxgate.providers.spi..",
             "dev.voxgate.providers.http..", "dev.voxgate.providers.openaicompat.."};
@@ -42,7 +45,8 @@ class ArchitectureTest {
             "dev.voxgate.providers", "dev.voxgate.providers.spi", "dev.voxgate.providers.http",
             "dev.voxgate.providers.openaicompat", "dev.voxgate.providers.openai", "dev.voxgate.providers.azure",
             "dev.voxgate.router", "dev.voxgate.router.strategy", "dev.voxgate.router.internal",
-            "dev.voxgate.config", "dev.voxgate.sdk", "dev.voxgate.proxy"})
+            "dev.voxgate.config", "dev.voxgate.sdk", "dev.voxgate.proxy", "dev.voxgate.local",
+            "dev.voxgate.local.internal", "dev.voxgate.local.internal.audio", "dev.voxgate.local.internal.vosk"})
     void everyPackageTheRulesNameExists(String packageName) {
         // A rule over an empty package can never fail, so the packages the rules speak of must be real.
         assertThat(classes.containPackage(packageName)).as(packageName).isTrue();
@@ -75,6 +79,28 @@ class ArchitectureTest {
     }
 
     @Test
+    void localEngineDependsOnCoreTheProviderSpiAndVoskOnly() {
+        check(classes().that().resideInAPackage(LOCAL).should().onlyDependOnClassesThat()
+                .resideInAnyPackage(LOCAL, CORE, "dev.voxgate.providers.spi..", "org.vosk..", "com.sun.jna..",
+                        "com.fasterxml.jackson..", "java.."));
+    }
+
+    @Test
+    void onlyTheProxyUsesTheLocalEngine() {
+        // The SDK stays free of the engine and its 70 MB model; the proxy adds it to the provider catalog.
+        check(noClasses().that().resideOutsideOfPackages(LOCAL, PROXY).should().dependOnClassesThat()
+                .resideInAnyPackage(LOCAL, "org.vosk..", "com.sun.jna.."));
+    }
+
+    @Test
+    void noModuleBelowTheProxyDeclaresTheLocalEngineInItsPom() throws IOException {
+        for (String module : List.of("core", "providers", "router", "config-loader", "sdk")) {
+            String pom = Files.readString(Examples.root().resolve(module).resolve("pom.xml"));
+            assertThat(pom).as(module + "/pom.xml").doesNotContain("voxgate-local-engine").doesNotContain("vosk");
+        }
+    }
+
+    @Test
     void sdkNeverReachesTheProxyOrItsWebFramework() {
         check(noClasses().that().resideInAPackage(SDK).should().dependOnClassesThat()
                 .resideInAnyPackage(PROXY, "io.javalin..", "org.eclipse.jetty.."));
@@ -88,8 +114,8 @@ class ArchitectureTest {
 
     @Test
     void guiceStaysInSdkAndProxy() {
-        check(noClasses().that().resideInAnyPackage(CORE, PROVIDERS, ROUTER, CONFIG).should().dependOnClassesThat()
-                .resideInAnyPackage("com.google.inject..", "jakarta.inject..", "javax.inject.."));
+        check(noClasses().that().resideInAnyPackage(CORE, PROVIDERS, ROUTER, CONFIG, LOCAL).should()
+                .dependOnClassesThat().resideInAnyPackage("com.google.inject..", "jakarta.inject..", "javax.inject.."));
     }
 
     @Test
@@ -114,7 +140,7 @@ class ArchitectureTest {
 
     @Test
     void internalPackagesAreNotReachedFromOutside() {
-        for (String module : List.of("core", "providers", "router", "config", "sdk", "proxy")) {
+        for (String module : List.of("core", "providers", "router", "config", "sdk", "proxy", "local")) {
             String base = "dev.voxgate." + module;
             check(noClasses().that().resideOutsideOfPackage(base + "..").should().dependOnClassesThat()
                     .resideInAPackage(base + "..internal.."));

@@ -68,7 +68,25 @@ final class ProxyClients {
     }
 
     static Answer call(Request request) {
-        try (Response response = HTTP.newCall(request).execute()) {
+        return call(HTTP, request);
+    }
+
+    /**
+     * A multipart POST as {@link #postTranscription}, waiting up to {@code patience} for the answer: the local engine
+     * may rightly keep a request waiting for a decode slot.
+     */
+    static Answer postTranscription(RunningProxy proxy, Path audio, Map<String, String> fields, Duration patience) {
+        MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addFormDataPart("file", audio.getFileName().toString(),
+                        RequestBody.create(audio.toFile(), MediaType.get("audio/wav")));
+        fields.forEach(form::addFormDataPart);
+        OkHttpClient patient = HTTP.newBuilder().callTimeout(patience).readTimeout(patience).build();
+        return call(patient, new Request.Builder().url(proxy.baseUrl() + "/v1/audio/transcriptions")
+                .post(form.build()).build());
+    }
+
+    private static Answer call(OkHttpClient http, Request request) {
+        try (Response response = http.newCall(request).execute()) {
             return new Answer(response.code(), response.header("Content-Type"), response.body().string(),
                     response.header("Retry-After"));
         } catch (IOException e) {

@@ -48,6 +48,33 @@ class ProxyJarIT {
     }
 
     @Test
+    void jarWithoutAConfigTranscribesWithTheBuiltInModel() throws Exception {
+        Path cache = Examples.root().resolve("integration-tests/target/voxgate-cache-jar");
+        Process proxy = start(Map.of("VOXGATE_CACHE_DIR", cache.toString()), "--host", "127.0.0.1", "--port", "0");
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(proxy.getInputStream(), StandardCharsets.UTF_8))) {
+            List<String> lines = new ArrayList<>();
+            int port = readUntilListening(out, lines);
+            lines.add(out.readLine());
+
+            Process curl = new ProcessBuilder("curl", "-sS", "--max-time", "60",
+                    "http://127.0.0.1:" + port + "/v1/audio/transcriptions",
+                    "--form", "file=@" + Examples.audio("quick-brown-fox.wav"),
+                    "--form", "model=local").redirectErrorStream(true).start();
+            String answer = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(curl.waitFor()).isZero();
+            assertThat(answer).contains("\"text\":\"the quick brown fox jumps over the lazy dog\"");
+            assertThat(lines).anyMatch(line -> line.contains("No --config given"))
+                    .anyMatch(line -> line.contains("model group local -> local/vosk-en"))
+                    .noneMatch(line -> line.contains("WARNING"));
+        } finally {
+            proxy.destroy();
+            assertThat(proxy.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void jarRefusesAConfigWithAMissingVariableNamingFileLineAndKey() throws Exception {
         Process proxy = start(Map.of(), "--config", Examples.config("whisper-openai.yaml").toString(), "--port", "0");
 

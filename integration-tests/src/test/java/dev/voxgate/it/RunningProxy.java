@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** The proxy started in-process on a loopback port, the way {@code ProxyMain} starts it, with a given environment. */
@@ -16,14 +18,21 @@ final class RunningProxy implements AutoCloseable {
     private final ProxyServer server;
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-    private RunningProxy(Path config, Map<String, String> environment) {
+    private RunningProxy(List<String> configArguments, Map<String, String> environment) {
         PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-        server = ProxyMain.launch(CommandLine.parse("--config", config.toString(), "--host", "127.0.0.1", "--port", "0"),
-                EnvironmentSource.of(environment), out);
+        List<String> arguments = new ArrayList<>(configArguments);
+        arguments.addAll(List.of("--host", "127.0.0.1", "--port", "0"));
+        server = ProxyMain.launch(CommandLine.parse(arguments.toArray(String[]::new)), EnvironmentSource.of(environment),
+                out);
     }
 
     static RunningProxy start(Path config, Map<String, String> environment) {
-        return new RunningProxy(config, environment);
+        return new RunningProxy(List.of("--config", config.toString()), environment);
+    }
+
+    /** The proxy as {@code java -jar voxgate-proxy.jar} starts it without {@code --config}. */
+    static RunningProxy withoutConfig(Map<String, String> environment) {
+        return new RunningProxy(List.of(), environment);
     }
 
     /** {@code http://127.0.0.1:PORT}, without a trailing slash. */

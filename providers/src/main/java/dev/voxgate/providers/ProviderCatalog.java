@@ -15,6 +15,7 @@ import dev.voxgate.providers.openai.OpenAiProviderFactory;
 import dev.voxgate.providers.spi.ProviderContext;
 import dev.voxgate.providers.spi.ProviderFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -66,6 +67,16 @@ public final class ProviderCatalog {
                 new FireworksAiProviderFactory(),
                 new MistralProviderFactory(),
                 new HostedVllmProviderFactory()));
+    }
+
+    /**
+     * This catalog and {@code more}: how a provider that lives outside this module, such as the local engine, joins
+     * the built-ins. Ids must stay distinct.
+     */
+    public ProviderCatalog with(ProviderFactory... more) {
+        List<ProviderFactory> all = new ArrayList<>(factories.values());
+        all.addAll(List.of(more));
+        return new ProviderCatalog(all);
     }
 
     /** The known provider ids, sorted. */

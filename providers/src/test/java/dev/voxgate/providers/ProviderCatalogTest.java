@@ -40,6 +40,17 @@ class ProviderCatalogTest {
     }
 
     @Test
+    void withAddsProvidersFromOutsideAndStillRefusesADuplicateId() {
+        ProviderCatalog extended = ProviderCatalog.builtIn().with(new Fixed("local"));
+
+        assertThat(extended.providerIds()).containsExactly("azure", "local", "openai");
+        assertThat(ProviderCatalog.builtIn().providerIds()).doesNotContain("local");
+        assertThatThrownBy(() -> extended.with(new Fixed("openai")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'openai'");
+    }
+
+    @Test
     void deploymentOfAnUnknownProviderIsModelNotFoundListingTheKnownOnes() {
         Deployment deployment = Deployment.builder("d9", "whisper", "x", "whisper-1").build();
 

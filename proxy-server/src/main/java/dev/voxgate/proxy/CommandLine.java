@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The proxy's arguments: {@code --config FILE [--host HOST] [--port PORT]} (also {@code --name=value}).
+ * The proxy's arguments: {@code [--config FILE] [--host HOST] [--port PORT]} (also {@code --name=value}).
  *
- * @param config the LiteLLM-style config file
+ * @param config the LiteLLM-style config file; empty means the built-in offline model only
  * @param host   interface to bind
  * @param port   TCP port
  * @param help   whether {@code --help} was asked
@@ -15,8 +15,9 @@ import java.util.Optional;
 public record CommandLine(Optional<Path> config, String host, int port, boolean help) {
 
     static final String USAGE = """
-            Usage: java -jar voxgate-proxy.jar --config FILE [--host HOST] [--port PORT]
-              --config FILE  LiteLLM-compatible config.yaml (model_list, router_settings, general_settings)
+            Usage: java -jar voxgate-proxy.jar [--config FILE] [--host HOST] [--port PORT]
+              --config FILE  LiteLLM-compatible config.yaml (model_list, router_settings, general_settings);
+                             without it, model group "local" is served by the built-in offline model local/vosk-en
               --host HOST    interface to listen on (default 0.0.0.0)
               --port PORT    port to listen on (default 8000; 0 picks a free port)
               --help         print this help""";
@@ -53,9 +54,6 @@ public record CommandLine(Optional<Path> config, String host, int port, boolean 
                 case "--port" -> port = port(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
-        }
-        if (config == null && !help) {
-            throw new IllegalArgumentException("--config FILE is required");
         }
         return new CommandLine(Optional.ofNullable(config), host, port, help);
     }

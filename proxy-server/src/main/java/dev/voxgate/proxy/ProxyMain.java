@@ -1,22 +1,36 @@
 package dev.voxgate.proxy;
 
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
+import com.google.inject.ProvisionException;
+import com.google.inject.spi.Message;
 import com.google.inject.Stage;
 import dev.voxgate.config.ConfigException;
+import dev.voxgate.config.GeneralSettings;
 import dev.voxgate.config.VoxgateConfig;
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ModelGroup;
+import dev.voxgate.local.LocalProviderFactory;
+import dev.voxgate.providers.ProviderCatalog;
+import dev.voxgate.router.RouterSettings;
 import dev.voxgate.sdk.Voxgate;
 import java.io.PrintStream;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code java -jar voxgate-proxy.jar --config FILE [--host HOST] [--port PORT]}: loads the config, starts the
- * proxy and says where it listens and what it serves. A bad argument exits 2, a bad config exits 1, each with a
- * message that says what to fix.
+ * {@code java -jar voxgate-proxy.jar [--config FILE] [--host HOST] [--port PORT]}: loads the config, starts the
+ * proxy and says where it listens and what it serves. Without {@code --config} it serves model group
+ * {@value #LOCAL_GROUP} with the built-in offline model, so a first run needs no key and no file. A bad argument
+ * exits 2, a bad config exits 1, each with a message that says what to fix.
  */
 public final class ProxyMain {
+
+    /** The model group served when no config is given. */
+    public static final String LOCAL_GROUP = "local";
 
     private ProxyMain() {
     }
@@ -53,18 +67,24 @@ public final class ProxyMain {
     }
 
     /**
-     * Loads the config named on the command line, starts the proxy on it, and prints the listening line, one line
-     * per model group and a line per config warning to {@code out}.
+     * Loads the config named on the command line (or takes the built-in offline default when none is), starts the
+     * proxy on it, and prints the listening line, one line per model group and a line per config warning to
+     * {@code out}.
      *
      * @throws ConfigException when the config cannot be used
      */
     public static ProxyServer launch(CommandLine commandLine, EnvironmentSource environment, PrintStream out) {
-        VoxgateConfig config = Voxgate.configLoader(environment).load(commandLine.config().orElseThrow());
+        // The local engine lives outside the SDK (its model is 70 MB); the proxy is where it joins the built-ins.
+        ProviderCatalog catalog = ProviderCatalog.builtIn().with(new LocalProviderFactory());
+        VoxgateConfig config = commandLine.config().map(file -> Voxgate.configLoader(environment, catalog).load(file))
+                .orElseGet(ProxyMain::localOnly);
         config.warnings().forEach(warning -> out.println("warning: " + warning));
+        if (commandLine.config().isEmpty()) {
+            out.println("No --config given: serving model group '" + LOCAL_GROUP + "' with the built-in offline "
+                    + "model; pass --config FILE to route to cloud providers.");
+        }
         ProxySettings settings = ProxySettings.of(commandLine.host(), commandLine.port());
-        ProxyServer server = Guice.createInjector(Stage.PRODUCTION, new ProxyModule(config, environment, settings))
-                .getInstance(ProxyServer.class)
-                .start();
+        ProxyServer server = start(new ProxyModule(config, environment, settings, catalog));
         out.println("Voxgate listening on http://" + commandLine.host() + ":" + server.port());
         server.modelGroups().forEach(group -> out.println("  model group " + group.name() + " -> " + describe(group)));
         if (config.generalSettings().masterKey().isEmpty()) {
@@ -72,6 +92,33 @@ public final class ProxyMain {
                     + "authentication");
         }
         return server;
+    }
+
+    private static ProxyServer start(ProxyModule module) {
+        try {
+            return Guice.createInjector(Stage.PRODUCTION, module).getInstance(ProxyServer.class).start();
+        } catch (CreationException e) {
+            throw providerFailure(e.getErrorMessages(), e);
+        } catch (ProvisionException e) {
+            throw providerFailure(e.getErrorMessages(), e);
+        }
+    }
+
+    // Guice wraps what a provider threw (a local model that is missing, say) in a report of its own, once for each
+    // binding that needed it; the provider's message is the one that says what to fix.
+    private static RuntimeException providerFailure(Collection<Message> messages, RuntimeException report) {
+        List<Throwable> causes = messages.stream().map(Message::getCause).toList();
+        boolean oneProblem = causes.stream().allMatch(cause -> cause instanceof RuntimeException)
+                && causes.stream().map(cause -> cause.getClass().getName() + ": " + cause.getMessage())
+                        .distinct().count() == 1;
+        return oneProblem ? (RuntimeException) causes.getFirst() : report;
+    }
+
+    private static VoxgateConfig localOnly() {
+        Deployment local = Deployment.builder(LOCAL_GROUP, LOCAL_GROUP, LocalProviderFactory.ID,
+                LocalProviderFactory.BUNDLED_MODEL).build();
+        return new VoxgateConfig("built-in default (no --config)", List.of(local), RouterSettings.defaults(),
+                GeneralSettings.none(), Map.of(), List.of());
     }
 
     private static String describe(ModelGroup group) {

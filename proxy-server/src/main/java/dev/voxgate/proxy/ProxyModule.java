@@ -6,6 +6,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.voxgate.config.VoxgateConfig;
 import dev.voxgate.core.EnvironmentSource;
+import dev.voxgate.providers.ProviderCatalog;
 import dev.voxgate.router.Router;
 import dev.voxgate.sdk.VoxgateModule;
 import java.util.Objects;
@@ -21,17 +22,19 @@ final class ProxyModule extends AbstractModule {
     private final VoxgateConfig config;
     private final EnvironmentSource environment;
     private final ProxySettings settings;
+    private final ProviderCatalog catalog;
 
-    ProxyModule(VoxgateConfig config, EnvironmentSource environment, ProxySettings settings) {
+    ProxyModule(VoxgateConfig config, EnvironmentSource environment, ProxySettings settings, ProviderCatalog catalog) {
         this.config = Objects.requireNonNull(config, "config");
         this.environment = Objects.requireNonNull(environment, "environment");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
     }
 
     @Override
     protected void configure() {
         binder().requireExplicitBindings();
-        install(new VoxgateModule(config, environment));
+        install(new VoxgateModule(config, environment, catalog));
         bind(ProxySettings.class).toInstance(settings);
     }
 

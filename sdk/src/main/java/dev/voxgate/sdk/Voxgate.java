@@ -79,8 +79,16 @@ public final class Voxgate {
 
     /** A router builder wired to the built-in providers, reading keys from {@code environment}. */
     public static Router.Builder routerBuilder(EnvironmentSource environment) {
+        return routerBuilder(environment, CATALOG);
+    }
+
+    /**
+     * A router builder wired to the providers of {@code catalog}, e.g. the built-ins plus the local engine (a
+     * separate dependency): {@code ProviderCatalog.builtIn().with(new LocalProviderFactory())}.
+     */
+    public static Router.Builder routerBuilder(EnvironmentSource environment, ProviderCatalog catalog) {
         ProviderContext context = new ProviderContext(SharedHttpClient.INSTANCE, environment);
-        return Router.builder().connector(new ProviderConnector(CATALOG, context));
+        return Router.builder().connector(new ProviderConnector(catalog, context));
     }
 
     /** A router for a LiteLLM {@code config.yaml}, reading {@code os.environ/} values from the process environment. */
@@ -98,7 +106,15 @@ public final class Voxgate {
 
     /** A loader for LiteLLM config files that knows the built-in providers. */
     public static ConfigLoader configLoader(EnvironmentSource environment) {
-        return new ConfigLoader(environment, CATALOG::supports);
+        return configLoader(environment, CATALOG);
+    }
+
+    /**
+     * A loader for LiteLLM config files that knows the providers of {@code catalog}, e.g. the built-ins plus the
+     * local engine: {@code ProviderCatalog.builtIn().with(new LocalProviderFactory())}.
+     */
+    public static ConfigLoader configLoader(EnvironmentSource environment, ProviderCatalog catalog) {
+        return new ConfigLoader(environment, catalog::supports);
     }
 
     /**

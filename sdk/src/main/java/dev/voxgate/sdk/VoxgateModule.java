@@ -13,7 +13,8 @@ import java.util.Objects;
 import okhttp3.OkHttpClient;
 
 /**
- * Guice wiring of a loaded config: environment, the shared HTTP client, the provider catalog and the router.
+ * Guice wiring of a loaded config: environment, the shared HTTP client, the provider catalog (the built-ins unless
+ * one is given) and the router.
  * Explicit bindings only, and no logic beyond calling constructors and builders.
  *
  * <p>Instances are immutable.
@@ -22,16 +23,24 @@ public final class VoxgateModule extends AbstractModule {
 
     private final VoxgateConfig config;
     private final EnvironmentSource environment;
+    private final ProviderCatalog catalog;
 
     public VoxgateModule(VoxgateConfig config, EnvironmentSource environment) {
+        this(config, environment, ProviderCatalog.builtIn());
+    }
+
+    /** Wiring whose deployments are connected through {@code catalog}, e.g. the built-ins plus the local engine. */
+    public VoxgateModule(VoxgateConfig config, EnvironmentSource environment, ProviderCatalog catalog) {
         this.config = Objects.requireNonNull(config, "config");
         this.environment = Objects.requireNonNull(environment, "environment");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
     }
 
     @Override
     protected void configure() {
         binder().requireExplicitBindings();
         bind(VoxgateConfig.class).toInstance(config);
+        bind(ProviderCatalog.class).toInstance(catalog);
     }
 
     @Provides
@@ -44,12 +53,6 @@ public final class VoxgateModule extends AbstractModule {
     @Singleton
     OkHttpClient httpClient() {
         return ProviderCatalog.newHttpClient();
-    }
-
-    @Provides
-    @Singleton
-    ProviderCatalog providerCatalog() {
-        return ProviderCatalog.builtIn();
     }
 
     @Provides

@@ -1,0 +1,79 @@
+package dev.voxgate.local;
+
+import dev.voxgate.core.TranscriptionPort;
+import dev.voxgate.core.model.Deployment;
+import dev.voxgate.local.internal.audio.AudioDecoder;
+import dev.voxgate.local.internal.vosk.BundledModel;
+import dev.voxgate.local.internal.vosk.Recognition;
+import dev.voxgate.local.internal.vosk.SharedModels;
+import dev.voxgate.providers.spi.ProviderContext;
+import dev.voxgate.providers.spi.ProviderFactory;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.vosk.Model;
+
+/**
+ * Provider {@code local}: transcribes in this process with Vosk, offline and without a key. {@code local/vosk-en}
+ * is the English model bundled as {@code com.alphacephei:vosk-model-en:0.3.45}, unpacked on first use into the
+ * cache folder ({@code VOXGATE_CACHE_DIR}, else {@code ~/.cache/voxgate}); {@code local/<name>} with
+ * {@code litellm_params.model_path} is any Vosk model folder. Other {@code litellm_params}:
+ * {@code max_concurrent_decodes} (default: the cores), {@code max_queued_decodes} (default: twice that; more
+ * requests get 429 with {@code Retry-After}), {@code ffmpeg_path} (default {@code ffmpeg}, for non-WAV audio),
+ * {@code language} (the model's; {@code en} for the bundled one) and the usual {@code timeout}.
+ *
+ * <p>The model is loaded when the deployment is created, so a missing or damaged one stops a proxy at start with a
+ * message naming the folder; models are shared by every deployment of the process that names the same folder.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class LocalProviderFactory implements ProviderFactory {
+
+    /** The provider id. */
+    public static final String ID = "local";
+
+    /** The model name of the bundled English model. */
+    public static final String BUNDLED_MODEL = "vosk-en";
+
+    private static final String BUNDLED_LANGUAGE = "en";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the deployment when its parameters or its model are not usable
+     * @throws IllegalStateException    when the bundled model cannot be unpacked or Vosk does not run here
+     */
+    @Override
+    public TranscriptionPort create(Deployment deployment, ProviderContext context) {
+        LocalParams params = LocalParams.of(deployment, Runtime.getRuntime().availableProcessors());
+        Path folder = params.modelPath().orElseGet(() -> bundledFolder(deployment, context));
+        Model model;
+        try {
+            model = SharedModels.in(folder);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(describe(deployment) + ": " + e.getMessage(), e);
+        }
+        Optional<String> language = params.language()
+                .or(() -> params.modelPath().isEmpty() ? Optional.of(BUNDLED_LANGUAGE) : Optional.empty());
+        return new LocalTranscriber(deployment.qualifiedModel(), new Recognition(model),
+                new AudioDecoder(params.ffmpeg()),
+                new DecodeGate(deployment.id(), params.maxConcurrentDecodes(), params.maxQueuedDecodes()),
+                language, params.timeLimit());
+    }
+
+    /** {@code deployment 'id' (local/name)}, how messages about a deployment start. */
+    static String describe(Deployment deployment) {
+        return "deployment '" + deployment.id() + "' (" + deployment.qualifiedModel() + ")";
+    }
+
+    private static Path bundledFolder(Deployment deployment, ProviderContext context) {
+        if (!deployment.providerModel().equals(BUNDLED_MODEL)) {
+            throw new IllegalArgumentException(describe(deployment) + ": '" + deployment.providerModel() + "' is not "
+                    + "a bundled model (the bundled one is " + ID + "/" + BUNDLED_MODEL + "); to use another Vosk "
+                    + "model, set litellm_params." + LocalParams.MODEL_PATH + " to its folder");
+        }
+        return BundledModel.unpackedUnder(CacheFolder.choose(context.environment()));
+    }
+}
