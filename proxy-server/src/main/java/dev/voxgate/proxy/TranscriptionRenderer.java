@@ -88,7 +88,7 @@ final class TranscriptionRenderer {
     ObjectNode usage(Transcription.Usage usage) {
         ObjectNode node = json.createObjectNode();
         switch (usage) {
-            case Transcription.Usage.Duration duration -> node.put("type", "duration").put("seconds", duration.seconds());
+            case Transcription.Usage.Duration duration -> putSeconds(node.put("type", "duration"), duration.seconds());
             case Transcription.Usage.Tokens tokens -> {
                 node.put("type", "tokens").put("input_tokens", tokens.inputTokens());
                 if (tokens.audioTokens().isPresent() || tokens.textTokens().isPresent()) {
@@ -100,6 +100,15 @@ final class TranscriptionRenderer {
             }
         }
         return node;
+    }
+
+    // OpenAI bills whole seconds and writes them as integers; a fraction is kept as the vendor gave it.
+    private static void putSeconds(ObjectNode node, double seconds) {
+        if (seconds == Math.rint(seconds) && Math.abs(seconds) < Long.MAX_VALUE) {
+            node.put("seconds", (long) seconds);
+        } else {
+            node.put("seconds", seconds);
+        }
     }
 
     private static void putIfPresent(ObjectNode node, String name, Optional<Double> value) {

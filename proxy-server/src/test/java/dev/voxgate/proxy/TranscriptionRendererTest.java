@@ -26,7 +26,15 @@ class TranscriptionRendererTest {
 
         assertThat(rendered.contentType()).isEqualTo("application/json");
         assertThat(rendered.body())
-                .isEqualTo("{\"text\":\"Four score. And seven.\",\"usage\":{\"type\":\"duration\",\"seconds\":6.0}}");
+                .isEqualTo("{\"text\":\"Four score. And seven.\",\"usage\":{\"type\":\"duration\",\"seconds\":6}}");
+    }
+
+    @Test
+    void fractionalBilledSecondsStayFractional() {
+        Transcription billed = new Transcription("hi", Optional.empty(), Optional.empty(), List.of(), List.of(),
+                Optional.of(new Transcription.Usage.Duration(5.92)), Optional.empty());
+
+        assertThat(renderer.render(billed, ResponseFormat.JSON).body()).contains("\"seconds\":5.92");
     }
 
     @Test
