@@ -82,6 +82,17 @@ class DeploymentReadingTest {
     }
 
     @Test
+    void maxFileSizeInMegabytesBecomesTheDeploymentsUploadLimit() {
+        assertThat(only("""
+                model_list:
+                  - model_name: whisper
+                    litellm_params:
+                      model: whisper-1
+                      max_file_size_mb: 1.5
+                """).maxUploadBytes()).contains(1_572_864L);
+    }
+
+    @Test
     void deploymentsRefuseUnsupportedParametersUnlessTheySayOtherwise() {
         assertThat(only("""
                 model_list:

@@ -30,7 +30,6 @@ class RealWorldConfigTest {
                 "10 model_list[0].litellm_params.tags",
                 "15 model_list[0].model_info.base_model",
                 "22 model_list[1].litellm_params.region_name",
-                "23 model_list[1].litellm_params.max_file_size_mb",
                 "41 model_list[3].model_info.mode",
                 "44 model_list[4].litellm_params.model",
                 "51 router_settings.redis_host",

@@ -3,6 +3,7 @@ package dev.voxgate.router;
 import dev.voxgate.core.TranscriptListener;
 import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionException;
+import dev.voxgate.core.error.TranscriptionFailure.PayloadTooLarge;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ModelGroup;
@@ -109,7 +110,8 @@ public final class Router implements TranscriptionPort {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(options, "options");
         return engine.execute(request.model(), options,
-                new RoutedCall<>((deployment, port) -> port.transcribe(request), Router::audioSeconds));
+                new RoutedCall<>((deployment, port) -> port.transcribe(fitting(request, deployment)),
+                        Router::audioSeconds));
     }
 
     /** Translates with the router's settings alone. */
@@ -133,7 +135,8 @@ public final class Router implements TranscriptionPort {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(options, "options");
         return engine.execute(request.model(), options,
-                new RoutedCall<>((deployment, port) -> port.translate(request), Router::audioSeconds));
+                new RoutedCall<>((deployment, port) -> port.translate(fitting(request, deployment)),
+                        Router::audioSeconds));
     }
 
     /** Streams with the router's settings alone. */
@@ -163,7 +166,7 @@ public final class Router implements TranscriptionPort {
         StreamStart started = new StreamStart(listener);
         return engine.execute(request.model(), options, new RoutedCall<>((deployment, port) -> {
             try {
-                return port.transcribeStreaming(request, started);
+                return port.transcribeStreaming(fitting(request, deployment), started);
             } catch (TranscriptionException e) {
                 throw started.hasBegun() ? RoutedCall.endingTheCall(e) : e;
             } catch (RuntimeException e) {
@@ -212,6 +215,20 @@ public final class Router implements TranscriptionPort {
     }
 
     // What counts against a deployment's tpm: the audio's length as the answer gives it.
+    /**
+     * {@code request}, when its audio is within {@code deployment}'s {@code maxUploadBytes}; otherwise the attempt
+     * fails with {@code PayloadTooLarge} before the provider is called.
+     */
+    private static TranscriptionRequest fitting(TranscriptionRequest request, Deployment deployment) {
+        long size = request.audio().content().size();
+        deployment.maxUploadBytes().filter(limit -> size > limit).ifPresent(limit -> {
+            throw new TranscriptionException(new PayloadTooLarge("The audio file is " + size + " bytes; deployment '"
+                    + deployment.id() + "' (" + deployment.qualifiedModel() + ") accepts at most " + limit
+                    + " bytes (max_file_size_mb). Send a smaller file."));
+        });
+        return request;
+    }
+
     private static OptionalDouble audioSeconds(Transcription transcription) {
         Optional<Double> seconds = transcription.durationSeconds().or(() -> transcription.usage()
                 .filter(Transcription.Usage.Duration.class::isInstance)

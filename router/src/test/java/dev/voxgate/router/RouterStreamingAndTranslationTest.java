@@ -5,6 +5,7 @@ import static dev.voxgate.router.ScriptedPort.port;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.voxgate.core.error.TranscriptionFailure.PayloadTooLarge;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
 import java.util.List;
 import java.util.OptionalInt;
@@ -72,5 +73,21 @@ class RouterStreamingAndTranslationTest {
         assertThat(pieces).containsExactly("Four");
         assertThat(other.calls()).isZero();
         assertThat(backup.calls()).isZero();
+    }
+
+    @Test
+    void audioOverADeploymentsUploadLimitIsRefusedBeforeItsProviderIsCalled() {
+        ScriptedPort small = port().answers("never");
+        Router router = fixture.router()
+                .deployment(fixture.deployment("s", "whisper", small).toBuilder().maxUploadBytes(2L).build())
+                .settings(RouterSettings.builder().numRetries(0).build())
+                .build();
+
+        assertThatThrownBy(() -> router.transcribe(request("whisper")))
+                .isInstanceOfSatisfying(RoutedTranscriptionException.class, e -> {
+                    assertThat(e.failure()).isInstanceOf(PayloadTooLarge.class);
+                    assertThat(e.getMessage()).contains("3 bytes").contains("at most 2 bytes");
+                });
+        assertThat(small.calls()).isZero();
     }
 }

@@ -22,7 +22,7 @@ final class DeploymentReader {
     private static final Set<String> MODEL_INFO_KEYS = Set.of("id", "mode");
     // LiteLLM's generic litellm_params (litellm/types/router.py), which are not parameters of any provider's API.
     private static final Set<String> NOT_SUPPORTED_PARAMS = Set.of(
-            "max_retries", "stream_timeout", "organization", "region_name", "tags", "max_file_size_mb",
+            "max_retries", "stream_timeout", "organization", "region_name", "tags",
             "input_cost_per_second", "output_cost_per_second", "input_cost_per_token", "output_cost_per_token",
             "input_cost_per_pixel", "output_cost_per_pixel", "max_budget", "budget_duration",
             "azure_ad_token", "azure_ad_token_provider", "tenant_id", "client_id", "client_secret",
@@ -149,6 +149,12 @@ final class DeploymentReader {
             case "max_parallel_requests" -> values.count(node).ifPresent(builder::maxParallelRequests);
             case "cooldown_time" -> values.seconds(node, true).ifPresent(builder::cooldownTime);
             case "drop_params" -> values.flag(node).ifPresent(builder::dropParams);
+            case "max_file_size_mb" -> values.nonNegative(node).ifPresent(mb -> {
+                if (mb == 0) {
+                    throw values.error(node, "must be more than 0 (megabytes of the largest audio file to send)");
+                }
+                builder.maxUploadBytes((long) (mb * 1024 * 1024));
+            });
             default -> passThrough(builder, key, node);
         }
     }

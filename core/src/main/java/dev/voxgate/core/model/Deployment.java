@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param params              vendor-specific parameters passed through by name
  * @param dropParams          drop request parameters the provider does not accept instead of refusing the call
  *                            (LiteLLM's {@code drop_params})
+ * @param maxUploadBytes      the largest audio file this deployment is sent ({@code max_file_size_mb})
  */
 public record Deployment(
         String id,
@@ -44,7 +45,8 @@ public record Deployment(
         Optional<Integer> maxParallelRequests,
         Optional<Duration> cooldownTime,
         Map<String, String> params,
-        boolean dropParams) {
+        boolean dropParams,
+        Optional<Long> maxUploadBytes) {
 
     public Deployment {
         requireText(id, "id");
@@ -73,6 +75,12 @@ public record Deployment(
             }
         });
         params = Map.copyOf(params);
+        Objects.requireNonNull(maxUploadBytes, "maxUploadBytes");
+        maxUploadBytes.ifPresent(bytes -> {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxUploadBytes must be positive, was " + bytes);
+            }
+        });
     }
 
     /** {@code provider/providerModel}, the name LiteLLM writes in {@code litellm_params.model}. */
@@ -98,6 +106,7 @@ public record Deployment(
         builder.cooldownTime = cooldownTime.orElse(null);
         builder.params.putAll(params);
         builder.dropParams = dropParams;
+        builder.maxUploadBytes = maxUploadBytes.orElse(null);
         return builder;
     }
 
@@ -141,6 +150,7 @@ public record Deployment(
         private Duration cooldownTime;
         private final Map<String, String> params = new LinkedHashMap<>();
         private boolean dropParams;
+        private Long maxUploadBytes;
 
         private Builder(String id, String modelName, String provider, String providerModel) {
             this.id = id;
@@ -214,12 +224,17 @@ public record Deployment(
             return this;
         }
 
+        public Builder maxUploadBytes(Long maxUploadBytes) {
+            this.maxUploadBytes = maxUploadBytes;
+            return this;
+        }
+
         public Deployment build() {
             return new Deployment(id, modelName, provider, providerModel, Optional.ofNullable(apiKey),
                     Optional.ofNullable(apiBase), Optional.ofNullable(apiVersion), Optional.ofNullable(timeout),
                     Optional.ofNullable(weight), Optional.ofNullable(rpm), Optional.ofNullable(tpm),
                     Optional.ofNullable(order), Optional.ofNullable(maxParallelRequests),
-                    Optional.ofNullable(cooldownTime), params, dropParams);
+                    Optional.ofNullable(cooldownTime), params, dropParams, Optional.ofNullable(maxUploadBytes));
         }
     }
 }
