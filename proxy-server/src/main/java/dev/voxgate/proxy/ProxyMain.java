@@ -42,7 +42,7 @@ public final class ProxyMain {
         }
         try {
             ProxyServer server = launch(commandLine, EnvironmentSource.system(), System.out);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "voxgate-shutdown"));
+            TerminationHook.install(server);
         } catch (ConfigException e) {
             System.err.println("voxgate: invalid config: " + e.getMessage());
             System.exit(1);
@@ -61,7 +61,8 @@ public final class ProxyMain {
     public static ProxyServer launch(CommandLine commandLine, EnvironmentSource environment, PrintStream out) {
         VoxgateConfig config = Voxgate.configLoader(environment).load(commandLine.config().orElseThrow());
         config.warnings().forEach(warning -> out.println("warning: " + warning));
-        ProxySettings settings = ProxySettings.of(commandLine.host(), commandLine.port());
+        ProxySettings settings = ProxySettings.of(commandLine.host(), commandLine.port())
+                .withDrainTimeout(config.generalSettings().gracefulShutdownTimeout());
         ProxyServer server = Guice.createInjector(Stage.PRODUCTION, new ProxyModule(config, environment, settings))
                 .getInstance(ProxyServer.class)
                 .start();

@@ -8,25 +8,22 @@ import dev.voxgate.router.CallOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The text fields of an OpenAI transcription form, checked and typed: what to ask the router ({@link #request()})
- * and how ({@link #options()}). Array fields are accepted as {@code name[]} (as OpenAI's SDKs send them) and as a
- * repeated {@code name}; fields the proxy does not know travel on to the provider as vendor parameters.
+ * The text fields of an OpenAI transcription form, checked and typed: what to ask the router ({@link #request()}),
+ * how ({@link #options()}) and with whose credentials ({@link #credentials()}). Array fields are accepted as
+ * {@code name[]} (as OpenAI's SDKs send them) and as a repeated {@code name}; fields the proxy does not know travel
+ * on to the provider as vendor parameters.
  *
- * @param request the transcription request
- * @param options fallbacks and mock testing as the caller asked
+ * @param request     the transcription request
+ * @param options     fallbacks and mock testing as the caller asked
+ * @param credentials the caller's own deployment credentials; {@link ClientCredentials#NONE} unless allowed and sent
  */
-record TranscriptionForm(TranscriptionRequest request, CallOptions options) {
+record TranscriptionForm(TranscriptionRequest request, CallOptions options, ClientCredentials credentials) {
 
-    // Deployment parameters a caller must not set: they would point the proxy's keys elsewhere or swap them.
-    private static final Set<String> CLIENT_CREDENTIALS = Set.of(
-            "api_key", "api_base", "base_url", "api_version", "custom_llm_provider", "organization",
-            "azure_ad_token");
     // LiteLLM bookkeeping fields that carry nothing for the provider.
     private static final Set<String> BOOKKEEPING = Set.of("metadata", "litellm_metadata", "user", "tags");
     private static final Set<String> KNOWN = Set.of(
@@ -34,18 +31,20 @@ record TranscriptionForm(TranscriptionRequest request, CallOptions options) {
             "mock_testing_fallbacks", "fallbacks", "stream");
     private static final int MAX_MODEL_LENGTH = 256;
 
-    /** Reads the form fields (everything but the file); rejects the request naming the field that is wrong. */
-    static TranscriptionForm parse(Map<String, List<String>> fields, AudioInput audio) {
+    /**
+     * Reads the form fields (everything but the file); rejects the request naming the field that is wrong.
+     * {@code allowClientCredentials} is {@code general_settings.allow_client_side_credentials}.
+     */
+    static TranscriptionForm parse(Map<String, List<String>> fields, AudioInput audio, boolean allowClientCredentials) {
         FormFields form = new FormFields(fields);
-        String model = form.single("model").map(String::trim).filter(value -> !value.isEmpty()).orElseThrow(() ->
-                RequestRejected.badRequest("model", "Missing 'model': name a model group (GET /v1/models lists them)."));
-        if (model.length() > MAX_MODEL_LENGTH) {
-            throw RequestRejected.badRequest("model", "'model' is longer than " + MAX_MODEL_LENGTH + " characters.");
-        }
+        String model = model(form);
         if (form.flag("stream")) {
             throw RequestRejected.badRequest("stream", "Streaming transcription (stream=true) is not available on "
                     + "this proxy; omit 'stream' or send stream=false.");
         }
+        JsonFields.requireObject(form, "metadata");
+        JsonFields.requireObject(form, "litellm_metadata");
+        ClientCredentials credentials = ClientCredentials.read(form, allowClientCredentials);
         TranscriptionRequest.Builder request = TranscriptionRequest.builder(model, audio)
                 .responseFormat(responseFormat(form))
                 .timestampGranularities(granularities(form))
@@ -53,12 +52,33 @@ record TranscriptionForm(TranscriptionRequest request, CallOptions options) {
         form.single("language").filter(value -> !value.isBlank()).ifPresent(request::language);
         form.single("prompt").ifPresent(request::prompt);
         temperature(form).ifPresent(request::temperature);
+        return new TranscriptionForm(request.build(), options(form, credentials), credentials);
+    }
+
+    private static String model(FormFields form) {
+        String model = form.single("model").map(String::trim).filter(value -> !value.isEmpty()).orElseThrow(() ->
+                RequestRejected.badRequest("model", "Missing 'model': name a model group (GET /v1/models lists them)."));
+        if (model.length() > MAX_MODEL_LENGTH) {
+            throw RequestRejected.badRequest("model", "'model' is longer than " + MAX_MODEL_LENGTH + " characters.");
+        }
+        return FormFields.printable("model", model);
+    }
+
+    private static CallOptions options(FormFields form, ClientCredentials credentials) {
         CallOptions.Builder options = CallOptions.builder().mockTestingFallbacks(form.flag("mock_testing_fallbacks"));
-        List<String> fallbacks = form.list("fallbacks");
-        if (!fallbacks.isEmpty()) {
+        List<String> fallbacks = form.list("fallbacks").stream()
+                .map(name -> FormFields.printable("fallbacks", name)).toList();
+        if (!credentials.isEmpty()) {
+            // The caller's key belongs to the group it named; other groups would be called on the proxy's keys.
+            if (!fallbacks.isEmpty()) {
+                throw RequestRejected.badRequest("fallbacks", "'fallbacks' cannot be combined with the caller's own "
+                        + "api_key, api_base or api_version: such a call stays within the model group it names.");
+            }
+            options.fallbacks(List.of());
+        } else if (!fallbacks.isEmpty()) {
             options.fallbacks(fallbacks);
         }
-        return new TranscriptionForm(request.build(), options.build());
+        return options.build();
     }
 
     private static ResponseFormat responseFormat(FormFields form) {
@@ -105,11 +125,7 @@ record TranscriptionForm(TranscriptionRequest request, CallOptions options) {
         Map<String, String> params = new LinkedHashMap<>();
         for (String name : form.names()) {
             String base = FormFields.baseName(name);
-            if (CLIENT_CREDENTIALS.contains(base.toLowerCase(Locale.ROOT))) {
-                throw RequestRejected.badRequest(base, "'" + base + "' cannot be set by a client: deployment "
-                        + "credentials and endpoints come from the proxy's config.");
-            }
-            if (!KNOWN.contains(base) && !BOOKKEEPING.contains(base)) {
+            if (!KNOWN.contains(base) && !BOOKKEEPING.contains(base) && !ClientCredentials.isDeploymentParameter(name)) {
                 form.single(name).ifPresent(value -> params.put(base, value));
             }
         }

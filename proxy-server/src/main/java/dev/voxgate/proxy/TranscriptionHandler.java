@@ -1,9 +1,10 @@
 package dev.voxgate.proxy;
 
 import dev.voxgate.core.model.Transcription;
-import dev.voxgate.router.Router;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.UploadedFile;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,12 +15,12 @@ import java.util.Objects;
  */
 final class TranscriptionHandler implements Handler {
 
-    private final Router router;
+    private final CallRouting routing;
     private final TranscriptionRenderer renderer;
     private final ProxySettings settings;
 
-    TranscriptionHandler(Router router, TranscriptionRenderer renderer, ProxySettings settings) {
-        this.router = Objects.requireNonNull(router, "router");
+    TranscriptionHandler(CallRouting routing, TranscriptionRenderer renderer, ProxySettings settings) {
+        this.routing = Objects.requireNonNull(routing, "routing");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
@@ -35,9 +36,12 @@ final class TranscriptionHandler implements Handler {
         if (ctx.req().getContentLengthLong() > settings.maxRequestBytes()) {
             throw new RequestRejected(UploadProblem.tooLarge());
         }
-        try (UploadedAudio audio = UploadedAudio.from(ctx.uploadedFiles("file"), settings.inMemoryBytes())) {
-            TranscriptionForm form = TranscriptionForm.parse(ctx.formParamMap(), audio.input());
-            Transcription transcription = router.transcribe(form.request(), form.options());
+        List<UploadedFile> files = ctx.uploadedFiles("file");
+        boolean fileAsText = files.isEmpty() && ctx.formParamMap().containsKey("file");
+        try (UploadedAudio audio = UploadedAudio.from(files, fileAsText, settings.inMemoryBytes())) {
+            TranscriptionForm form = TranscriptionForm.parse(ctx.formParamMap(), audio.input(),
+                    routing.allowsClientCredentials());
+            Transcription transcription = routing.transcribe(form);
             RenderedTranscription rendered = renderer.render(transcription, form.request().responseFormat());
             ctx.status(200).contentType(rendered.contentType()).result(rendered.body());
         }

@@ -1,7 +1,6 @@
 package dev.voxgate.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.voxgate.core.model.AudioInput;
 import dev.voxgate.core.model.ResponseFormat;
@@ -106,14 +105,10 @@ class TranscriptionFormTest {
     }
 
     private static TranscriptionForm parse(Map<String, List<String>> fields) {
-        return TranscriptionForm.parse(fields, AUDIO);
+        return TranscriptionForm.parse(fields, AUDIO, false);
     }
 
     private static void assertRejected(Map<String, List<String>> fields, String param, String messagePart) {
-        assertThatThrownBy(() -> parse(fields)).isInstanceOfSatisfying(RequestRejected.class, rejected -> {
-            assertThat(rejected.error().status()).isEqualTo(400);
-            assertThat(rejected.error().param()).contains(param);
-            assertThat(rejected.error().message()).contains(messagePart);
-        });
+        RejectionAssert.assertRejected(() -> parse(fields), param, messagePart);
     }
 }
