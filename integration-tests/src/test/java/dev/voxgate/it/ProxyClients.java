@@ -34,13 +34,19 @@ final class ProxyClients {
     /** A multipart POST to {@code path} with the audio as {@code file} and the given text fields. */
     static Answer postTranscription(RunningProxy proxy, String path, String authorization, Path audio,
                                     Map<String, String> fields) {
+        return postTranscription(proxy.baseUrl(), path, authorization, audio, fields);
+    }
+
+    /** The same against a proxy at {@code baseUrl} ({@code http://127.0.0.1:PORT}). */
+    static Answer postTranscription(String baseUrl, String path, String authorization, Path audio,
+                                    Map<String, String> fields) {
         MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
         if (audio != null) {
             form.addFormDataPart("file", audio.getFileName().toString(),
                     RequestBody.create(audio.toFile(), MediaType.get("audio/wav")));
         }
         fields.forEach(form::addFormDataPart);
-        Request.Builder request = new Request.Builder().url(proxy.baseUrl() + path).post(form.build());
+        Request.Builder request = new Request.Builder().url(baseUrl + path).post(form.build());
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -1,0 +1,114 @@
+package dev.voxgate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The proxy jar run as its own process ({@code java [jvm flags] -jar voxgate-proxy.jar ARGS}) on a loopback port,
+ * with its standard output and error collected line by line as it runs, so that a test can read its log.
+ *
+ * <p>Thread-safe.
+ */
+final class ProxyProcess implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("Voxgate listening on http://127\\.0\\.0\\.1:(\\d+)");
+
+    private final Process process;
+    private final List<String> lines = new ArrayList<>();
+    private final Thread reader;
+
+    private ProxyProcess(Process process) {
+        this.process = process;
+        this.reader = Thread.ofPlatform().daemon().name("proxy-output").start(this::collect);
+    }
+
+    /** Starts the jar on {@code config} at a free port, with exactly {@code environment} for provider variables. */
+    static ProxyProcess start(Path config, Map<String, String> environment, String... jvmFlags) {
+        Path jar = Examples.root().resolve("proxy-server/target/voxgate-proxy.jar");
+        assertThat(jar).as("run mvn verify: the proxy jar is built before the integration tests").exists();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(List.of(jvmFlags));
+        command.addAll(List.of("-jar", jar.toString(), "--config", config.toString(), "--host", "127.0.0.1",
+                "--port", "0"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("OPENAI_") || name.startsWith("AZURE_")
+                || name.startsWith("LITELLM_"));
+        builder.environment().putAll(environment);
+        try {
+            return new ProxyProcess(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for the listening line and returns the port, failing with the output if the process ends first. */
+    int awaitPort(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String line : output()) {
+                Matcher matcher = LISTENING.matcher(line);
+                if (matcher.find()) {
+                    return Integer.parseInt(matcher.group(1));
+                }
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the proxy did not start listening: " + output());
+    }
+
+    /** Sends SIGTERM, as {@code docker stop} and Kubernetes do. */
+    void terminate() {
+        // Process.destroy() sends the same signal but also closes our ends of the pipes, so what the proxy logs
+        // while it stops would be lost; its handle only signals.
+        process.toHandle().destroy();
+    }
+
+    /** The exit status, waiting up to {@code patience}; fails if the process is still running then. */
+    int awaitExit(Duration patience) throws InterruptedException {
+        assertThat(process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS))
+                .as("the proxy exited within %s; output: %s", patience, output()).isTrue();
+        reader.join(patience.toMillis());
+        return process.exitValue();
+    }
+
+    /** Every line printed so far. */
+    synchronized List<String> output() {
+        return List.copyOf(lines);
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    private void collect() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                synchronized (this) {
+                    lines.add(line);
+                }
+            }
+        } catch (IOException e) {
+            // the process went away; what was read stays
+        }
+    }
+}
