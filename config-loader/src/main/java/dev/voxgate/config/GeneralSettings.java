@@ -1,6 +1,7 @@
 package dev.voxgate.config;
 
 import dev.voxgate.core.model.Secret;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,11 +10,31 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe; the master key's {@code toString()} hides it.
  *
- * @param masterKey the key callers must present; empty means the proxy is open
+ * @param masterKey                  the key callers must present; empty means the proxy is open
+ * @param allowClientSideCredentials whether a caller may send {@code api_key}, {@code api_base} and
+ *                                   {@code api_version} for its own call ({@code allow_client_side_credentials},
+ *                                   off by default)
+ * @param gracefulShutdownTimeout    how long a stopping proxy lets in-flight requests finish
+ *                                   ({@code graceful_shutdown_timeout}, seconds; default 30)
  */
-public record GeneralSettings(Optional<Secret> masterKey) {
+public record GeneralSettings(Optional<Secret> masterKey, boolean allowClientSideCredentials,
+                              Duration gracefulShutdownTimeout) {
+
+    /** The drain time when the config sets none. */
+    public static final Duration DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
     public GeneralSettings {
         Objects.requireNonNull(masterKey, "masterKey");
+        Objects.requireNonNull(gracefulShutdownTimeout, "gracefulShutdownTimeout");
+        if (gracefulShutdownTimeout.isNegative()) {
+            throw new IllegalArgumentException("gracefulShutdownTimeout must not be negative, was "
+                    + gracefulShutdownTimeout);
+        }
+    }
+
+    /** Only a master key (or none); client credentials refused, the default drain time. */
+    public GeneralSettings(Optional<Secret> masterKey) {
+        this(masterKey, false, DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT);
     }
 
     public static GeneralSettings none() {

@@ -39,11 +39,17 @@ final class ProxyClients {
     /** A multipart POST to {@code path} with the audio as {@code file} and the given text fields. */
     static Answer postTranscription(RunningProxy proxy, String path, String authorization, Path audio,
                                     Map<String, String> fields) {
-        return postTranscription(proxy, path, authorization, audio, fields, Map.of());
+        return postTranscription(proxy.baseUrl(), path, authorization, audio, fields, Map.of());
     }
 
     /** As above, with extra request headers. */
     static Answer postTranscription(RunningProxy proxy, String path, String authorization, Path audio,
+                                    Map<String, String> fields, Map<String, String> headers) {
+        return postTranscription(proxy.baseUrl(), path, authorization, audio, fields, headers);
+    }
+
+    /** The same against a proxy at {@code baseUrl} ({@code http://127.0.0.1:PORT}). */
+    static Answer postTranscription(String baseUrl, String path, String authorization, Path audio,
                                     Map<String, String> fields, Map<String, String> headers) {
         MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
         if (audio != null) {
@@ -51,7 +57,7 @@ final class ProxyClients {
                     RequestBody.create(audio.toFile(), MediaType.get("audio/wav")));
         }
         fields.forEach(form::addFormDataPart);
-        Request.Builder request = new Request.Builder().url(proxy.baseUrl() + path).post(form.build());
+        Request.Builder request = new Request.Builder().url(baseUrl + path).post(form.build());
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import okhttp3.Request;
@@ -19,13 +20,13 @@ class ProxyJarIT {
              ProxyProcess proxy = ProxyProcess.start(List.of(), Map.of("OPENAI_API_KEY", "sk-openai-jar-test",
                      "OPENAI_API_BASE", openAi.baseUrl()), "--config", Examples.config("whisper-openai.yaml").toString(),
                      "--host", "127.0.0.1", "--port", "0")) {
-            int port = proxy.awaitListening();
-            proxy.readLine();
+            int port = proxy.awaitPort(Duration.ofSeconds(60));
+            proxy.awaitOutput("model group whisper", Duration.ofSeconds(10));
 
             var models = ProxyClients.call(new Request.Builder().url("http://127.0.0.1:" + port + "/v1/models")
                     .header("Authorization", "Bearer sk-1234").build());
 
-            assertThat(proxy.lines()).anyMatch(line -> line.contains("model group whisper -> openai/whisper-1"));
+            assertThat(proxy.output()).anyMatch(line -> line.contains("model group whisper -> openai/whisper-1"));
             assertThat(models.status()).isEqualTo(200);
             assertThat(models.body()).contains("\"id\":\"whisper\"").contains("\"object\":\"list\"");
         }
@@ -36,8 +37,8 @@ class ProxyJarIT {
         Path cache = Examples.root().resolve("integration-tests/target/voxgate-cache-jar");
         try (ProxyProcess proxy = ProxyProcess.start(List.of(), Map.of("VOXGATE_CACHE_DIR", cache.toString()),
                 "--host", "127.0.0.1", "--port", "0")) {
-            int port = proxy.awaitListening();
-            proxy.readLine();
+            int port = proxy.awaitPort(Duration.ofSeconds(120));
+            proxy.awaitOutput("model group local", Duration.ofSeconds(10));
 
             Process curl = new ProcessBuilder("curl", "-sS", "--max-time", "60",
                     "http://127.0.0.1:" + port + "/v1/audio/transcriptions",
@@ -47,7 +48,7 @@ class ProxyJarIT {
 
             assertThat(curl.waitFor()).isZero();
             assertThat(answer).contains("\"text\":\"the quick brown fox jumps over the lazy dog\"");
-            assertThat(proxy.lines()).anyMatch(line -> line.contains("No --config given"))
+            assertThat(proxy.output()).anyMatch(line -> line.contains("No --config given"))
                     .anyMatch(line -> line.contains("model group local -> local/vosk-en"))
                     .noneMatch(line -> line.contains("WARNING"));
         }
@@ -57,9 +58,10 @@ class ProxyJarIT {
     void jarRefusesAConfigWithAMissingVariableNamingFileLineAndKey() throws Exception {
         try (ProxyProcess proxy = ProxyProcess.start(List.of(), Map.of(),
                 "--config", Examples.config("whisper-openai.yaml").toString(), "--port", "0")) {
-            String output = proxy.awaitExit();
+            int exit = proxy.awaitExit(Duration.ofSeconds(60));
+            String output = String.join("\n", proxy.output());
 
-            assertThat(proxy.exitValue()).isNotZero();
+            assertThat(exit).isNotZero();
             assertThat(output).contains("whisper-openai.yaml:6:").contains("model_list[0].litellm_params.api_key")
                     .contains("OPENAI_API_KEY");
         }
@@ -68,9 +70,10 @@ class ProxyJarIT {
     @Test
     void jarRefusesUnknownOptionsWithUsage(@TempDir Path dir) throws Exception {
         try (ProxyProcess proxy = ProxyProcess.start(List.of(), Map.of(), "--confgi", dir.resolve("x.yaml").toString())) {
-            String output = proxy.awaitExit();
+            int exit = proxy.awaitExit(Duration.ofSeconds(60));
+            String output = String.join("\n", proxy.output());
 
-            assertThat(proxy.exitValue()).isEqualTo(2);
+            assertThat(exit).isEqualTo(2);
             assertThat(output).contains("unknown option --confgi").contains("Usage: java -jar voxgate-proxy.jar");
         }
     }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,33 +18,43 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The real proxy jar in a JVM of its own ({@code java [jvmArgs] -jar proxy-server/target/voxgate-proxy.jar args}),
- * with only the environment a test gives it: for the CLI contract, and for what only a separate process shows
- * (its exit, its resident memory, its temp files).
+ * The proxy jar run as its own process ({@code java [jvm flags] -jar voxgate-proxy.jar ARGS}) on a loopback port,
+ * with its standard output and error collected line by line as it runs, so that a test can read its log.
+ *
+ * <p>Thread-safe.
  */
 final class ProxyProcess implements AutoCloseable {
 
-    private static final Pattern LISTENING = Pattern.compile("Voxgate listening on http://[^:]+:(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("Voxgate listening on http://127\\.0\\.0\\.1:(\\d+)");
 
     private final Process process;
-    private final BufferedReader output;
     private final List<String> lines = new ArrayList<>();
+    private final Thread reader;
 
     private ProxyProcess(Process process) {
         this.process = process;
-        this.output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        this.reader = Thread.ofPlatform().daemon().name("proxy-output").start(this::collect);
     }
 
-    static ProxyProcess start(List<String> jvmArgs, Map<String, String> environment, String... args) {
+    /** Starts the jar on {@code config} at a free port, with exactly {@code environment} for provider variables. */
+    static ProxyProcess start(Path config, Map<String, String> environment, String... jvmFlags) {
+        return start(List.of(jvmFlags), environment, "--config", config.toString(), "--host", "127.0.0.1",
+                "--port", "0");
+    }
+
+    /** Starts {@code java [jvmFlags] -jar voxgate-proxy.jar [args]} with exactly {@code environment} for providers. */
+    static ProxyProcess start(List<String> jvmFlags, Map<String, String> environment, String... args) {
         Path jar = Examples.root().resolve("proxy-server/target/voxgate-proxy.jar");
         assertThat(jar).as("run mvn verify: the proxy jar is built before the integration tests").exists();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
-        command.addAll(jvmArgs);
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(jvmFlags);
+        command.add("-jar");
+        command.add(jar.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("OPENAI_") || name.startsWith("AZURE_"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("OPENAI_") || name.startsWith("AZURE_")
+                || name.startsWith("LITELLM_"));
         builder.environment().putAll(environment);
         try {
             return new ProxyProcess(builder.start());
@@ -52,36 +63,31 @@ final class ProxyProcess implements AutoCloseable {
         }
     }
 
-    /** Reads the output until the listening line and returns the port; the lines read are kept. */
-    int awaitListening() throws IOException {
-        String line;
-        while ((line = output.readLine()) != null) {
-            lines.add(line);
-            Matcher matcher = LISTENING.matcher(line);
-            if (matcher.find()) {
-                return Integer.parseInt(matcher.group(1));
+    /** Waits for the listening line and returns the port, failing with the output if the process ends first. */
+    int awaitPort(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String line : output()) {
+                Matcher matcher = LISTENING.matcher(line);
+                if (matcher.find()) {
+                    return Integer.parseInt(matcher.group(1));
+                }
             }
+            if (!process.isAlive()) {
+                break;
+            }
+            Thread.sleep(50);
         }
-        throw new AssertionError("the proxy exited without listening: " + lines);
+        throw new AssertionError("the proxy did not start listening: " + output());
     }
 
-    /** Reads one more line of output into {@link #lines()}. */
-    void readLine() throws IOException {
-        lines.add(output.readLine());
-    }
-
-    List<String> lines() {
-        return List.copyOf(lines);
-    }
-
-    /** Waits for the process to end and returns everything it printed since the last line read. */
-    String awaitExit() throws IOException, InterruptedException {
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the proxy ends").isTrue();
-        return String.join("\n", lines) + new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    int exitValue() {
-        return process.exitValue();
+    /** Waits until a printed line contains {@code text}; fails with the output if none does within {@code patience}. */
+    void awaitOutput(String text, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (output().stream().noneMatch(line -> line.contains(text))) {
+            assertThat(System.nanoTime() < deadline).as("'%s' printed; output: %s", text, output()).isTrue();
+            Thread.sleep(50);
+        }
     }
 
     /** The process's peak resident memory (VmHWM) in KiB, from Linux's {@code /proc}. */
@@ -94,11 +100,42 @@ final class ProxyProcess implements AutoCloseable {
         throw new AssertionError("no VmHWM in /proc/" + process.pid() + "/status");
     }
 
+    /** Sends SIGTERM, as {@code docker stop} and Kubernetes do. */
+    void terminate() {
+        // Process.destroy() sends the same signal but also closes our ends of the pipes, so what the proxy logs
+        // while it stops would be lost; its handle only signals.
+        process.toHandle().destroy();
+    }
+
+    /** The exit status, waiting up to {@code patience}; fails if the process is still running then. */
+    int awaitExit(Duration patience) throws InterruptedException {
+        assertThat(process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS))
+                .as("the proxy exited within %s; output: %s", patience, output()).isTrue();
+        reader.join(patience.toMillis());
+        return process.exitValue();
+    }
+
+    /** Every line printed so far. */
+    synchronized List<String> output() {
+        return List.copyOf(lines);
+    }
+
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    private void collect() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                synchronized (this) {
+                    lines.add(line);
+                }
+            }
+        } catch (IOException e) {
+            // the process went away; what was read stays
         }
     }
 }

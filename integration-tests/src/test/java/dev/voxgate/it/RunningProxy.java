@@ -35,6 +35,11 @@ final class RunningProxy implements AutoCloseable {
         return new RunningProxy(List.of(), environment);
     }
 
+    /** The port the proxy listens on. */
+    int port() {
+        return server.port();
+    }
+
     /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
     String baseUrl() {
         return "http://127.0.0.1:" + server.port();

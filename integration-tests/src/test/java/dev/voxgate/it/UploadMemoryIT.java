@@ -58,7 +58,7 @@ class UploadMemoryIT {
                      Map.of("OPENAI_API_KEY", "sk-memory", "OPENAI_API_BASE", vendor.url("/v1").toString()),
                      "--config", Examples.config("whisper-openai.yaml").toString(), "--host", "127.0.0.1",
                      "--port", "0")) {
-            int port = proxy.awaitListening();
+            int port = proxy.awaitPort(Duration.ofSeconds(60));
 
             List<Integer> statuses = uploadAll(port, audio);
 

@@ -18,13 +18,18 @@ final class ErrorWriter {
     }
 
     void write(Context ctx, OpenAiError error) {
+        // Retry-After is whole seconds; round up so a client never comes back before the deployment is free.
+        error.retryAfter().ifPresent(delay ->
+                ctx.header("Retry-After", Long.toString(Math.max(1, (delay.toMillis() + 999) / 1000))));
+        ctx.status(error.status()).contentType("application/json").result(body(error));
+    }
+
+    /** The JSON body of {@code error}: {@code {"error":{"message","type","param","code"}}}. */
+    String body(OpenAiError error) {
         ObjectNode body = json.createObjectNode();
         ObjectNode detail = body.putObject("error").put("message", error.message()).put("type", error.type());
         error.param().ifPresentOrElse(param -> detail.put("param", param), () -> detail.putNull("param"));
         error.code().ifPresentOrElse(code -> detail.put("code", code), () -> detail.putNull("code"));
-        // Retry-After is whole seconds; round up so a client never comes back before the deployment is free.
-        error.retryAfter().ifPresent(delay ->
-                ctx.header("Retry-After", Long.toString(Math.max(1, (delay.toMillis() + 999) / 1000))));
-        ctx.status(error.status()).contentType("application/json").result(body.toString());
+        return body.toString();
     }
 }

@@ -18,10 +18,37 @@ final class FormFields {
     private static final Set<String> TRUE = Set.of("true", "1", "yes", "on");
     private static final Set<String> FALSE = Set.of("false", "0", "no", "off", "");
 
+    /** The longest text field accepted, in characters; far above any prompt, far below a memory problem. */
+    static final int MAX_VALUE_LENGTH = 64 * 1024;
+    private static final int MAX_NAME_LENGTH = 128;
+
     private final Map<String, List<String>> fields;
 
+    /** The fields as parsed; refuses the request when a name or a value is implausibly long. */
     FormFields(Map<String, List<String>> fields) {
+        fields.forEach((name, values) -> {
+            if (name.length() > MAX_NAME_LENGTH) {
+                throw RequestRejected.badRequest(null, "A form field name is " + name.length() + " characters long; "
+                        + "names may have at most " + MAX_NAME_LENGTH + ".");
+            }
+            values.stream().filter(value -> value.length() > MAX_VALUE_LENGTH).findFirst().ifPresent(value -> {
+                throw RequestRejected.badRequest(baseName(name), "'" + baseName(name) + "' is " + value.length()
+                        + " characters long; a form field may have at most " + MAX_VALUE_LENGTH + ".");
+            });
+        });
         this.fields = fields;
+    }
+
+    /**
+     * {@code value} when it holds no control characters; such names are refused, since they would reach log lines
+     * and messages, where a line break could forge an entry.
+     */
+    static String printable(String name, String value) {
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw RequestRejected.badRequest(name, "'" + name + "' contains control characters (such as NUL or a line "
+                    + "break); name a model group as GET /v1/models lists it.");
+        }
+        return value;
     }
 
     /** The field names as sent, including any {@code []} suffix. */

@@ -56,7 +56,7 @@ public final class ProxyMain {
         }
         try {
             ProxyServer server = launch(commandLine, EnvironmentSource.system(), System.out);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "voxgate-shutdown"));
+            TerminationHook.install(server);
         } catch (ConfigException e) {
             System.err.println("voxgate: invalid config: " + e.getMessage());
             System.exit(1);
@@ -83,7 +83,8 @@ public final class ProxyMain {
             out.println("No --config given: serving model group '" + LOCAL_GROUP + "' with the built-in offline "
                     + "model; pass --config FILE to route to cloud providers.");
         }
-        ProxySettings settings = ProxySettings.of(commandLine.host(), commandLine.port());
+        ProxySettings settings = ProxySettings.of(commandLine.host(), commandLine.port())
+                .withDrainTimeout(config.generalSettings().gracefulShutdownTimeout());
         ProxyServer server = start(new ProxyModule(config, environment, settings, catalog));
         out.println("Voxgate listening on http://" + commandLine.host() + ":" + server.port());
         server.modelGroups().forEach(group -> out.println("  model group " + group.name() + " -> " + describe(group)));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.voxgate.core.error.TranscriptionException;
+import dev.voxgate.core.model.ModelGroup;
 import dev.voxgate.router.RoutedTranscriptionException;
 import dev.voxgate.router.Router;
 import io.javalin.Javalin;
@@ -11,17 +12,25 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import dev.voxgate.core.model.ModelGroup;
+import io.javalin.util.JavalinException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP face of Voxgate: OpenAI's audio transcription endpoints, the model list and health probes, on Javalin
  * with one virtual thread per request, so thousands of slow vendor calls can be in flight at once.
+ *
+ * <p>{@link #close()} drains: it stops accepting connections at once, lets requests in flight finish for up to
+ * {@link ProxySettings#drainTimeout()}, then cuts what is left.
  *
  * <p>Thread-safe. {@link #start()} once, {@link #close()} once.
  */
@@ -30,7 +39,9 @@ public final class ProxyServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
     private static final Set<String> OPEN_PATHS = Set.of("/health/liveliness", "/health/readiness");
     private static final String VERSION = "0.1.0";
+    private static final Duration IDLE_CONNECTION_GRACE = Duration.ofMillis(100);
 
+    private final CallRouting routing;
     private final Router router;
     private final Authenticator authenticator;
     private final ObjectMapper json;
@@ -39,8 +50,14 @@ public final class ProxyServer implements AutoCloseable {
     private final String modelList;
     private final Javalin app;
 
+    /** A server that refuses client-side credentials. */
     ProxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings) {
-        this.router = Objects.requireNonNull(router, "router");
+        this(CallRouting.refusingClientCredentials(router), authenticator, json, settings);
+    }
+
+    ProxyServer(CallRouting routing, Authenticator authenticator, ObjectMapper json, ProxySettings settings) {
+        this.routing = Objects.requireNonNull(routing, "routing");
+        this.router = routing.router();
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.json = Objects.requireNonNull(json, "json");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -65,24 +82,37 @@ public final class ProxyServer implements AutoCloseable {
         return router.modelGroups();
     }
 
-    /** Stops accepting requests and shuts the server down. */
+    /** Stops accepting connections, lets requests in flight finish within the drain time, and shuts down. */
     @Override
     public void close() {
-        app.stop();
+        LOG.info("stopping: requests in flight may take up to {} ms to finish", settings.drainTimeout().toMillis());
+        // Keep-alive connections with no request on them need not linger through the drain (Jetty gives them 1 s).
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof AbstractConnector jettyConnector) {
+                jettyConnector.setShutdownIdleTimeout(IDLE_CONNECTION_GRACE.toMillis());
+            }
+        }
+        try {
+            app.stop();
+        } catch (JavalinException e) {
+            // Jetty stops everything regardless, then reports the drain time running out as a timeout.
+            if (!(e.getCause() instanceof TimeoutException)) {
+                throw e;
+            }
+            LOG.warn("the drain time ({} ms) ran out: requests still in flight were cut",
+                    settings.drainTimeout().toMillis());
+        }
     }
 
     private void configure(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
         config.concurrency.useVirtualThreads = true;
-        config.jetty.multipartConfig.cacheDirectory(System.getProperty("java.io.tmpdir"));
-        config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
-        config.jetty.multipartConfig.maxInMemoryFileSize(settings.inMemoryBytes(), SizeUnit.BYTES);
-        config.jetty.multipartConfig.maxTotalRequestSize(settings.maxRequestBytes(), SizeUnit.BYTES);
+        configureJetty(config);
         TranscriptionRenderer renderer = new TranscriptionRenderer(json);
         TranscriptionHandler transcriptions =
-                new TranscriptionHandler(TranscriptionHandler.Task.TRANSCRIBE, router, renderer, settings);
+                new TranscriptionHandler(TranscriptionHandler.Task.TRANSCRIBE, routing, renderer, settings);
         TranscriptionHandler translations =
-                new TranscriptionHandler(TranscriptionHandler.Task.TRANSLATE, router, renderer, settings);
+                new TranscriptionHandler(TranscriptionHandler.Task.TRANSLATE, routing, renderer, settings);
         config.routes.before(this::authenticate);
         config.routes.post("/v1/audio/transcriptions", transcriptions);
         config.routes.post("/audio/transcriptions", transcriptions);
@@ -100,6 +130,22 @@ public final class ProxyServer implements AutoCloseable {
         config.routes.exception(TranscriptionException.class, this::transcriptionFailed);
         config.routes.exception(HttpResponseException.class, this::frameworkRefused);
         config.routes.exception(Exception.class, this::unexpected);
+    }
+
+    // Uploads, form limits, draining and Jetty's own error pages.
+    private void configureJetty(JavalinConfig config) {
+        config.jetty.multipartConfig.cacheDirectory(System.getProperty("java.io.tmpdir"));
+        config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxInMemoryFileSize(settings.inMemoryBytes(), SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(settings.maxRequestBytes(), SizeUnit.BYTES);
+        config.jetty.modifyServletContextHandler(context ->
+                context.setMaxFormContentSize(ProxySettings.FORM_FIELDS_ALLOWANCE));
+        config.jetty.modifyServer(server -> {
+            // Jetty's graceful stop closes the connector, then waits for what the GracefulHandler counts in flight.
+            server.setStopTimeout(settings.drainTimeout().toMillis());
+            server.insertHandler(new GracefulHandler());
+            server.setErrorHandler(new OpenAiErrorPages(errors));
+        });
     }
 
     private void authenticate(Context ctx) {

@@ -8,28 +8,26 @@ import dev.voxgate.router.CallOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The text fields of an OpenAI transcription form, checked and typed: what to ask the router ({@link #request()})
- * and how ({@link #options()}). Array fields are accepted as {@code name[]} (as OpenAI's SDKs send them) and as a
- * repeated {@code name}; fields the proxy does not know travel on to the provider as vendor parameters.
+ * The text fields of an OpenAI transcription form, checked and typed: what to ask the router ({@link #request()}),
+ * how ({@link #options()}) and with whose credentials ({@link #credentials()}). Array fields are accepted as
+ * {@code name[]} (as OpenAI's SDKs send them) and as a repeated {@code name}; fields the proxy does not know travel
+ * on to the provider as vendor parameters.
  *
- * @param request the transcription request
- * @param options fallbacks and mock testing as the caller asked
- * @param stream  whether the caller wants the transcript streamed as events ({@code stream=true})
+ * @param request     the transcription request
+ * @param options     fallbacks and mock testing as the caller asked
+ * @param stream      whether the caller wants the transcript streamed as events ({@code stream=true})
+ * @param credentials the caller's own deployment credentials; {@link ClientCredentials#NONE} unless allowed and sent
  */
-record TranscriptionForm(TranscriptionRequest request, CallOptions options, boolean stream) {
+record TranscriptionForm(TranscriptionRequest request, CallOptions options, boolean stream,
+                         ClientCredentials credentials) {
 
     private static final Set<ResponseFormat> STREAMED_FORMATS = Set.of(ResponseFormat.JSON, ResponseFormat.TEXT);
 
-    // Deployment parameters a caller must not set: they would point the proxy's keys elsewhere or swap them.
-    private static final Set<String> CLIENT_CREDENTIALS = Set.of(
-            "api_key", "api_base", "base_url", "api_version", "custom_llm_provider", "organization",
-            "azure_ad_token");
     // LiteLLM bookkeeping fields that carry nothing for the provider.
     private static final Set<String> BOOKKEEPING = Set.of("metadata", "litellm_metadata", "user", "tags");
     private static final Set<String> KNOWN = Set.of(
@@ -39,10 +37,11 @@ record TranscriptionForm(TranscriptionRequest request, CallOptions options, bool
 
     /**
      * Reads a transcription's form fields (everything but the file); rejects the request naming the field that is
-     * wrong.
+     * wrong. {@code allowClientCredentials} is {@code general_settings.allow_client_side_credentials}.
      */
-    static TranscriptionForm parse(Map<String, List<String>> fields, AudioInput audio) {
+    static TranscriptionForm parse(Map<String, List<String>> fields, AudioInput audio, boolean allowClientCredentials) {
         FormFields form = new FormFields(fields);
+        ClientCredentials credentials = ClientCredentials.read(form, allowClientCredentials);
         TranscriptionRequest.Builder request = common(form, audio)
                 .timestampGranularities(granularities(form));
         form.single("language").filter(value -> !value.isBlank()).ifPresent(request::language);
@@ -52,14 +51,15 @@ record TranscriptionForm(TranscriptionRequest request, CallOptions options, bool
             throw RequestRejected.badRequest("response_format", "A streamed transcription (stream=true) arrives as "
                     + "events of text; use response_format json or text with it, or send stream=false.");
         }
-        return new TranscriptionForm(built, options(form), stream);
+        return new TranscriptionForm(built, options(form, credentials), stream, credentials);
     }
 
     /**
      * Reads a translation's form fields: OpenAI's translation takes no {@code language} (the output is English), no
      * timestamp granularities and no stream, and a caller who sends them is told so.
      */
-    static TranscriptionForm parseTranslation(Map<String, List<String>> fields, AudioInput audio) {
+    static TranscriptionForm parseTranslation(Map<String, List<String>> fields, AudioInput audio,
+                                              boolean allowClientCredentials) {
         FormFields form = new FormFields(fields);
         for (String field : List.of("language", "timestamp_granularities", "stream")) {
             if (!form.list(field).isEmpty()) {
@@ -67,20 +67,19 @@ record TranscriptionForm(TranscriptionRequest request, CallOptions options, bool
                         + "any language into English text. Remove it, or use /v1/audio/transcriptions.");
             }
         }
+        ClientCredentials credentials = ClientCredentials.read(form, allowClientCredentials);
         TranscriptionRequest request = common(form, audio).build();
         if (request.responseFormat() == ResponseFormat.DIARIZED_JSON) {
             throw RequestRejected.badRequest("response_format", "Translations have no diarized_json; use json, text, "
                     + "srt, vtt or verbose_json.");
         }
-        return new TranscriptionForm(request, options(form), false);
+        return new TranscriptionForm(request, options(form, credentials), false, credentials);
     }
 
     private static TranscriptionRequest.Builder common(FormFields form, AudioInput audio) {
-        String model = form.single("model").map(String::trim).filter(value -> !value.isEmpty()).orElseThrow(() ->
-                RequestRejected.badRequest("model", "Missing 'model': name a model group (GET /v1/models lists them)."));
-        if (model.length() > MAX_MODEL_LENGTH) {
-            throw RequestRejected.badRequest("model", "'model' is longer than " + MAX_MODEL_LENGTH + " characters.");
-        }
+        String model = model(form);
+        JsonFields.requireObject(form, "metadata");
+        JsonFields.requireObject(form, "litellm_metadata");
         TranscriptionRequest.Builder request = TranscriptionRequest.builder(model, audio)
                 .responseFormat(responseFormat(form))
                 .providerParams(providerParams(form));
@@ -89,12 +88,29 @@ record TranscriptionForm(TranscriptionRequest request, CallOptions options, bool
         return request;
     }
 
-    private static CallOptions options(FormFields form) {
+    private static String model(FormFields form) {
+        String model = form.single("model").map(String::trim).filter(value -> !value.isEmpty()).orElseThrow(() ->
+                RequestRejected.badRequest("model", "Missing 'model': name a model group (GET /v1/models lists them)."));
+        if (model.length() > MAX_MODEL_LENGTH) {
+            throw RequestRejected.badRequest("model", "'model' is longer than " + MAX_MODEL_LENGTH + " characters.");
+        }
+        return FormFields.printable("model", model);
+    }
+
+    private static CallOptions options(FormFields form, ClientCredentials credentials) {
         CallOptions.Builder options = CallOptions.builder()
                 .mockTestingFallbacks(form.flag("mock_testing_fallbacks"))
                 .disableFallbacks(form.flag("disable_fallbacks"));
-        List<String> fallbacks = form.list("fallbacks");
-        if (!fallbacks.isEmpty()) {
+        List<String> fallbacks = form.list("fallbacks").stream()
+                .map(name -> FormFields.printable("fallbacks", name)).toList();
+        if (!credentials.isEmpty()) {
+            // The caller's key belongs to the group it named; other groups would be called on the proxy's keys.
+            if (!fallbacks.isEmpty()) {
+                throw RequestRejected.badRequest("fallbacks", "'fallbacks' cannot be combined with the caller's own "
+                        + "api_key, api_base or api_version: such a call stays within the model group it names.");
+            }
+            options.fallbacks(List.of());
+        } else if (!fallbacks.isEmpty()) {
             options.fallbacks(fallbacks);
         }
         return options.build();
@@ -144,11 +160,7 @@ record TranscriptionForm(TranscriptionRequest request, CallOptions options, bool
         Map<String, String> params = new LinkedHashMap<>();
         for (String name : form.names()) {
             String base = FormFields.baseName(name);
-            if (CLIENT_CREDENTIALS.contains(base.toLowerCase(Locale.ROOT))) {
-                throw RequestRejected.badRequest(base, "'" + base + "' cannot be set by a client: deployment "
-                        + "credentials and endpoints come from the proxy's config.");
-            }
-            if (!KNOWN.contains(base) && !BOOKKEEPING.contains(base)) {
+            if (!KNOWN.contains(base) && !BOOKKEEPING.contains(base) && !ClientCredentials.isDeploymentParameter(name)) {
                 form.single(name).ifPresent(value -> params.put(base, value));
             }
         }

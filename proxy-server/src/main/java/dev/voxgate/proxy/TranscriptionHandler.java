@@ -6,6 +6,7 @@ import dev.voxgate.router.Routed;
 import dev.voxgate.router.Router;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.UploadedFile;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +29,13 @@ final class TranscriptionHandler implements Handler {
     enum Task { TRANSCRIBE, TRANSLATE }
 
     private final Task task;
-    private final Router router;
+    private final CallRouting routing;
     private final TranscriptionRenderer renderer;
     private final ProxySettings settings;
 
-    TranscriptionHandler(Task task, Router router, TranscriptionRenderer renderer, ProxySettings settings) {
+    TranscriptionHandler(Task task, CallRouting routing, TranscriptionRenderer renderer, ProxySettings settings) {
         this.task = Objects.requireNonNull(task, "task");
-        this.router = Objects.requireNonNull(router, "router");
+        this.routing = Objects.requireNonNull(routing, "routing");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
@@ -50,12 +51,15 @@ final class TranscriptionHandler implements Handler {
         if (ctx.req().getContentLengthLong() > settings.maxRequestBytes()) {
             throw new RequestRejected(UploadProblem.tooLarge());
         }
-        try (UploadedAudio audio = UploadedAudio.from(ctx.uploadedFiles("file"), settings.inMemoryBytes())) {
+        List<UploadedFile> files = ctx.uploadedFiles("file");
+        boolean fileAsText = files.isEmpty() && ctx.formParamMap().containsKey("file");
+        try (UploadedAudio audio = UploadedAudio.from(files, fileAsText, settings.inMemoryBytes())) {
             TranscriptionForm form = task == Task.TRANSLATE
-                    ? TranscriptionForm.parseTranslation(fields(ctx), audio.input())
-                    : TranscriptionForm.parse(fields(ctx), audio.input());
+                    ? TranscriptionForm.parseTranslation(fields(ctx), audio.input(), routing.allowsClientCredentials())
+                    : TranscriptionForm.parse(fields(ctx), audio.input(), routing.allowsClientCredentials());
+            Router router = routing.routerFor(form);
             if (form.stream()) {
-                stream(ctx, form);
+                stream(ctx, router, form);
                 return;
             }
             Routed<Transcription> routed = task == Task.TRANSLATE
@@ -67,7 +71,7 @@ final class TranscriptionHandler implements Handler {
         }
     }
 
-    private void stream(Context ctx, TranscriptionForm form) {
+    private void stream(Context ctx, Router router, TranscriptionForm form) {
         TranscriptEventStream events = new TranscriptEventStream(ctx, renderer);
         try {
             events.done(router.transcribeStreaming(form.request(), form.options(), events));

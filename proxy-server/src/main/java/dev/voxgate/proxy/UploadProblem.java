@@ -1,5 +1,6 @@
 package dev.voxgate.proxy;
 
+import java.io.EOFException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,16 +16,20 @@ final class UploadProblem {
     static Optional<OpenAiError> classify(Throwable thrown) {
         // Jetty wraps a size violation in a generic "bad multipart": look for it through the whole chain first.
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (isTooLarge(String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT))) {
+            String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+            if (message.contains("form is larger than")) {
+                return Optional.of(fieldsTooLarge());
+            }
+            if (isTooLarge(message)) {
                 return Optional.of(tooLarge());
             }
         }
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
             if (isMalformedMultipart(cause, message)) {
-                return Optional.of(OpenAiError.badRequest(null, "The multipart/form-data body could not be read ("
-                        + cause.getMessage() + "); send a well-formed form with a boundary, a 'file' part and a "
-                        + "'model' field."));
+                return Optional.of(OpenAiError.badRequest(null, "The multipart/form-data body could not be read: "
+                        + reason(thrown) + ". Send a well-formed form with a boundary, a 'file' part and a 'model' "
+                        + "field."));
             }
         }
         return Optional.empty();
@@ -33,6 +38,11 @@ final class UploadProblem {
     static OpenAiError tooLarge() {
         return OpenAiError.payloadTooLarge("The upload is larger than this proxy accepts; send a smaller file "
                 + "(OpenAI's limit is 25 MiB).");
+    }
+
+    private static OpenAiError fieldsTooLarge() {
+        return OpenAiError.status(413, "The form's text fields are larger than this proxy accepts ("
+                + ProxySettings.FORM_FIELDS_ALLOWANCE / 1024 + " KiB in all); send shorter fields.");
     }
 
     private static boolean isTooLarge(String message) {
@@ -44,5 +54,19 @@ final class UploadProblem {
         String type = cause.getClass().getName();
         return type.endsWith("BadMessageException") || type.endsWith("ServletException")
                 || type.endsWith("EofException") || message.contains("multipart") || message.contains("boundary");
+    }
+
+    // What went wrong in words, without Jetty's class names.
+    private static String reason(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+            if (message.contains("boundary")) {
+                return "its Content-Type names no boundary";
+            }
+            if (cause instanceof EOFException || message.contains("eof")) {
+                return "it ended before its closing boundary";
+            }
+        }
+        return "it is not well-formed";
     }
 }

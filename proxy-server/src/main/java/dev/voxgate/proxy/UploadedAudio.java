@@ -33,8 +33,12 @@ final class UploadedAudio implements AutoCloseable {
         this.tempFile = tempFile;
     }
 
-    /** Reads the one {@code file} part, or rejects the request saying what is wrong with it. */
-    static UploadedAudio from(List<UploadedFile> files, long inMemoryLimit) {
+    /** Reads the one {@code file} part, or rejects the request saying what is wrong with it (e.g. it is not audio). */
+    static UploadedAudio from(List<UploadedFile> files, boolean sentAsText, long inMemoryLimit) {
+        if (files.isEmpty() && sentAsText) {
+            throw RequestRejected.badRequest("file", "'file' arrived as a text field, not as a file: send the audio "
+                    + "itself as a file part (curl: --form file=@speech.mp3, with the @).");
+        }
         if (files.isEmpty()) {
             throw RequestRejected.badRequest("file", "Missing 'file': send the audio as a multipart/form-data "
                     + "part named 'file' (e.g. curl --form file=@speech.mp3).");
@@ -52,7 +56,14 @@ final class UploadedAudio implements AutoCloseable {
         if (file.size() == 0) {
             throw RequestRejected.badRequest("file", "The uploaded file '" + filename + "' is empty.");
         }
-        return file.size() <= inMemoryLimit ? inMemory(file, filename) : onDisk(file, filename);
+        UploadedAudio upload = file.size() <= inMemoryLimit ? inMemory(file, filename) : onDisk(file, filename);
+        try {
+            AudioSignature.require(upload.input.content(), filename);
+            return upload;
+        } catch (RuntimeException e) {
+            upload.close();
+            throw e;
+        }
     }
 
     AudioInput input() {

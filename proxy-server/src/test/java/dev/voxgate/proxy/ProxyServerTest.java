@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure;
-import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.core.model.Transcription;
-import dev.voxgate.router.DeploymentConnector;
 import dev.voxgate.router.Router;
-import dev.voxgate.router.RouterSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -50,20 +47,7 @@ class ProxyServerTest {
             }
             return Transcription.ofText("heard " + request.audio().filename());
         };
-        DeploymentConnector connector = new DeploymentConnector() {
-            @Override
-            public TranscriptionPort connect(Deployment deployment) {
-                return port;
-            }
-
-            @Override
-            public Optional<Deployment> direct(String model) {
-                return Optional.empty();
-            }
-        };
-        Router router = Router.builder().connector(connector)
-                .deployment(Deployment.builder("d1", "whisper", "openai", "whisper-1").build())
-                .settings(RouterSettings.builder().numRetries(0).build()).build();
+        Router router = TestRouters.whisperOn(port);
         ProxySettings settings = new ProxySettings("127.0.0.1", 0, 64 * 1024, 1024);
         server = new ProxyServer(router, new Authenticator(Optional.of(Secret.of("sk-1234"))), new ObjectMapper(),
                 settings).start();
@@ -76,19 +60,21 @@ class ProxyServerTest {
 
     @Test
     void transcribesAnUploadAndRendersTheRequestedFormat() throws IOException {
+        byte[] audio = TestAudio.wav(16, (byte) 3);
+
         Answer answer = post(form().addFormDataPart("model", "whisper").addFormDataPart("response_format", "text")
-                .addFormDataPart("file", "a.wav", RequestBody.create(new byte[] {1, 2, 3}, WAV)).build());
+                .addFormDataPart("file", "a.wav", RequestBody.create(audio, WAV)).build());
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(MediaType.get(answer.contentType()).toString().replace(" ", ""))
                 .isEqualTo("text/plain;charset=utf-8");
         assertThat(answer.body()).isEqualTo("heard a.wav\n");
-        assertThat(uploads.getFirst()).containsExactly(1, 2, 3);
+        assertThat(uploads.getFirst()).isEqualTo(audio);
     }
 
     @Test
     void uploadLargerThanTheInMemoryThresholdIsSpooledAndStillSentWhole() throws IOException {
-        byte[] audio = new byte[40 * 1024];
+        byte[] audio = TestAudio.wav(40 * 1024, (byte) 0);
         audio[audio.length - 1] = 7;
 
         Answer answer = post(form().addFormDataPart("model", "whisper")
@@ -144,7 +130,7 @@ class ProxyServerTest {
         failure = new TranscriptionFailure.RateLimited("slow down", Optional.of(Duration.ofMillis(2_500)));
 
         Answer answer = post(form().addFormDataPart("model", "whisper")
-                .addFormDataPart("file", "a.wav", RequestBody.create(new byte[] {1}, WAV)).build());
+                .addFormDataPart("file", "a.wav", RequestBody.create(TestAudio.wav(12, (byte) 1), WAV)).build());
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(429);
         assertThat(answer.retryAfter()).isEqualTo("3");

@@ -8,6 +8,7 @@ import dev.voxgate.config.litellm.YamlNode.Mapping;
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.router.RouterSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -103,14 +104,19 @@ public final class LiteLlmConfigReader {
     // LiteLLM falls back to LITELLM_MASTER_KEY when general_settings has no master_key.
     private static GeneralSettings generalSettings(ValueReader values, Mapping section) {
         Optional<Secret> masterKey = Optional.empty();
+        boolean clientCredentials = false;
+        Duration drain = GeneralSettings.DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT;
         for (Map.Entry<String, YamlNode> entry : section.entries().entrySet()) {
-            if (entry.getKey().equals("master_key")) {
-                masterKey = values.secret(entry.getValue());
-            } else {
-                values.ignore(entry.getValue());
+            YamlNode node = entry.getValue();
+            switch (entry.getKey()) {
+                case "master_key" -> masterKey = values.secret(node);
+                case "allow_client_side_credentials" -> clientCredentials = values.flag(node).orElse(false);
+                case "graceful_shutdown_timeout" -> drain = values.seconds(node, true).orElse(drain);
+                default -> values.ignore(node);
             }
         }
-        return new GeneralSettings(masterKey.or(() -> values.environment().get(MASTER_KEY_VARIABLE).map(Secret::of)));
+        return new GeneralSettings(masterKey.or(() -> values.environment().get(MASTER_KEY_VARIABLE).map(Secret::of)),
+                clientCredentials, drain);
     }
 
     private static List<String> sorted(Set<String> names) {

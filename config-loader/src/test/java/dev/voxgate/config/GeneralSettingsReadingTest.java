@@ -1,0 +1,85 @@
+package dev.voxgate.config;
+
+import static dev.voxgate.config.TestConfigs.loader;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code general_settings}: the master key, client-side credentials and the shutdown drain time. */
+class GeneralSettingsReadingTest {
+
+    private static final String ONE_MODEL = "model_list: [{model_name: w, litellm_params: {model: whisper-1}}]\n";
+
+    @Test
+    void withoutGeneralSettingsClientCredentialsAreRefusedAndTheDrainTimeIsThirtySeconds() {
+        GeneralSettings settings = read(ONE_MODEL);
+
+        assertThat(settings.allowClientSideCredentials()).isFalse();
+        assertThat(settings.gracefulShutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"true", "True", "yes"})
+    void allowClientSideCredentialsCanBeSwitchedOn(String value) {
+        GeneralSettings settings = read(ONE_MODEL + "general_settings:\n  allow_client_side_credentials: " + value
+                + "\n");
+
+        assertThat(settings.allowClientSideCredentials()).isTrue();
+    }
+
+    @Test
+    void allowClientSideCredentialsSetToFalseOrLeftEmptyStaysOff() {
+        assertThat(read(ONE_MODEL + "general_settings: {allow_client_side_credentials: false}\n")
+                .allowClientSideCredentials()).isFalse();
+        assertThat(read(ONE_MODEL + "general_settings: {allow_client_side_credentials: }\n")
+                .allowClientSideCredentials()).isFalse();
+    }
+
+    @Test
+    void allowClientSideCredentialsThatIsNotABooleanIsRejectedAtItsLine() {
+        ConfigException error = failure(ONE_MODEL + "general_settings:\n  master_key: sk-1\n"
+                + "  allow_client_side_credentials: sometimes\n");
+
+        assertThat(error).hasMessage("c.yaml:4: general_settings.allow_client_side_credentials: must be true or "
+                + "false, not 'sometimes'");
+    }
+
+    @Test
+    void gracefulShutdownTimeoutIsReadInSecondsAndZeroMeansStopAtOnce() {
+        assertThat(read(ONE_MODEL + "general_settings: {graceful_shutdown_timeout: 2.5}\n")
+                .gracefulShutdownTimeout()).isEqualTo(Duration.ofMillis(2_500));
+        assertThat(read(ONE_MODEL + "general_settings: {graceful_shutdown_timeout: 0}\n")
+                .gracefulShutdownTimeout()).isZero();
+    }
+
+    @Test
+    void negativeGracefulShutdownTimeoutIsRejected() {
+        ConfigException error = failure(ONE_MODEL + "general_settings:\n  graceful_shutdown_timeout: -1\n");
+
+        assertThat(error).hasMessage("c.yaml:3: general_settings.graceful_shutdown_timeout: must be 0 or more "
+                + "seconds, not -1");
+    }
+
+    @Test
+    void otherGeneralSettingsAreStillWarnedAboutAndTheMasterKeyStillRead() {
+        VoxgateConfig config = loader().parse(ONE_MODEL + "general_settings:\n  master_key: sk-1234\n"
+                + "  allow_client_side_credentials: true\n  database_url: postgres://x\n", "c.yaml");
+
+        assertThat(config.generalSettings().masterKey()).hasValueSatisfying(key -> assertThat(key.matches("sk-1234"))
+                .isTrue());
+        assertThat(config.warnings()).singleElement()
+                .hasToString("c.yaml:5: general_settings.database_url: not supported yet; ignored");
+    }
+
+    private static GeneralSettings read(String yaml) {
+        return loader().parse(yaml, "c.yaml").generalSettings();
+    }
+
+    private static ConfigException failure(String yaml) {
+        return catchThrowableOfType(ConfigException.class, () -> loader().parse(yaml, "c.yaml"));
+    }
+}
