@@ -3,14 +3,12 @@ package dev.voxgate.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,11 +43,7 @@ class UploadMemoryIT {
 
     @Test
     void fiftyConcurrentTwentyMegabyteUploadsStayWithinMemoryAndLeaveNoTempFile(@TempDir Path dir) throws Exception {
-        Path audio = dir.resolve("long-meeting.wav");
-        byte[] bytes = new byte[UPLOAD_BYTES];
-        new Random(7).nextBytes(bytes);
-        System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 4);
-        Files.write(audio, bytes);
+        Path audio = TestFiles.wav(dir, "long-meeting.wav", UPLOAD_BYTES);
         Path tmp = Files.createDirectories(dir.resolve("proxy-tmp"));
         AtomicLong received = new AtomicLong();
         try (MockWebServer vendor = discardingVendor(received);
