@@ -16,9 +16,11 @@ import java.util.Optional;
  *                                   off by default)
  * @param gracefulShutdownTimeout    how long a stopping proxy lets in-flight requests finish
  *                                   ({@code graceful_shutdown_timeout}, seconds; default 30)
+ * @param maxUploadBytes             the largest audio file the proxy accepts ({@code max_request_size_mb});
+ *                                   empty means OpenAI's 25 MiB
  */
 public record GeneralSettings(Optional<Secret> masterKey, boolean allowClientSideCredentials,
-                              Duration gracefulShutdownTimeout) {
+                              Duration gracefulShutdownTimeout, Optional<Long> maxUploadBytes) {
 
     /** The drain time when the config sets none. */
     public static final Duration DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
@@ -30,11 +32,17 @@ public record GeneralSettings(Optional<Secret> masterKey, boolean allowClientSid
             throw new IllegalArgumentException("gracefulShutdownTimeout must not be negative, was "
                     + gracefulShutdownTimeout);
         }
+        Objects.requireNonNull(maxUploadBytes, "maxUploadBytes");
+        maxUploadBytes.ifPresent(bytes -> {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxUploadBytes must be positive, was " + bytes);
+            }
+        });
     }
 
     /** Only a master key (or none); client credentials refused, the default drain time. */
     public GeneralSettings(Optional<Secret> masterKey) {
-        this(masterKey, false, DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT);
+        this(masterKey, false, DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT, Optional.empty());
     }
 
     public static GeneralSettings none() {

@@ -49,6 +49,15 @@ class GeneralSettingsReadingTest {
     }
 
     @Test
+    void maxRequestSizeInMegabytesBecomesTheProxysUploadLimit() {
+        assertThat(read(ONE_MODEL).maxUploadBytes()).isEmpty();
+        assertThat(read(ONE_MODEL + "general_settings: {max_request_size_mb: 100}\n").maxUploadBytes())
+                .contains(100L * 1024 * 1024);
+        assertThat(failure(ONE_MODEL + "general_settings:\n  max_request_size_mb: 0\n"))
+                .hasMessageContaining("general_settings.max_request_size_mb: must be more than 0");
+    }
+
+    @Test
     void gracefulShutdownTimeoutIsReadInSecondsAndZeroMeansStopAtOnce() {
         assertThat(read(ONE_MODEL + "general_settings: {graceful_shutdown_timeout: 2.5}\n")
                 .gracefulShutdownTimeout()).isEqualTo(Duration.ofMillis(2_500));

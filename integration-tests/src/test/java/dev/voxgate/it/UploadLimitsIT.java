@@ -7,8 +7,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The upload limit is enforced before the body is read: an over-limit request is answered while it is still sent. */
 class UploadLimitsIT {
@@ -39,6 +42,29 @@ class UploadLimitsIT {
             assertThat(answer).startsWith("HTTP/1.1 413");
             assertThat(answer).contains("\"param\":\"file\"").contains("larger than this proxy accepts");
             assertThat(openAi.requestCount()).isZero();
+        }
+    }
+
+    @Test
+    void maxRequestSizeFromTheConfigSetsTheLimit(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("small.yaml"), """
+                model_list:
+                  - model_name: whisper
+                    litellm_params: {model: whisper-1}
+                general_settings:
+                  max_request_size_mb: 0.1
+                """);
+        try (FakeSpeechVendor openAi = FakeSpeechVendor.openAi("sk-limits", "small enough");
+             RunningProxy proxy = RunningProxy.start(config,
+                     Map.of("OPENAI_API_KEY", "sk-limits", "OPENAI_API_BASE", openAi.baseUrl()))) {
+            var small = ProxyClients.postTranscription(proxy, "/v1/audio/transcriptions", null,
+                    TestFiles.wav(dir, "small.wav", 50_000), ProxyClients.fields("model", "whisper"));
+            var large = ProxyClients.postTranscription(proxy, "/v1/audio/transcriptions", null,
+                    TestFiles.wav(dir, "large.wav", 200_000), ProxyClients.fields("model", "whisper"));
+
+            assertThat(small.status()).as(small.body()).isEqualTo(200);
+            assertThat(large.status()).isEqualTo(413);
+            assertThat(large.body()).contains("larger than this proxy accepts (0.1 MiB)");
         }
     }
 

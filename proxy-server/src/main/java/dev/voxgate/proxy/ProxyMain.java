@@ -84,7 +84,9 @@ public final class ProxyMain {
                     + "model; pass --config FILE to route to cloud providers.");
         }
         ProxySettings settings = ProxySettings.of(commandLine.host(), commandLine.port())
-                .withDrainTimeout(config.generalSettings().gracefulShutdownTimeout());
+                .withDrainTimeout(config.generalSettings().gracefulShutdownTimeout())
+                .withMaxUploadBytes(config.generalSettings().maxUploadBytes()
+                        .orElse(ProxySettings.OPENAI_MAX_UPLOAD_BYTES));
         ProxyServer server = start(new ProxyModule(config, environment, settings, catalog));
         out.println("Voxgate listening on http://" + commandLine.host() + ":" + server.port());
         server.modelGroups().forEach(group -> out.println("  model group " + group.name() + " -> " + describe(group)));

@@ -197,7 +197,7 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     private void unexpected(Exception e, Context ctx) {
-        UploadProblem.classify(e).ifPresentOrElse(error -> errors.write(ctx, error), () -> {
+        UploadProblem.classify(e, settings.maxUploadBytes()).ifPresentOrElse(error -> errors.write(ctx, error), () -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             errors.write(ctx, OpenAiError.internal());
         });

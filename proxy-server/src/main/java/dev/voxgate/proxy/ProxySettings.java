@@ -54,6 +54,11 @@ public record ProxySettings(String host, int port, long maxUploadBytes, int inMe
         return new ProxySettings(host, port, maxUploadBytes, inMemoryBytes, drainTimeout);
     }
 
+    /** These settings with {@code maxUploadBytes} as the largest file accepted. */
+    public ProxySettings withMaxUploadBytes(long maxUploadBytes) {
+        return new ProxySettings(host, port, maxUploadBytes, inMemoryBytes, drainTimeout);
+    }
+
     /** Listening on {@code host:port} with OpenAI's upload limit. */
     public static ProxySettings of(String host, int port) {
         return new ProxySettings(host, port, OPENAI_MAX_UPLOAD_BYTES, DEFAULT_IN_MEMORY_BYTES);

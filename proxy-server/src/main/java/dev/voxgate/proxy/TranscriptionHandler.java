@@ -49,7 +49,7 @@ final class TranscriptionHandler implements Handler {
         }
         // A declared length over the limit is refused before a byte of the body is read.
         if (ctx.req().getContentLengthLong() > settings.maxRequestBytes()) {
-            throw new RequestRejected(UploadProblem.tooLarge());
+            throw new RequestRejected(UploadProblem.tooLarge(settings.maxUploadBytes()));
         }
         List<UploadedFile> files = ctx.uploadedFiles("file");
         boolean fileAsText = files.isEmpty() && ctx.formParamMap().containsKey("file");

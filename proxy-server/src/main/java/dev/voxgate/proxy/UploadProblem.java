@@ -1,6 +1,8 @@
 package dev.voxgate.proxy;
 
 import java.io.EOFException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,7 +15,7 @@ final class UploadProblem {
     private UploadProblem() {
     }
 
-    static Optional<OpenAiError> classify(Throwable thrown) {
+    static Optional<OpenAiError> classify(Throwable thrown, long maxUploadBytes) {
         // Jetty wraps a size violation in a generic "bad multipart": look for it through the whole chain first.
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
@@ -21,7 +23,7 @@ final class UploadProblem {
                 return Optional.of(fieldsTooLarge());
             }
             if (isTooLarge(message)) {
-                return Optional.of(tooLarge());
+                return Optional.of(tooLarge(maxUploadBytes));
             }
         }
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
@@ -35,9 +37,15 @@ final class UploadProblem {
         return Optional.empty();
     }
 
-    static OpenAiError tooLarge() {
-        return OpenAiError.payloadTooLarge("The upload is larger than this proxy accepts; send a smaller file "
-                + "(OpenAI's limit is 25 MiB).");
+    /** The answer to an upload over {@code maxUploadBytes}. */
+    static OpenAiError tooLarge(long maxUploadBytes) {
+        return OpenAiError.payloadTooLarge("The upload is larger than this proxy accepts (" + megabytes(maxUploadBytes)
+                + " MiB); send a smaller file.");
+    }
+
+    private static String megabytes(long bytes) {
+        return BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1024 * 1024), 2, RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString();
     }
 
     private static OpenAiError fieldsTooLarge() {

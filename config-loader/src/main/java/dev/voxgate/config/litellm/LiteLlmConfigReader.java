@@ -106,17 +106,27 @@ public final class LiteLlmConfigReader {
         Optional<Secret> masterKey = Optional.empty();
         boolean clientCredentials = false;
         Duration drain = GeneralSettings.DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT;
+        Optional<Long> maxUpload = Optional.empty();
         for (Map.Entry<String, YamlNode> entry : section.entries().entrySet()) {
             YamlNode node = entry.getValue();
             switch (entry.getKey()) {
                 case "master_key" -> masterKey = values.secret(node);
                 case "allow_client_side_credentials" -> clientCredentials = values.flag(node).orElse(false);
                 case "graceful_shutdown_timeout" -> drain = values.seconds(node, true).orElse(drain);
+                case "max_request_size_mb" -> maxUpload = megabytes(values, node);
                 default -> values.ignore(node);
             }
         }
         return new GeneralSettings(masterKey.or(() -> values.environment().get(MASTER_KEY_VARIABLE).map(Secret::of)),
-                clientCredentials, drain);
+                clientCredentials, drain, maxUpload);
+    }
+
+    private static Optional<Long> megabytes(ValueReader values, YamlNode node) {
+        Optional<Double> megabytes = values.nonNegative(node);
+        if (megabytes.isPresent() && megabytes.get() == 0) {
+            throw values.error(node, "must be more than 0 (megabytes of the largest upload the proxy accepts)");
+        }
+        return megabytes.map(mb -> (long) (mb * 1024 * 1024));
     }
 
     private static List<String> sorted(Set<String> names) {
