@@ -122,9 +122,9 @@ class FaultInjectionIT {
     @Test
     void deploymentThatKeepsFailingRestsWhileItsGroupRoutesAroundIt() throws Exception {
         faulty.misbehave(UpstreamFault.INTERNAL_ERROR_500);
-        String yaml = "model_list:\n" + deployment("mixed", faulty.baseUrl(), "sk-faulty-0123456789", "1")
+        String yaml = "model_list:\n" + deployment("mixed", faulty.baseUrl(), "sk-faulty-0123456789", "2")
                 + deployment("mixed", healthy.baseUrl(), HEALTHY_KEY, "30")
-                + deployment("alone", faulty.baseUrl(), "sk-faulty-a-0123456789", "1")
+                + deployment("alone", faulty.baseUrl(), "sk-faulty-a-0123456789", "2")
                 + "router_settings: {num_retries: 1, allowed_fails: 0, cooldown_time: 60}\n";
         try (RunningProxy resting = RunningProxy.start(TestFiles.config(dir, "cooldown.yaml", yaml), Map.of())) {
             int before = faulty.requestCount();
@@ -165,21 +165,21 @@ class FaultInjectionIT {
     }
 
     // Groups of two faulty deployments, so that the one retry goes to the other at once rather than after a back-off
-    // (the router's own tests cover the back-off). Faulty deployments get 1 s; the "patient" one, on the same
-    // faulty vendor, waits 15 s for a slow answer.
+    // (the router's own tests cover the back-off). Faulty deployments get 2 s, ample for a loopback answer even on
+    // a busy machine; the "patient" one, on the same faulty vendor, waits 15 s for a slow answer.
     private static String config() {
         String faultyBase = faulty.baseUrl();
         String refusedBase = FaultyVendor.refusedBaseUrl();
         StringBuilder yaml = new StringBuilder("model_list:\n");
         for (String kind : new String[] {"alone", "fallback"}) {
             for (String twin : new String[] {"a", "b"}) {
-                yaml.append(deployment("faulty-" + kind, faultyBase, "sk-faulty-" + twin + "-0123456789", "1"))
-                        .append(deployment("refused-" + kind, refusedBase, "sk-refused-" + twin + "-0123456789", "1"));
+                yaml.append(deployment("faulty-" + kind, faultyBase, "sk-faulty-" + twin + "-0123456789", "2"))
+                        .append(deployment("refused-" + kind, refusedBase, "sk-refused-" + twin + "-0123456789", "2"));
             }
         }
-        yaml.append(deployment("faulty-mixed", faultyBase, "sk-faulty-0123456789", "1"))
+        yaml.append(deployment("faulty-mixed", faultyBase, "sk-faulty-0123456789", "2"))
                 .append(deployment("faulty-mixed", healthy.baseUrl(), HEALTHY_KEY, "30"))
-                .append(deployment("refused-mixed", refusedBase, "sk-refused-0123456789", "1"))
+                .append(deployment("refused-mixed", refusedBase, "sk-refused-0123456789", "2"))
                 .append(deployment("refused-mixed", healthy.baseUrl(), HEALTHY_KEY, "30"))
                 .append(deployment("healthy", healthy.baseUrl(), HEALTHY_KEY, "30"))
                 .append(deployment("patient", faultyBase, "sk-faulty-0123456789", "15"));

@@ -53,7 +53,8 @@ class SoakRun {
              RunningProxy proxy = RunningProxy.start(TestFiles.config(dir, "soak.yaml", SoakTraffic.config(healthy,
                      failing, resetting, truncating, unavailable, late, limited)), Map.of())) {
             SoakTraffic traffic = new SoakTraffic(proxy.baseUrl(), TestFiles.wav(dir, "small.wav", 8 * 1024),
-                    TestFiles.wav(dir, "large.wav", 1_536 * 1024), new Random(Long.getLong("voxgate.soak.seed", 8)));
+                    TestFiles.wav(dir, "large.wav", 1_536 * 1024), healthy.baseUrl(),
+                    new Random(Long.getLong("voxgate.soak.seed", 8)));
             Set<Integer> vendorPorts = Set.of(healthy.port(), failing.port(), resetting.port(), truncating.port(),
                     unavailable.port(), late.port(), limited.port());
             List<Long> heap = run(traffic, length, proxy.port(), vendorPorts);
@@ -111,10 +112,11 @@ class SoakRun {
         System.gc();
         long heapMib = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
         LeakProbe probe = LeakProbe.take(proxyPort, vendorPorts);
-        System.out.printf("soak: t=%4ds requests=%6d unexpected=%d heap-after-gc=%dMiB rss=%s "
-                        + "platform-threads=%d proxy-upstream-connections=%d other-fds=%d upload-temp-files=%d%n",
+        // One println per line, so that the proxy's log lines on the other stream do not cut into it.
+        System.out.println(String.format("soak: t=%4ds requests=%6d unexpected=%d heap-after-gc=%dMiB rss=%s "
+                        + "platform-threads=%d proxy-upstream-connections=%d other-fds=%d upload-temp-files=%d",
                 elapsed.toSeconds(), requests.sum(), unexpected.size(), heapMib, rss(), probe.platformThreads(),
-                probe.upstreamConnections(), probe.otherFiles(), probe.uploadFiles());
+                probe.upstreamConnections(), probe.otherFiles(), probe.uploadFiles()));
         return heapMib;
     }
 

@@ -30,8 +30,8 @@ enum UpstreamFault {
     NEVER_ANSWERS(504, "upstream_timeout"),
     DRIPS_BYTE_BY_BYTE(504, "upstream_timeout");
 
-    /** What the dripping vendor sends, a byte every 80 ms: about 2 s in all. */
-    static final String DRIPPED_BODY = "{\"text\":\"slow but whole\"}";
+    /** What the dripping vendor sends, a byte every 80 ms: about 3.5 s in all. */
+    static final String DRIPPED_BODY = "{\"text\":\"slow but whole, one byte at a time\"}";
     private static final Duration DRIP_INTERVAL = Duration.ofMillis(80);
 
     private final int status;
