@@ -69,7 +69,8 @@ class RouterTimeoutTest {
                     assertThat(e).hasMessageStartingWith("Request timed out: the call's deadline of 200 ms passed");
                 });
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
-        assertThat(slowFailure.calls()).isBetween(2, 5);
+        // 200 ms hold three or four 60 ms attempts; a loaded machine may fit fewer, never the 101 asked for.
+        assertThat(slowFailure.calls()).isBetween(1, 5);
     }
 
     @Test
