@@ -1,12 +1,9 @@
 package dev.voxgate.it;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
@@ -15,7 +12,7 @@ import okhttp3.HttpUrl;
  * sent as {@code Authorization: Token …}, no {@code model}, a body that is not raw audio. It answers in Deepgram's
  * own JSON, with utterances when they are asked for.
  */
-final class FakeDeepgram implements AutoCloseable {
+final class FakeDeepgram extends LoopbackVendor {
 
     /** What the fake saw of a request it accepted. */
     record SeenRequest(HttpUrl url, String contentType, long bodySize) {
@@ -23,29 +20,16 @@ final class FakeDeepgram implements AutoCloseable {
 
     private final String apiKey;
     private final String transcript;
-    private final MockWebServer server = new MockWebServer();
     private final List<SeenRequest> seen = new CopyOnWriteArrayList<>();
 
     FakeDeepgram(String apiKey, String transcript) {
         this.apiKey = apiKey;
         this.transcript = transcript;
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return answer(request);
-            }
-        });
-        try {
-            server.start(0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Deepgram's base URL, {@code …/v1}. */
     String baseUrl() {
-        String root = server.url("/").toString();
-        return root.substring(0, root.length() - 1) + "/v1";
+        return root("/v1");
     }
 
     List<SeenRequest> seen() {
@@ -53,11 +37,7 @@ final class FakeDeepgram implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.close();
-    }
-
-    private MockResponse answer(RecordedRequest request) {
+    protected MockResponse answer(RecordedRequest request) {
         HttpUrl url = request.getUrl();
         if (!request.getMethod().equals("POST") || !url.encodedPath().equals("/v1/listen")) {
             return error(404, "NOT_FOUND", "Not found");

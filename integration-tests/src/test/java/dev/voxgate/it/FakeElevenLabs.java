@@ -1,10 +1,7 @@
 package dev.voxgate.it;
 
-import java.io.IOException;
 import java.util.Locale;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
@@ -12,40 +9,23 @@ import mockwebserver3.RecordedRequest;
  * {@code xi-api-key}, a form without {@code model_id} or {@code file}) and answers in its JSON: timed words with
  * speakers and the spacing between them.
  */
-final class FakeElevenLabs implements AutoCloseable {
+final class FakeElevenLabs extends LoopbackVendor {
 
     private final String apiKey;
     private final String transcript;
-    private final MockWebServer server = new MockWebServer();
 
     FakeElevenLabs(String apiKey, String transcript) {
         this.apiKey = apiKey;
         this.transcript = transcript;
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return answer(request);
-            }
-        });
-        try {
-            server.start(0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** ElevenLabs' base URL (the API adds {@code /v1/speech-to-text}). */
     String baseUrl() {
-        String root = server.url("/").toString();
-        return root.substring(0, root.length() - 1);
+        return root("");
     }
 
     @Override
-    public void close() {
-        server.close();
-    }
-
-    private MockResponse answer(RecordedRequest request) {
+    protected MockResponse answer(RecordedRequest request) {
         if (!request.getMethod().equals("POST") || !request.getUrl().encodedPath().equals("/v1/speech-to-text")) {
             return json(404, "{\"detail\":\"Not Found\"}");
         }

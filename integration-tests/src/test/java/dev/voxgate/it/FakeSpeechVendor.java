@@ -14,10 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.MediaType;
 import okhttp3.MultipartReader;
@@ -30,7 +28,7 @@ import okio.BufferedSink;
  * fields, a missing {@code api-version}, an unknown Azure deployment. It answers like the vendor, in each
  * {@code response_format}, and records every request it accepted.
  */
-final class FakeSpeechVendor implements AutoCloseable {
+final class FakeSpeechVendor extends LoopbackVendor {
 
     enum Flavor {
         OPENAI("/v1"), GROQ("/openai/v1"), AZURE("");
@@ -59,7 +57,6 @@ final class FakeSpeechVendor implements AutoCloseable {
     private final String apiKey;
     private final Set<String> azureDeployments;
     private final String transcript;
-    private final MockWebServer server = new MockWebServer();
     private final List<SeenRequest> seen = new CopyOnWriteArrayList<>();
     private final AtomicReference<MockResponse> forcedAnswer = new AtomicReference<>();
     private final AtomicInteger forcedTimes = new AtomicInteger();
@@ -70,17 +67,6 @@ final class FakeSpeechVendor implements AutoCloseable {
         this.apiKey = apiKey;
         this.azureDeployments = azureDeployments;
         this.transcript = transcript;
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return answer(request);
-            }
-        });
-        try {
-            server.start(0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** What a translation answer starts with, before the transcript. */
@@ -101,8 +87,7 @@ final class FakeSpeechVendor implements AutoCloseable {
 
     /** The vendor's base URL: OpenAI's {@code …/v1}, Groq's {@code …/openai/v1}, or Azure's resource endpoint. */
     String baseUrl() {
-        String root = server.url("/").toString();
-        return root.substring(0, root.length() - 1) + flavor.basePath;
+        return root(flavor.basePath);
     }
 
     /** From now on, every request (after its checks) gets this status and JSON body instead of a transcript. */
@@ -117,22 +102,13 @@ final class FakeSpeechVendor implements AutoCloseable {
         forcedTimes.set(times);
     }
 
-    /** Requests that reached the fake, accepted or not. */
-    int requestCount() {
-        return server.getRequestCount();
-    }
-
     /** Requests the fake accepted, in order. */
     List<SeenRequest> seen() {
         return List.copyOf(seen);
     }
 
     @Override
-    public void close() {
-        server.close();
-    }
-
-    private MockResponse answer(RecordedRequest request) {
+    protected MockResponse answer(RecordedRequest request) {
         Optional<MockResponse> refusal = flavor == Flavor.AZURE ? checkAzure(request) : checkOpenAi(request);
         if (refusal.isPresent()) {
             return refusal.get();
