@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,12 +24,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every response format from every provider family, read with the official OpenAI Java SDK: the vendors that write
- * a format themselves have it passed through; for the JSON-only ones (Deepgram, ElevenLabs) the proxy renders it,
- * and its subtitles are valid, with timestamps that never go back.
+ * a format themselves have it passed through; for the JSON-only ones (Deepgram, ElevenLabs, the local engine) the
+ * proxy renders it, and its subtitles are valid, with timestamps that never go back.
  */
 class ResponseFormatsIT {
 
     private static final String TRANSCRIPT = "Four score and seven years ago";
+    // The local engine really listens: it gets a clip it transcribes word for word.
+    private static final String LOCAL = "local-family";
+    private static final String LOCAL_TRANSCRIPT = "the quick brown fox jumps over the lazy dog";
     private static final Pattern CUE_TIMES = Pattern.compile(
             "(\\d{2}):(\\d{2}):(\\d{2})[,.](\\d{3}) --> (\\d{2}):(\\d{2}):(\\d{2})[,.](\\d{3})");
 
@@ -53,10 +57,14 @@ class ResponseFormatsIT {
                     litellm_params: {model: deepgram/nova-3}
                   - model_name: elevenlabs-family
                     litellm_params: {model: elevenlabs/scribe_v1}
+                  - model_name: local-family
+                    litellm_params: {model: local/vosk-en}
                 """);
-        proxy = RunningProxy.start(config, Map.of("OPENAI_API_KEY", "sk-formats", "OPENAI_API_BASE", openAi.baseUrl(),
+        Map<String, String> environment = new HashMap<>(Examples.localEngineCache());
+        environment.putAll(Map.of("OPENAI_API_KEY", "sk-formats", "OPENAI_API_BASE", openAi.baseUrl(),
                 "DEEPGRAM_API_KEY", "dg-formats", "DEEPGRAM_API_BASE", deepgram.baseUrl(),
                 "ELEVENLABS_API_KEY", "xi-formats", "ELEVENLABS_API_BASE", elevenLabs.baseUrl()));
+        proxy = RunningProxy.start(config, environment);
         client = ProxyClients.openAi(proxy, "unused");
     }
 
@@ -69,46 +77,46 @@ class ResponseFormatsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"openai-family", "deepgram-family", "elevenlabs-family"})
+    @ValueSource(strings = {"openai-family", "deepgram-family", "elevenlabs-family", LOCAL})
     void jsonHasTheText(String group) {
         assertThat(client.audio().transcriptions().create(params(group, AudioResponseFormat.JSON))
-                .asTranscription().text()).isEqualTo(TRANSCRIPT);
+                .asTranscription().text()).isEqualTo(transcript(group));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"openai-family", "deepgram-family", "elevenlabs-family"})
+    @ValueSource(strings = {"openai-family", "deepgram-family", "elevenlabs-family", LOCAL})
     void verboseJsonHasLanguageDurationAndTimedSegments(String group) {
         var verbose = client.audio().transcriptions().create(params(group, AudioResponseFormat.VERBOSE_JSON))
                 .asVerbose();
 
-        assertThat(verbose.text()).isEqualTo(TRANSCRIPT);
+        assertThat(verbose.text()).isEqualTo(transcript(group));
         assertThat(verbose.language()).isNotBlank();
         assertThat(verbose.duration()).isPositive();
         assertThat(verbose.segments()).get().asList().isNotEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"openai-family", "deepgram-family", "elevenlabs-family"})
+    @ValueSource(strings = {"openai-family", "deepgram-family", "elevenlabs-family", LOCAL})
     void textIsPlainText(String group) throws IOException {
         Raw raw = raw(group, AudioResponseFormat.TEXT);
 
         assertThat(raw.contentType()).startsWith("text/plain");
-        assertThat(raw.body().strip()).isEqualTo(TRANSCRIPT);
+        assertThat(raw.body().strip()).isEqualTo(transcript(group));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"openai-family", "deepgram-family", "elevenlabs-family"})
+    @ValueSource(strings = {"openai-family", "deepgram-family", "elevenlabs-family", LOCAL})
     void srtIsValidSubRipWithTimesThatNeverGoBack(String group) throws IOException {
         Raw raw = raw(group, AudioResponseFormat.SRT);
 
         assertThat(raw.contentType()).startsWith("text/plain");
         assertThat(raw.body()).startsWith("1\n");
         assertMonotonicCues(raw.body(), ',');
-        assertThat(raw.body()).contains("Four");
+        assertThat(raw.body()).contains(transcript(group).split(" ")[1]);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"openai-family", "deepgram-family", "elevenlabs-family"})
+    @ValueSource(strings = {"openai-family", "deepgram-family", "elevenlabs-family", LOCAL})
     void vttIsValidWebVttWithTimesThatNeverGoBack(String group) throws IOException {
         Raw raw = raw(group, AudioResponseFormat.VTT);
 
@@ -130,7 +138,12 @@ class ResponseFormatsIT {
     }
 
     private static TranscriptionCreateParams params(String group, AudioResponseFormat format) {
-        return TranscriptionCreateParams.builder().file(Examples.audio()).model(group).responseFormat(format).build();
+        Path audio = group.equals(LOCAL) ? Examples.audio("quick-brown-fox.wav") : Examples.audio();
+        return TranscriptionCreateParams.builder().file(audio).model(group).responseFormat(format).build();
+    }
+
+    private static String transcript(String group) {
+        return group.equals(LOCAL) ? LOCAL_TRANSCRIPT : TRANSCRIPT;
     }
 
     private static void assertMonotonicCues(String subtitles, char millisSeparator) {
