@@ -5,6 +5,7 @@ import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.providers.azure.AzureProviderFactory;
+import dev.voxgate.providers.http.NoDelaySocketFactory;
 import dev.voxgate.providers.openai.OpenAiProviderFactory;
 import dev.voxgate.providers.spi.ProviderContext;
 import dev.voxgate.providers.spi.ProviderFactory;
@@ -93,6 +94,7 @@ public final class ProviderCatalog {
         return new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+                .socketFactory(new NoDelaySocketFactory())
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)
