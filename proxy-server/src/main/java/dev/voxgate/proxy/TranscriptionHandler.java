@@ -4,6 +4,9 @@ import dev.voxgate.core.model.Transcription;
 import dev.voxgate.router.Router;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +35,7 @@ final class TranscriptionHandler implements Handler {
     }
 
     @Override
-    public void handle(Context ctx) {
+    public void handle(Context ctx) throws IOException, ServletException {
         if (!ctx.isMultipartFormData()) {
             throw RequestRejected.badRequest(null, "Send the request as multipart/form-data with a 'file' part and a "
                     + "'model' field; got Content-Type '" + Objects.requireNonNullElse(ctx.contentType(), "none")
@@ -42,12 +45,23 @@ final class TranscriptionHandler implements Handler {
         if (ctx.req().getContentLengthLong() > settings.maxRequestBytes()) {
             throw new RequestRejected(UploadProblem.tooLarge());
         }
-        try (UploadedAudio audio = UploadedAudio.from(ctx.uploadedFiles("file"), settings.inMemoryBytes())) {
+        try (UploadedAudio audio = UploadedAudio.from(fileParts(ctx), settings.inMemoryBytes())) {
             TranscriptionForm form = TranscriptionForm.parse(fields(ctx), audio.input());
             Transcription transcription = router.transcribe(form.request(), form.options());
             RenderedTranscription rendered = renderer.render(transcription, form.request().responseFormat());
             ctx.status(200).contentType(rendered.contentType()).result(rendered.body());
         }
+    }
+
+    // The servlet parts beneath Javalin's uploaded files, which UploadedAudio can take over without copying them.
+    // Javalin's uploadedFiles() comes first: it gives Jetty the multipart config and parses the body.
+    private static List<Part> fileParts(Context ctx) throws IOException, ServletException {
+        if (ctx.uploadedFiles("file").isEmpty()) {
+            return List.of();
+        }
+        return ctx.req().getParts().stream()
+                .filter(part -> "file".equals(part.getName()) && part.getSubmittedFileName() != null)
+                .toList();
     }
 
     // Azure's URL shape names the model group in the path, as Azure names the deployment there; it wins over any

@@ -2,13 +2,12 @@ package dev.voxgate.proxy;
 
 import dev.voxgate.core.model.AudioContent;
 import dev.voxgate.core.model.AudioInput;
-import io.javalin.http.UploadedFile;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -32,8 +31,11 @@ final class UploadedAudio implements AutoCloseable {
         this.tempFile = tempFile;
     }
 
-    /** Reads the one {@code file} part, or rejects the request saying what is wrong with it. */
-    static UploadedAudio from(List<UploadedFile> files, long inMemoryLimit) {
+    /**
+     * Takes over the one {@code file} part (the parts named {@code file} that have a filename), or rejects the request
+     * saying what is wrong with it.
+     */
+    static UploadedAudio from(List<Part> files, long inMemoryLimit) {
         if (files.isEmpty()) {
             throw RequestRejected.badRequest("file", "Missing 'file': send the audio as a multipart/form-data "
                     + "part named 'file' (e.g. curl --form file=@speech.mp3).");
@@ -42,45 +44,48 @@ final class UploadedAudio implements AutoCloseable {
             throw RequestRejected.badRequest("file", "Send exactly one 'file' part; this request has " + files.size()
                     + ".");
         }
-        UploadedFile file = files.getFirst();
-        String filename = file.filename();
+        Part file = files.getFirst();
+        String filename = file.getSubmittedFileName();
         if (filename == null || filename.isBlank()) {
             throw RequestRejected.badRequest("file", "The 'file' part has no filename; give it one with an extension "
                     + "that names the audio format (e.g. speech.mp3).");
         }
-        if (file.size() == 0) {
+        if (file.getSize() == 0) {
             throw RequestRejected.badRequest("file", "The uploaded file '" + filename + "' is empty.");
         }
-        return file.size() <= inMemoryLimit ? inMemory(file, filename) : onDisk(file, filename);
+        return file.getSize() <= inMemoryLimit ? inMemory(file, filename) : onDisk(file, filename);
     }
 
     AudioInput input() {
         return input;
     }
 
-    private static UploadedAudio inMemory(UploadedFile file, String filename) {
-        try (InputStream content = file.content()) {
+    private static UploadedAudio inMemory(Part file, String filename) {
+        try (InputStream content = file.getInputStream()) {
             // One array of the part's size, filled in place: readAllBytes() gathers 16 KiB pieces and then copies
             // them into a second array, twice the allocation of every upload.
-            byte[] bytes = new byte[Math.toIntExact(file.size())];
+            byte[] bytes = new byte[Math.toIntExact(file.getSize())];
             int read = content.readNBytes(bytes, 0, bytes.length);
             if (read != bytes.length || content.read() != -1) {
                 throw new IOException("the part announced " + bytes.length + " bytes but held "
                         + (read < bytes.length ? read : "more"));
             }
-            return new UploadedAudio(new AudioInput(filename, file.contentType(), new AudioContent.InMemory(bytes)),
+            return new UploadedAudio(new AudioInput(filename, file.getContentType(), new AudioContent.InMemory(bytes)),
                     Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the upload", e);
         }
     }
 
-    private static UploadedAudio onDisk(UploadedFile file, String filename) {
+    private static UploadedAudio onDisk(Part file, String filename) {
         Path path = null;
-        try (InputStream content = file.content()) {
+        try {
             path = Files.createTempFile("voxgate-upload-", ".audio");
-            long size = Files.copy(content, path, StandardCopyOption.REPLACE_EXISTING);
-            AudioInput input = new AudioInput(filename, file.contentType(), new AudioContent.OnDisk(path, size));
+            // Jetty spooled this part to its own temp file; write() renames that file to ours, so the upload is not
+            // copied a second time (Jetty writes the bytes only when it kept the part in memory).
+            file.write(path.toString());
+            long size = Files.size(path);
+            AudioInput input = new AudioInput(filename, file.getContentType(), new AudioContent.OnDisk(path, size));
             return new UploadedAudio(input, Optional.of(path));
         } catch (IOException e) {
             deleteQuietly(path);

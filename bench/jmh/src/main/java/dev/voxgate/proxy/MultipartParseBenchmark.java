@@ -1,6 +1,5 @@
 package dev.voxgate.proxy;
 
-import io.javalin.http.UploadedFile;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,7 +74,7 @@ public class MultipartParseBenchmark {
         try (MultiPartFormData.Parts parts = parse()) {
             MultiPart.Part file = parts.getFirst("file");
             String model = parts.getFirst("model").getContentAsString(StandardCharsets.UTF_8);
-            try (UploadedAudio audio = UploadedAudio.from(List.of(new UploadedFile(new JettyPart(file))),
+            try (UploadedAudio audio = UploadedAudio.from(List.of(new JettyPart(file)),
                     settings.inMemoryBytes())) {
                 return TranscriptionForm.parse(Map.of("model", List.of(model)), audio.input());
             }
