@@ -27,11 +27,13 @@ final class TranscriptionHandler implements Handler {
     private final Router router;
     private final TranscriptionRenderer renderer;
     private final ProxySettings settings;
+    private final UploadMemory uploadMemory;
 
     TranscriptionHandler(Router router, TranscriptionRenderer renderer, ProxySettings settings) {
         this.router = Objects.requireNonNull(router, "router");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.uploadMemory = new UploadMemory(settings);
     }
 
     @Override
@@ -45,7 +47,8 @@ final class TranscriptionHandler implements Handler {
         if (ctx.req().getContentLengthLong() > settings.maxRequestBytes()) {
             throw new RequestRejected(UploadProblem.tooLarge());
         }
-        try (UploadedAudio audio = UploadedAudio.from(fileParts(ctx), settings.inMemoryBytes())) {
+        try (UploadMemory.Lease memory = uploadMemory.place(ctx.req());
+             UploadedAudio audio = UploadedAudio.from(fileParts(ctx), memory.inMemoryLimit())) {
             TranscriptionForm form = TranscriptionForm.parse(fields(ctx), audio.input());
             Transcription transcription = router.transcribe(form.request(), form.options());
             RenderedTranscription rendered = renderer.render(transcription, form.request().responseFormat());
@@ -54,7 +57,7 @@ final class TranscriptionHandler implements Handler {
     }
 
     // The servlet parts beneath Javalin's uploaded files, which UploadedAudio can take over without copying them.
-    // Javalin's uploadedFiles() comes first: it gives Jetty the multipart config and parses the body.
+    // Javalin's uploadedFiles() comes first: it parses the body with the multipart config UploadMemory chose.
     private static List<Part> fileParts(Context ctx) throws IOException, ServletException {
         if (ctx.uploadedFiles("file").isEmpty()) {
             return List.of();
