@@ -31,7 +31,10 @@ public final class ProviderCatalog {
 
     // Thousands of transcriptions may be in flight; the router and the deployments' limits bound them, not OkHttp.
     private static final int MAX_IN_FLIGHT = 4096;
-    private static final int IDLE_CONNECTIONS = 64;
+    // As many idle connections as calls may be in flight: calls to a vendor finish in bursts, and a pool smaller
+    // than the burst closes the surplus only for the next burst to open them again (a TCP, and for real vendors a
+    // TLS, handshake per call). Idle connections cost a socket each and leave after the keep-alive.
+    private static final int IDLE_CONNECTIONS = MAX_IN_FLIGHT;
     // A long recording can take minutes to transcribe; each deployment's own timeout is applied per adapter.
     private static final Duration GENEROUS = Duration.ofMinutes(10);
 
