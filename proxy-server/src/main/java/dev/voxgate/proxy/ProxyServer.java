@@ -12,6 +12,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import dev.voxgate.core.model.ModelGroup;
 import java.time.Instant;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -29,6 +32,10 @@ public final class ProxyServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
     private static final Set<String> OPEN_PATHS = Set.of("/health/liveliness", "/health/readiness");
     private static final String VERSION = "0.1.0";
+    // Thousands of clients may connect at once. Jetty's default (0) leaves the JDK's backlog of 50, and a client
+    // whose handshake overflowed it finds its connection reset once it has sent its request. The kernel caps the
+    // value at net.core.somaxconn.
+    private static final int ACCEPT_QUEUE = 4096;
 
     private final Router router;
     private final Authenticator authenticator;
@@ -73,6 +80,17 @@ public final class ProxyServer implements AutoCloseable {
     private void configure(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
         config.concurrency.useVirtualThreads = true;
+        config.jetty.modifyServer(server -> server.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                // Javalin adds its connector after modifyServer; it opens the socket only when the server starts.
+                for (Connector connector : server.getConnectors()) {
+                    if (connector instanceof ServerConnector serverConnector) {
+                        serverConnector.setAcceptQueueSize(ACCEPT_QUEUE);
+                    }
+                }
+            }
+        }));
         config.jetty.multipartConfig.cacheDirectory(System.getProperty("java.io.tmpdir"));
         config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
         config.jetty.multipartConfig.maxInMemoryFileSize(settings.inMemoryBytes(), SizeUnit.BYTES);
