@@ -36,6 +36,10 @@ public final class ProxyServer implements AutoCloseable {
     // whose handshake overflowed it finds its connection reset once it has sent its request. The kernel caps the
     // value at net.core.somaxconn.
     private static final int ACCEPT_QUEUE = 4096;
+    // Jetty's per-connection cache of parsed header fields (default 1,024 entries) is a trie of about 100 KiB on every
+    // open connection: 200 MB of heap with 2,000 clients connected. The proxy's few headers per request are cheap to
+    // parse again.
+    private static final int HEADER_CACHE = 0;
 
     private final Router router;
     private final Authenticator authenticator;
@@ -80,6 +84,7 @@ public final class ProxyServer implements AutoCloseable {
     private void configure(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
         config.concurrency.useVirtualThreads = true;
+        config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(HEADER_CACHE));
         config.jetty.modifyServer(server -> server.addEventListener(new LifeCycle.Listener() {
             @Override
             public void lifeCycleStarting(LifeCycle event) {
