@@ -69,7 +69,7 @@ class ArchitectureTest {
     void providersDependOnCoreAndTheirHttpAndJsonLibrariesOnly() {
         check(classes().that().resideInAPackage(PROVIDERS).should().onlyDependOnClassesThat()
                 .resideInAnyPackage(PROVIDERS, CORE, "okhttp3..", "okio..", "com.fasterxml.jackson..",
-                        "org.slf4j..", "kotlin..", "java.."));
+                        "org.slf4j..", "kotlin..", "java..", "javax.net.."));
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.voxgate.providers.fireworks.FireworksAiProviderFactory;
 import dev.voxgate.providers.groq.GroqProviderFactory;
 import dev.voxgate.providers.hostedvllm.HostedVllmProviderFactory;
 import dev.voxgate.providers.mistral.MistralProviderFactory;
+import dev.voxgate.providers.http.NoDelaySocketFactory;
 import dev.voxgate.providers.openai.OpenAiProviderFactory;
 import dev.voxgate.providers.spi.ProviderContext;
 import dev.voxgate.providers.spi.ProviderFactory;
@@ -37,7 +38,10 @@ public final class ProviderCatalog {
 
     // Thousands of transcriptions may be in flight; the router and the deployments' limits bound them, not OkHttp.
     private static final int MAX_IN_FLIGHT = 4096;
-    private static final int IDLE_CONNECTIONS = 64;
+    // As many idle connections as calls may be in flight: calls to a vendor finish in bursts, and a pool smaller
+    // than the burst closes the surplus only for the next burst to open them again (a TCP, and for real vendors a
+    // TLS, handshake per call). Idle connections cost a socket each and leave after the keep-alive.
+    private static final int IDLE_CONNECTIONS = MAX_IN_FLIGHT;
     // A long recording can take minutes to transcribe; each deployment's own timeout is applied per adapter.
     private static final Duration GENEROUS = Duration.ofMinutes(10);
 
@@ -116,6 +120,7 @@ public final class ProviderCatalog {
         return new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+                .socketFactory(new NoDelaySocketFactory())
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)

@@ -6,7 +6,9 @@ import dev.voxgate.router.Routed;
 import dev.voxgate.router.Router;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.UploadedFile;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +34,19 @@ final class TranscriptionHandler implements Handler {
     private final CallRouting routing;
     private final TranscriptionRenderer renderer;
     private final ProxySettings settings;
+    private final UploadMemory uploadMemory;
 
-    TranscriptionHandler(Task task, CallRouting routing, TranscriptionRenderer renderer, ProxySettings settings) {
+    TranscriptionHandler(Task task, CallRouting routing, TranscriptionRenderer renderer, ProxySettings settings,
+                         UploadMemory uploadMemory) {
         this.task = Objects.requireNonNull(task, "task");
         this.routing = Objects.requireNonNull(routing, "routing");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.uploadMemory = Objects.requireNonNull(uploadMemory, "uploadMemory");
     }
 
     @Override
-    public void handle(Context ctx) {
+    public void handle(Context ctx) throws IOException, ServletException {
         if (!ctx.isMultipartFormData()) {
             throw RequestRejected.badRequest(null, "Send the request as multipart/form-data with a 'file' part and a "
                     + "'model' field; got Content-Type '" + Objects.requireNonNullElse(ctx.contentType(), "none")
@@ -51,9 +56,8 @@ final class TranscriptionHandler implements Handler {
         if (ctx.req().getContentLengthLong() > settings.maxRequestBytes()) {
             throw new RequestRejected(UploadProblem.tooLarge(settings.maxUploadBytes()));
         }
-        List<UploadedFile> files = ctx.uploadedFiles("file");
-        boolean fileAsText = files.isEmpty() && ctx.formParamMap().containsKey("file");
-        try (UploadedAudio audio = UploadedAudio.from(files, fileAsText, settings.inMemoryBytes())) {
+        try (UploadMemory.Lease memory = uploadMemory.place(ctx.req());
+             UploadedAudio audio = UploadedAudio.from(fileParts(ctx), sentAsText(ctx), memory.inMemoryLimit())) {
             TranscriptionForm form = task == Task.TRANSLATE
                     ? TranscriptionForm.parseTranslation(fields(ctx), audio.input(), routing.allowsClientCredentials())
                     : TranscriptionForm.parse(fields(ctx), audio.input(), routing.allowsClientCredentials());
@@ -81,6 +85,22 @@ final class TranscriptionHandler implements Handler {
             }
             events.failed(OpenAiError.of(e.failure()));
         }
+    }
+
+    // The servlet parts beneath Javalin's uploaded files, which UploadedAudio can take over without copying them.
+    // Javalin's uploadedFiles() comes first: it parses the body with the multipart config UploadMemory chose.
+    private static List<Part> fileParts(Context ctx) throws IOException, ServletException {
+        if (ctx.uploadedFiles("file").isEmpty()) {
+            return List.of();
+        }
+        return ctx.req().getParts().stream()
+                .filter(part -> "file".equals(part.getName()) && part.getSubmittedFileName() != null)
+                .toList();
+    }
+
+    // curl's --form file=speech.mp3 (without the @) sends the name as a text field.
+    private static boolean sentAsText(Context ctx) {
+        return ctx.uploadedFiles("file").isEmpty() && ctx.formParamMap().containsKey("file");
     }
 
     // Azure's URL shape names the model group in the path, as Azure names the deployment there; it wins over any

@@ -2,13 +2,12 @@ package dev.voxgate.proxy;
 
 import dev.voxgate.core.model.AudioContent;
 import dev.voxgate.core.model.AudioInput;
-import io.javalin.http.UploadedFile;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,8 +32,11 @@ final class UploadedAudio implements AutoCloseable {
         this.tempFile = tempFile;
     }
 
-    /** Reads the one {@code file} part, or rejects the request saying what is wrong with it (e.g. it is not audio). */
-    static UploadedAudio from(List<UploadedFile> files, boolean sentAsText, long inMemoryLimit) {
+    /**
+     * Takes over the one {@code file} part (the parts named {@code file} that have a filename), or rejects the request
+     * saying what is wrong with it.
+     */
+    static UploadedAudio from(List<Part> files, boolean sentAsText, long inMemoryLimit) {
         if (files.isEmpty() && sentAsText) {
             throw RequestRejected.badRequest("file", "'file' arrived as a text field, not as a file: send the audio "
                     + "itself as a file part (curl: --form file=@speech.mp3, with the @).");
@@ -47,16 +49,16 @@ final class UploadedAudio implements AutoCloseable {
             throw RequestRejected.badRequest("file", "Send exactly one 'file' part; this request has " + files.size()
                     + ".");
         }
-        UploadedFile file = files.getFirst();
-        String filename = file.filename();
+        Part file = files.getFirst();
+        String filename = file.getSubmittedFileName();
         if (filename == null || filename.isBlank()) {
             throw RequestRejected.badRequest("file", "The 'file' part has no filename; give it one with an extension "
                     + "that names the audio format (e.g. speech.mp3).");
         }
-        if (file.size() == 0) {
+        if (file.getSize() == 0) {
             throw RequestRejected.badRequest("file", "The uploaded file '" + filename + "' is empty.");
         }
-        UploadedAudio upload = file.size() <= inMemoryLimit ? inMemory(file, filename) : onDisk(file, filename);
+        UploadedAudio upload = file.getSize() <= inMemoryLimit ? inMemory(file, filename) : onDisk(file, filename);
         try {
             AudioSignature.require(upload.input.content(), filename);
             return upload;
@@ -70,9 +72,16 @@ final class UploadedAudio implements AutoCloseable {
         return input;
     }
 
-    private static UploadedAudio inMemory(UploadedFile file, String filename) {
-        try (InputStream content = file.content()) {
-            byte[] bytes = content.readAllBytes();
+    private static UploadedAudio inMemory(Part file, String filename) {
+        try (InputStream content = file.getInputStream()) {
+            // One array of the part's size, filled in place: readAllBytes() gathers 16 KiB pieces and then copies
+            // them into a second array, twice the allocation of every upload.
+            byte[] bytes = new byte[Math.toIntExact(file.getSize())];
+            int read = content.readNBytes(bytes, 0, bytes.length);
+            if (read != bytes.length || content.read() != -1) {
+                throw new IOException("the part announced " + bytes.length + " bytes but held "
+                        + (read < bytes.length ? read : "more"));
+            }
             return new UploadedAudio(new AudioInput(filename, declaredType(file), new AudioContent.InMemory(bytes)),
                     Optional.empty());
         } catch (IOException e) {
@@ -80,11 +89,14 @@ final class UploadedAudio implements AutoCloseable {
         }
     }
 
-    private static UploadedAudio onDisk(UploadedFile file, String filename) {
+    private static UploadedAudio onDisk(Part file, String filename) {
         Path path = null;
-        try (InputStream content = file.content()) {
+        try {
             path = Files.createTempFile("voxgate-upload-", ".audio");
-            long size = Files.copy(content, path, StandardCopyOption.REPLACE_EXISTING);
+            // Jetty spooled this part to its own temp file; write() renames that file to ours, so the upload is not
+            // copied a second time (Jetty writes the bytes only when it kept the part in memory).
+            file.write(path.toString());
+            long size = Files.size(path);
             AudioInput input = new AudioInput(filename, declaredType(file), new AudioContent.OnDisk(path, size));
             return new UploadedAudio(input, Optional.of(path));
         } catch (IOException e) {
@@ -95,8 +107,8 @@ final class UploadedAudio implements AutoCloseable {
 
     // Clients (the OpenAI SDKs among them) often label the part application/octet-stream; then the file name's
     // extension says more, and vendors that take raw audio (Deepgram) need a real audio type.
-    private static String declaredType(UploadedFile file) {
-        String type = file.contentType();
+    private static String declaredType(Part file) {
+        String type = file.getContentType();
         return type == null || type.isBlank() || type.toLowerCase(Locale.ROOT).startsWith("application/octet-stream")
                 ? null : type;
     }

@@ -1,0 +1,80 @@
+package dev.voxgate.providers.openaicompat;
+
+import dev.voxgate.core.EnvironmentSource;
+import dev.voxgate.core.model.AudioInput;
+import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.model.ResponseFormat;
+import dev.voxgate.core.model.Secret;
+import dev.voxgate.core.model.Transcription;
+import dev.voxgate.core.model.TranscriptionRequest;
+import dev.voxgate.providers.http.MalformedBodyException;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okio.Buffer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The vendor call of an OpenAI deployment: the request with its multipart body ({@link TranscriptionForm}) written
+ * out as OkHttp writes it to the socket (here into an Okio buffer), and the vendor's JSON answer read back.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class RequestBuildBenchmark {
+
+    private static final Optional<MediaType> JSON = Optional.of(MediaType.get("application/json"));
+    private static final String ANSWER = "{\"text\":\"Four score and seven years ago our fathers brought forth on "
+            + "this continent a new nation.\",\"usage\":{\"type\":\"duration\",\"seconds\":6}}";
+
+    @Param({"102400", "1048576"})
+    int fileSize;
+
+    private TranscriptionRequest request;
+    private Deployment deployment;
+    private Endpoint.Ready endpoint;
+    private final Buffer wire = new Buffer();
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        byte[] audio = new byte[fileSize];
+        request = TranscriptionRequest.builder("whisper", AudioInput.of("speech.wav", audio)).build();
+        deployment = Deployment.builder("d1", "whisper", "openai", "whisper-1")
+                .apiKey(Secret.of("sk-bench")).apiBase("http://127.0.0.1:8081/v1").build();
+        // OpenAI's profile as its factory builds it (bearer key, /audio/transcriptions under api_base).
+        OpenAiCompatProfile openAi = OpenAiCompatProfile.builder("openai").apiKeyVariables("OPENAI_API_KEY").build();
+        endpoint = (Endpoint.Ready) Endpoint.resolve(openAi, deployment,
+                EnvironmentSource.of(Map.of()));
+    }
+
+    @Benchmark
+    public long buildAndWrite() throws IOException {
+        Request call = endpoint.request().post(TranscriptionForm.of(request, deployment)).build();
+        call.body().writeTo(wire);
+        long written = wire.size();
+        wire.clear();
+        return written;
+    }
+
+    @Benchmark
+    public Transcription readAnswer() throws MalformedBodyException {
+        return TranscriptionReader.read(ResponseFormat.JSON, ANSWER, JSON);
+    }
+}

@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# The proxy benchmark: bench/run.sh [--quick] [--only CASE]
+#
+# Starts a fake OpenAI on loopback (nginx, answering POST /v1/audio/transcriptions with {"text":...} at once, after
+# 200 ms or after 2 s, having read the whole body), the proxy on a config pointing at it, and drives wrk with a real
+# multipart body (bench/multipart.lua). For each case it runs the load direct to nginx and then through the proxy,
+# in this one run, and prints requests/s, p50/p99 latency, errors (socket errors + HTTP >= 400) and the proxy's peak
+# resident memory, with the ratios. The proxy is restarted for every case, so its peak (VmHWM from /proc) covers
+# that case only: its warm-up and its measured run.
+#
+# Options:   --quick        5 s per run instead of 15 s (a smoke test; the figures are noisier)
+#            --only NAME    run only the cases whose name contains NAME (e.g. --only c64)
+# Env:       PROXY_JVM_OPTS overrides the proxy's JVM flags (default below)
+#            BENCH_DURATION / BENCH_WARMUP override the seconds per measured run / warm-up
+# Needs:     wrk, nginx with the echo module, curl, a JDK 21+ (bin/jdk21 finds it). As root the script installs the
+#            Debian packages itself (apt-get install -y wrk nginx-light libnginx-mod-http-echo curl); otherwise it
+#            says what to install. Loopback only (127.0.0.1); everything it starts is stopped on exit.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+DURATION=${BENCH_DURATION:-15}
+WARMUP=${BENCH_WARMUP:-8}
+ONLY=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --quick) DURATION=${BENCH_DURATION:-5}; WARMUP=${BENCH_WARMUP:-4}; shift ;;
+    --only) ONLY="$2"; shift 2 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench/run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+# The proxy's JVM: a heap big enough for 64 uploads of 1 MiB in flight and their copies, capped so that memory
+# stays bounded; ParallelGC spends less CPU than G1 on this short-lived garbage on two cores.
+PROXY_JVM_OPTS=${PROXY_JVM_OPTS:-"-Xms64m -Xmx192m -XX:+UseParallelGC -XX:+UseStringDeduplication -Xss512k"}
+
+NGINX_PORT_INSTANT=18081; NGINX_PORT_200MS=18082; NGINX_PORT_2S=18083; PROXY_PORT=18090
+
+# ---- tools -------------------------------------------------------------------------------------------------------
+echo_module() {
+  for f in /usr/lib/nginx/modules/ngx_http_echo_module.so /usr/share/nginx/modules/ngx_http_echo_module.so; do
+    [[ -f "$f" ]] && { echo "$f"; return 0; }
+  done
+  return 1
+}
+need_install=()
+command -v wrk >/dev/null || need_install+=(wrk)
+command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || need_install+=(nginx-light)
+echo_module >/dev/null || need_install+=(libnginx-mod-http-echo)
+command -v curl >/dev/null || need_install+=(curl)
+if [[ ${#need_install[@]} -gt 0 ]]; then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "installing ${need_install[*]} ..."
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_install[@]}" >/dev/null
+  else
+    echo "bench/run.sh needs: apt-get install -y wrk nginx-light libnginx-mod-http-echo curl" >&2
+    exit 1
+  fi
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+ECHO_MODULE=$(echo_module)
+VOXGATE_QUIET_JDK=1 source "$ROOT/bin/jdk21"   # sets JAVA_HOME to a JDK 21+
+JAVA="$JAVA_HOME/bin/java"
+
+# 2,000 clients mean 2,000 sockets into the proxy and 2,000 out of it.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+if [[ $(ulimit -n) -lt 8192 ]]; then
+  echo "warning: ulimit -n is $(ulimit -n); the 2,000-client case needs about 4,500 descriptors" >&2
+fi
+
+JAR="$ROOT/proxy-server/target/voxgate-proxy.jar"
+if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT" -path '*/src/main/*' -newer "$JAR" -print -quit)" ]]; then
+  echo "building the proxy jar ..."
+  (cd "$ROOT" && VOXGATE_QUIET_JDK=1 bin/mvn -q -DskipTests package >/dev/null)
+fi
+
+WORK=$(mktemp -d /tmp/voxgate-bench.XXXXXX)
+chmod 755 "$WORK"
+NGINX_PID=""; PROXY_PID=""
+cleanup() {
+  [[ -n "$PROXY_PID" ]] && kill "$PROXY_PID" 2>/dev/null && wait "$PROXY_PID" 2>/dev/null
+  [[ -n "$NGINX_PID" ]] && kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---- the fake upstream ---------------------------------------------------------------------------------------------
+# One worker: it stands for a remote vendor and should take as little of the two cores as it can. Each server reads
+# the whole body (echo_read_request_body, in memory) before it answers, as a vendor must.
+TRANSCRIPT='{"text":"Four score and seven years ago our fathers brought forth on this continent a new nation.","usage":{"type":"duration","seconds":6}}'
+upstream_server() { # port, delay statement
+  cat <<EOF
+  server {
+    listen 127.0.0.1:$1 backlog=4096;
+    location = /v1/audio/transcriptions {
+      echo_read_request_body;
+      $2
+      echo -n '$TRANSCRIPT';
+    }
+  }
+EOF
+}
+cat >"$WORK/nginx.conf" <<EOF
+load_module $ECHO_MODULE;
+worker_processes 1;
+worker_rlimit_nofile 20000;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log error;
+events { worker_connections 8192; multi_accept on; }
+http {
+  access_log off;
+  default_type application/json;
+  client_body_temp_path $WORK/nginx-body;
+  client_max_body_size 32m;
+  client_body_buffer_size 2m;
+  keepalive_requests 10000000;
+  keepalive_timeout 300s;
+$(upstream_server $NGINX_PORT_INSTANT "")
+$(upstream_server $NGINX_PORT_200MS "echo_sleep 0.2;")
+$(upstream_server $NGINX_PORT_2S "echo_sleep 2;")
+}
+EOF
+"$NGINX" -p "$WORK" -c "$WORK/nginx.conf" -g 'daemon off;' &
+NGINX_PID=$!
+
+cat >"$WORK/config.yaml" <<EOF
+model_list:
+  - model_name: bench-instant
+    litellm_params: {model: openai/whisper-1, api_base: "http://127.0.0.1:$NGINX_PORT_INSTANT/v1", api_key: sk-upstream}
+  - model_name: bench-200ms
+    litellm_params: {model: openai/whisper-1, api_base: "http://127.0.0.1:$NGINX_PORT_200MS/v1", api_key: sk-upstream}
+  - model_name: bench-2s
+    litellm_params: {model: openai/whisper-1, api_base: "http://127.0.0.1:$NGINX_PORT_2S/v1", api_key: sk-upstream}
+general_settings:
+  master_key: sk-bench
+EOF
+
+wait_http() { # url
+  for _ in $(seq 1 150); do
+    curl -s -o /dev/null "$1" && return 0
+    sleep 0.1
+  done
+  echo "bench/run.sh: nothing answers at $1" >&2
+  return 1
+}
+wait_http "http://127.0.0.1:$NGINX_PORT_INSTANT/"
+
+start_proxy() {
+  # shellcheck disable=SC2086
+  "$JAVA" $PROXY_JVM_OPTS -jar "$JAR" --config "$WORK/config.yaml" --host 127.0.0.1 --port $PROXY_PORT \
+    >"$WORK/proxy.log" 2>&1 &
+  PROXY_PID=$!
+  wait_http "http://127.0.0.1:$PROXY_PORT/health/liveliness"
+}
+stop_proxy() {
+  kill "$PROXY_PID" 2>/dev/null || true
+  wait "$PROXY_PID" 2>/dev/null || true
+  PROXY_PID=""
+}
+peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$PROXY_PID/status"; }
+
+# run_wrk port model bytes connections seconds -> the RESULT line
+run_wrk() {
+  local threads=2
+  [[ $4 -lt 2 ]] && threads=1
+  BENCH_BYTES=$3 BENCH_MODEL=$2 wrk -t"$threads" -c"$4" -d"$5"s --timeout 30s -s "$ROOT/bench/multipart.lua" \
+    "http://127.0.0.1:$1" | grep '^RESULT'
+}
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+# One real call through the proxy first: the path under test must answer the transcript, not an error.
+start_proxy
+printf 'RIFF-not-really-audio' >"$WORK/probe.wav"
+probe=$(curl -s -H 'Authorization: Bearer sk-bench' -F file=@"$WORK/probe.wav" -F model=bench-instant \
+  "http://127.0.0.1:$PROXY_PORT/v1/audio/transcriptions")
+stop_proxy
+if [[ "$probe" != *"Four score"* ]]; then
+  echo "bench/run.sh: the proxy did not answer the transcript: $probe" >&2
+  exit 1
+fi
+
+# ---- cases ---------------------------------------------------------------------------------------------------------
+#          name                    upstream port        model          bytes    clients
+CASES=(
+  "100KiB-c1-instant          $NGINX_PORT_INSTANT  bench-instant  102400   1"
+  "100KiB-c64-instant         $NGINX_PORT_INSTANT  bench-instant  102400   64"
+  "1MiB-c1-instant            $NGINX_PORT_INSTANT  bench-instant  1048576  1"
+  "1MiB-c64-instant           $NGINX_PORT_INSTANT  bench-instant  1048576  64"
+  "100KiB-c256-200ms          $NGINX_PORT_200MS    bench-200ms    102400   256"
+  "100KiB-c2000-2s            $NGINX_PORT_2S       bench-2s       102400   2000"
+)
+
+echo "voxgate bench: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg)," \
+  "${DURATION}s per run, ${WARMUP}s proxy warm-up, $("$JAVA" -version 2>&1 | head -1)"
+echo "proxy JVM: $PROXY_JVM_OPTS"
+printf '%-20s %-6s %10s %10s %10s %8s %9s\n' case via 'req/s' 'p50 ms' 'p99 ms' errors 'peak MB'
+for spec in "${CASES[@]}"; do
+  read -r name port model bytes clients <<<"$spec"
+  [[ -n "$ONLY" && "$name" != *"$ONLY"* ]] && continue
+  direct=$(run_wrk "$port" "$model" "$bytes" "$clients" "$DURATION")
+  start_proxy
+  run_wrk $PROXY_PORT "$model" "$bytes" "$clients" "$WARMUP" >/dev/null
+  proxied=$(run_wrk $PROXY_PORT "$model" "$bytes" "$clients" "$DURATION")
+  peak=$(peak_rss_mb)
+  stop_proxy
+  printf '%-20s %-6s %10s %10s %10s %8s %9s\n' "$name" direct "$(field rps "$direct")" "$(field p50_ms "$direct")" \
+    "$(field p99_ms "$direct")" "$(field errors "$direct")" -
+  printf '%-20s %-6s %10s %10s %10s %8s %9s\n' "" proxy "$(field rps "$proxied")" "$(field p50_ms "$proxied")" \
+    "$(field p99_ms "$proxied")" "$(field errors "$proxied")" "$peak"
+  awk -v d="$(field rps "$direct")" -v p="$(field rps "$proxied")" -v d50="$(field p50_ms "$direct")" \
+    -v p50="$(field p50_ms "$proxied")" \
+    'BEGIN { printf "%-20s %-6s %9.1f%% %+9.3f   (throughput proxy/direct, added p50 ms)\n", "", "ratio", 100 * p / d, p50 - d50 }'
+done
