@@ -1,6 +1,8 @@
 package dev.voxgate.providers.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +16,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 public final class ProviderJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    // Jackson's default buffer pool is per thread, and every attempt runs on a new virtual thread, so each read
+    // would allocate fresh parse buffers; a pool shared by all threads reuses them.
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                    .build())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
