@@ -177,7 +177,7 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 # One real call through the proxy first: the path under test must answer the transcript, not an error.
 start_proxy
-printf 'RIFF-not-really-audio' >"$WORK/probe.wav"
+printf 'RIFF\044\000\000\000WAVEfmt ' >"$WORK/probe.wav"   # a WAV signature: the proxy refuses non-audio
 probe=$(curl -s -H 'Authorization: Bearer sk-bench' -F file=@"$WORK/probe.wav" -F model=bench-instant \
   "http://127.0.0.1:$PROXY_PORT/v1/audio/transcriptions")
 stop_proxy

@@ -11,7 +11,7 @@ import dev.voxgate.providers.fireworks.FireworksAiProviderFactory;
 import dev.voxgate.providers.groq.GroqProviderFactory;
 import dev.voxgate.providers.hostedvllm.HostedVllmProviderFactory;
 import dev.voxgate.providers.mistral.MistralProviderFactory;
-import dev.voxgate.providers.http.NoDelaySocketFactory;
+import dev.voxgate.providers.http.UpstreamSocketFactory;
 import dev.voxgate.providers.openai.OpenAiProviderFactory;
 import dev.voxgate.providers.spi.ProviderContext;
 import dev.voxgate.providers.spi.ProviderFactory;
@@ -120,7 +120,7 @@ public final class ProviderCatalog {
         return new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
-                .socketFactory(new NoDelaySocketFactory())
+                .socketFactory(new UpstreamSocketFactory())
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)

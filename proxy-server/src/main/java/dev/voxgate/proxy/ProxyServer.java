@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -50,6 +51,11 @@ public final class ProxyServer implements AutoCloseable {
     // open connection: 200 MB of heap with 2,000 clients connected. The proxy's few headers per request are cheap to
     // parse again.
     private static final int HEADER_CACHE = 0;
+    // Jetty reads a connection 8 KiB at a time by default: 13 reads, and as many wake-ups of the request's virtual
+    // thread and passes of the multipart parser, for a 100 KiB upload. The buffer comes from Jetty's pool only while
+    // bytes are waiting to be parsed, so idle connections hold none. Measured with bench/run.sh (100 KiB, 64 clients):
+    // proxy CPU per request 450 -> 350 us, throughput +25%; 128 KiB gained nothing more.
+    private static final int INPUT_BUFFER = 64 * 1024;
 
     private final CallRouting routing;
     private final Router router;
@@ -154,6 +160,10 @@ public final class ProxyServer implements AutoCloseable {
                 for (Connector connector : server.getConnectors()) {
                     if (connector instanceof ServerConnector serverConnector) {
                         serverConnector.setAcceptQueueSize(ACCEPT_QUEUE);
+                        HttpConnectionFactory http = serverConnector.getConnectionFactory(HttpConnectionFactory.class);
+                        if (http != null) {
+                            http.setInputBufferSize(INPUT_BUFFER);
+                        }
                     }
                 }
             }
