@@ -11,6 +11,7 @@ import dev.voxgate.providers.fireworks.FireworksAiProviderFactory;
 import dev.voxgate.providers.groq.GroqProviderFactory;
 import dev.voxgate.providers.hostedvllm.HostedVllmProviderFactory;
 import dev.voxgate.providers.mistral.MistralProviderFactory;
+import dev.voxgate.providers.http.SharedHttpClient;
 import dev.voxgate.providers.http.UpstreamSocketFactory;
 import dev.voxgate.providers.openai.OpenAiProviderFactory;
 import dev.voxgate.providers.spi.ProviderContext;
@@ -113,13 +114,12 @@ public final class ProviderCatalog {
      * retryOnConnectionFailure(false)}): the router retries, and stacked retries would multiply attempts. Nor does it
      * follow redirects, which would carry an {@code api-key} header to whatever host a redirect names.
      */
-    public static OkHttpClient newHttpClient() {
+    public static SharedHttpClient newHttpClient() {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(MAX_IN_FLIGHT);
         dispatcher.setMaxRequestsPerHost(MAX_IN_FLIGHT);
-        return new OkHttpClient.Builder()
+        return SharedHttpClient.of(new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
                 .socketFactory(new UpstreamSocketFactory())
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
@@ -127,7 +127,7 @@ public final class ProviderCatalog {
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(GENEROUS)
                 .writeTimeout(GENEROUS)
-                .callTimeout(GENEROUS)
-                .build();
+                .callTimeout(GENEROUS),
+                () -> new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES));
     }
 }

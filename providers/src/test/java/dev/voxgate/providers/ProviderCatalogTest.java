@@ -3,6 +3,7 @@ package dev.voxgate.providers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.voxgate.providers.http.SharedHttpClient;
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionException;
@@ -75,7 +76,11 @@ class ProviderCatalogTest {
 
     @Test
     void sharedClientLeavesRetriesToTheRouterAndNeverFollowsRedirects() {
-        OkHttpClient client = ProviderCatalog.newHttpClient();
+        SharedHttpClient shared = ProviderCatalog.newHttpClient();
+        assertThat(shared.lanes()).hasSizeGreaterThan(1);
+        assertThat(shared.lanes()).extracting(OkHttpClient::connectionPool).doesNotHaveDuplicates();
+        assertThat(shared.lanes()).extracting(OkHttpClient::dispatcher).containsOnly(shared.lanes().getFirst().dispatcher());
+        OkHttpClient client = shared.lanes().getFirst();
 
         assertThat(client.retryOnConnectionFailure()).isFalse();
         assertThat(client.followRedirects()).isFalse();

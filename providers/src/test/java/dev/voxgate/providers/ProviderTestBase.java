@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.voxgate.providers.http.SharedHttpClient;
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionException;
@@ -45,7 +46,7 @@ public abstract class ProviderTestBase {
     /** Audio bytes including every byte value, so any re-encoding would show. */
     protected static final byte[] AUDIO = allByteValues();
 
-    private static final OkHttpClient HTTP = ProviderCatalog.newHttpClient();
+    private static final SharedHttpClient HTTP = ProviderCatalog.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     protected MockWebServer server;

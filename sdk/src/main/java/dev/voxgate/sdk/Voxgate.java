@@ -11,6 +11,7 @@ import dev.voxgate.core.model.ModelReference;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.TranscriptionRequest;
 import dev.voxgate.providers.ProviderCatalog;
+import dev.voxgate.providers.http.SharedHttpClient;
 import dev.voxgate.providers.spi.ProviderContext;
 import dev.voxgate.router.CallOptions;
 import dev.voxgate.router.Router;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import okhttp3.OkHttpClient;
 
 /**
  * The SDK's front door, LiteLLM's {@code transcription()} and {@code Router} in Java.
@@ -87,7 +87,7 @@ public final class Voxgate {
      * separate dependency): {@code ProviderCatalog.builtIn().with(new LocalProviderFactory())}.
      */
     public static Router.Builder routerBuilder(EnvironmentSource environment, ProviderCatalog catalog) {
-        ProviderContext context = new ProviderContext(SharedHttpClient.INSTANCE, environment);
+        ProviderContext context = new ProviderContext(DefaultHttp.INSTANCE, environment);
         return Router.builder().connector(new ProviderConnector(catalog, context));
     }
 
@@ -182,7 +182,7 @@ public final class Voxgate {
     }
 
     // One connection pool for every SDK router in this JVM, created on first use.
-    private static final class SharedHttpClient {
-        static final OkHttpClient INSTANCE = ProviderCatalog.newHttpClient();
+    private static final class DefaultHttp {
+        static final SharedHttpClient INSTANCE = ProviderCatalog.newHttpClient();
     }
 }

@@ -6,11 +6,11 @@ import com.google.inject.Singleton;
 import dev.voxgate.config.VoxgateConfig;
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.providers.ProviderCatalog;
+import dev.voxgate.providers.http.SharedHttpClient;
 import dev.voxgate.providers.spi.ProviderContext;
 import dev.voxgate.router.DeploymentConnector;
 import dev.voxgate.router.Router;
 import java.util.Objects;
-import okhttp3.OkHttpClient;
 
 /**
  * Guice wiring of a loaded config: environment, the shared HTTP client, the provider catalog (the built-ins unless
@@ -51,13 +51,13 @@ public final class VoxgateModule extends AbstractModule {
 
     @Provides
     @Singleton
-    OkHttpClient httpClient() {
+    SharedHttpClient httpClient() {
         return ProviderCatalog.newHttpClient();
     }
 
     @Provides
     @Singleton
-    DeploymentConnector deploymentConnector(ProviderCatalog catalog, OkHttpClient httpClient,
+    DeploymentConnector deploymentConnector(ProviderCatalog catalog, SharedHttpClient httpClient,
                                             EnvironmentSource environment) {
         return new ProviderConnector(catalog, new ProviderContext(httpClient, environment));
     }

@@ -9,7 +9,6 @@ import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.BufferedSource;
@@ -31,7 +30,7 @@ public final class UpstreamClient {
     // Far above any transcript (hours of verbose_json with words are a few MiB), far below trouble.
     private static final long MAX_SUCCESS_BODY = 32L * 1024 * 1024;
 
-    private final OkHttpClient client;
+    private final SharedHttpClient client;
     private final FailureMapper failures;
     private final Upstream upstream;
 
@@ -39,13 +38,9 @@ public final class UpstreamClient {
      * A client for {@code upstream} over the shared client; with a {@code timeout}, a client derived once with it
      * as the whole call's deadline (sharing the connection pool and dispatcher).
      */
-    public UpstreamClient(OkHttpClient shared, Optional<Duration> timeout, Upstream upstream) {
+    public UpstreamClient(SharedHttpClient shared, Optional<Duration> timeout, Upstream upstream) {
         Objects.requireNonNull(shared, "shared");
-        this.client = timeout.map(deadline -> shared.newBuilder()
-                .callTimeout(deadline)
-                .readTimeout(deadline)
-                .writeTimeout(deadline)
-                .build()).orElse(shared);
+        this.client = timeout.map(shared::withTimeout).orElse(shared);
         this.upstream = Objects.requireNonNull(upstream, "upstream");
         this.failures = new FailureMapper(upstream, InstantSource.system());
     }

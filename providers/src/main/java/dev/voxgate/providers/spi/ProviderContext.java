@@ -2,16 +2,16 @@ package dev.voxgate.providers.spi;
 
 import dev.voxgate.core.EnvironmentSource;
 import java.util.Objects;
-import okhttp3.OkHttpClient;
+import dev.voxgate.providers.http.SharedHttpClient;
 
 /**
- * What every adapter shares: one HTTP client (one connection pool; per-deployment timeouts through
- * {@link OkHttpClient#newBuilder()}), and the environment that supplies default keys and base URLs.
+ * What every adapter shares: one HTTP client (one set of connection pools; per-deployment timeouts through
+ * {@link SharedHttpClient#withTimeout}), and the environment that supplies default keys and base URLs.
  *
  * @param httpClient  the shared client
  * @param environment where {@code OPENAI_API_KEY} and friends are read
  */
-public record ProviderContext(OkHttpClient httpClient, EnvironmentSource environment) {
+public record ProviderContext(SharedHttpClient httpClient, EnvironmentSource environment) {
     public ProviderContext {
         Objects.requireNonNull(httpClient, "httpClient");
         Objects.requireNonNull(environment, "environment");

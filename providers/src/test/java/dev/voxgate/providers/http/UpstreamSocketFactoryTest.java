@@ -39,14 +39,16 @@ class UpstreamSocketFactoryTest {
 
     @Test
     void theSharedClientUsesIt() {
-        assertThat(ProviderCatalog.newHttpClient().socketFactory()).isInstanceOf(UpstreamSocketFactory.class);
+        assertThat(ProviderCatalog.newHttpClient().lanes())
+                .extracting(OkHttpClient::socketFactory).allMatch(UpstreamSocketFactory.class::isInstance);
+        assertThat(ProviderCatalog.newHttpClient().lanes().getFirst().socketFactory()).isInstanceOf(UpstreamSocketFactory.class);
     }
 
     @Test
     void uploadsArriveWholeOverPlainHttp() throws Exception {
         try (MockWebServer vendor = new MockWebServer()) {
             vendor.start();
-            uploadTwiceAndCheck(vendor, ProviderCatalog.newHttpClient());
+            uploadTwiceAndCheck(vendor, ProviderCatalog.newHttpClient().lanes().getFirst());
         }
     }
 
@@ -65,7 +67,7 @@ class UpstreamSocketFactoryTest {
         try (MockWebServer vendor = new MockWebServer()) {
             vendor.useHttps(serverCertificates.sslSocketFactory());
             vendor.start();
-            OkHttpClient client = ProviderCatalog.newHttpClient().newBuilder()
+            OkHttpClient client = ProviderCatalog.newHttpClient().lanes().getFirst().newBuilder()
                     .sslSocketFactory(clientCertificates.sslSocketFactory(), clientCertificates.trustManager())
                     .build();
             uploadTwiceAndCheck(vendor, client);
