@@ -4,7 +4,6 @@ import dev.voxgate.core.model.AudioContent;
 import dev.voxgate.core.model.AudioInput;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,21 +71,13 @@ final class UploadedAudio implements AutoCloseable {
         return input;
     }
 
+    // Jetty keeps a part that fits in memory as the network buffers it arrived in, until the request ends, and
+    // reads it afresh for every getInputStream(): each attempt streams from those buffers, and the upload is never
+    // copied into the heap (before, every upload was held twice; at 2,000 uploads of 100 KiB in flight that copy was
+    // 200 MB of live heap).
     private static UploadedAudio inMemory(Part file, String filename) {
-        try (InputStream content = file.getInputStream()) {
-            // One array of the part's size, filled in place: readAllBytes() gathers 16 KiB pieces and then copies
-            // them into a second array, twice the allocation of every upload.
-            byte[] bytes = new byte[Math.toIntExact(file.getSize())];
-            int read = content.readNBytes(bytes, 0, bytes.length);
-            if (read != bytes.length || content.read() != -1) {
-                throw new IOException("the part announced " + bytes.length + " bytes but held "
-                        + (read < bytes.length ? read : "more"));
-            }
-            return new UploadedAudio(new AudioInput(filename, declaredType(file), new AudioContent.InMemory(bytes)),
-                    Optional.empty());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the upload", e);
-        }
+        AudioContent lent = new AudioContent.Lent(file.getSize(), file::getInputStream);
+        return new UploadedAudio(new AudioInput(filename, declaredType(file), lent), Optional.empty());
     }
 
     private static UploadedAudio onDisk(Part file, String filename) {

@@ -15,12 +15,14 @@ import org.junit.jupiter.api.Test;
 class UploadMemoryTest {
 
     private static final int THRESHOLD = 1000;
-    private final UploadMemory memory = new UploadMemory(new ProxySettings("127.0.0.1", 0, 100_000, THRESHOLD));
+    private static final ProxySettings SETTINGS = new ProxySettings("127.0.0.1", 0, 100_000, THRESHOLD);
+    private static final int BUDGET_IN_UPLOADS = 64;
+    private final UploadMemory memory = new UploadMemory(SETTINGS, BUDGET_IN_UPLOADS * THRESHOLD);
 
     @Test
     void uploadsStayInMemoryUntilTheBudgetIsFullThenGoToDisk() {
         List<UploadMemory.Lease> leases = new ArrayList<>();
-        for (int i = 0; i < UploadMemory.BUDGET_IN_UPLOADS; i++) {
+        for (int i = 0; i < BUDGET_IN_UPLOADS; i++) {
             Request request = new Request(THRESHOLD);
             leases.add(memory.place(request.servlet()));
             assertThat(leases.getLast().inMemoryLimit()).isEqualTo(THRESHOLD);
@@ -33,6 +35,15 @@ class UploadMemoryTest {
         assertThat(spooled.inMemoryLimit()).isZero();
         assertThat(overBudget.config().getFileSizeThreshold()).isZero();
         assertThat(overBudget.config().getMaxFileSize()).isEqualTo(100_000);
+    }
+
+    @Test
+    void theBudgetIsHalfTheHeapAndNeverLessThanSixtyFourUploads() {
+        long mib = 1024 * 1024;
+        ProxySettings defaults = new ProxySettings("127.0.0.1", 0, 25 * mib, (int) mib);
+        assertThat(UploadMemory.budgetFor(defaults, 512 * mib)).isEqualTo(256 * mib);
+        assertThat(UploadMemory.budgetFor(defaults, 6 * 1024 * mib)).isEqualTo(3 * 1024 * mib);
+        assertThat(UploadMemory.budgetFor(defaults, 96 * mib)).isEqualTo(64 * mib);
     }
 
     @Test

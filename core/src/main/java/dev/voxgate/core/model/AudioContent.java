@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe; every {@link #open()} returns a fresh stream.
  */
-public sealed interface AudioContent permits AudioContent.InMemory, AudioContent.OnDisk {
+public sealed interface AudioContent permits AudioContent.InMemory, AudioContent.OnDisk, AudioContent.Lent {
 
     /** The length in bytes. */
     long size();
@@ -56,5 +56,35 @@ public sealed interface AudioContent permits AudioContent.InMemory, AudioContent
         public InputStream open() throws IOException {
             return Files.newInputStream(path);
         }
+    }
+
+    /**
+     * Content that another component holds and lends for the life of the request, such as the HTTP server's own
+     * buffers of an upload: every {@link #open()} asks the lender for a fresh stream, so nothing is copied into the
+     * heap. The lender must keep the content readable until the request ends.
+     */
+    record Lent(long size, Lender lender) implements AudioContent {
+        public Lent {
+            Objects.requireNonNull(lender, "lender");
+            if (size < 0) {
+                throw new IllegalArgumentException("size must not be negative: " + size);
+            }
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            return lender.open();
+        }
+
+        @Override
+        public String toString() {
+            return "Lent[" + size + " bytes]";
+        }
+    }
+
+    /** Opens a fresh stream over the whole of some lent content. */
+    @FunctionalInterface
+    interface Lender {
+        InputStream open() throws IOException;
     }
 }
