@@ -74,9 +74,9 @@ public class MultipartParseBenchmark {
         try (MultiPartFormData.Parts parts = parse()) {
             MultiPart.Part file = parts.getFirst("file");
             String model = parts.getFirst("model").getContentAsString(StandardCharsets.UTF_8);
-            try (UploadedAudio audio = UploadedAudio.from(List.of(new JettyPart(file)),
+            try (UploadedAudio audio = UploadedAudio.from(List.of(new JettyPart(file)), false,
                     settings.inMemoryBytes())) {
-                return TranscriptionForm.parse(Map.of("model", List.of(model)), audio.input());
+                return TranscriptionForm.parse(Map.of("model", List.of(model)), audio.input(), false);
             }
         }
     }

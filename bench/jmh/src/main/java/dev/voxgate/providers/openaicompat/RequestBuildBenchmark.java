@@ -50,6 +50,7 @@ public class RequestBuildBenchmark {
     private TranscriptionRequest request;
     private Deployment deployment;
     private Endpoint.Ready endpoint;
+    private OpenAiCompatProfile profile;
     private final Buffer wire = new Buffer();
 
     @Setup(Level.Trial)
@@ -62,11 +63,13 @@ public class RequestBuildBenchmark {
         OpenAiCompatProfile openAi = OpenAiCompatProfile.builder("openai").apiKeyVariables("OPENAI_API_KEY").build();
         endpoint = (Endpoint.Ready) Endpoint.resolve(openAi, deployment,
                 EnvironmentSource.of(Map.of()));
+        profile = openAi;
     }
 
     @Benchmark
     public long buildAndWrite() throws IOException {
-        Request call = endpoint.request().post(TranscriptionForm.of(request, deployment)).build();
+        Request call = endpoint.request().post(TranscriptionForm.of(profile, deployment.providerModel(),
+                VettedRequest.of(profile, deployment, request))).build();
         call.body().writeTo(wire);
         long written = wire.size();
         wire.clear();
