@@ -52,9 +52,9 @@ public final class SharedHttpClient {
         return (spread == 1 ? first : lanes.get(ThreadLocalRandom.current().nextInt(spread))).newCall(request);
     }
 
-    /** The same lanes and pools with {@code deadline} as the whole call's, read and write timeout. */
+    /** The same lanes and pools with {@code deadline} as the whole call's timeout. */
     public SharedHttpClient withTimeout(Duration deadline) {
-        return derived(builder -> builder.callTimeout(deadline).readTimeout(deadline).writeTimeout(deadline));
+        return derived(builder -> builder.callTimeout(deadline));
     }
 
     /** The same lanes and pools, each lane's settings changed by {@code change} (it must not replace the pool). */
