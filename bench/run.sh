@@ -11,7 +11,7 @@
 #
 # Options:   --quick        5 s per run instead of 15 s (a smoke test; the figures are noisier)
 #            --only NAME    run only the cases whose name contains NAME (e.g. --only c64)
-# Env:       PROXY_JVM_OPTS overrides the proxy's JVM flags (default below)
+# Env:       PROXY_JVM_OPTS overrides the proxy's JVM flags (default: bin/voxgate-proxy's, which starts it)
 #            BENCH_DURATION / BENCH_WARMUP override the seconds per measured run / warm-up
 # Needs:     wrk, nginx with the echo module, curl, a JDK 21+ (bin/jdk21 finds it). As root the script installs the
 #            Debian packages itself (apt-get install -y wrk nginx-light libnginx-mod-http-echo curl); otherwise it
@@ -33,11 +33,9 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-# The proxy's JVM: a heap capped at 512 MiB, what 2,000 requests in flight need (about 80 MB of upload copies
-# under the proxy's 64 MiB in-memory budget, 30-45 MB of virtual-thread stacks, request state) with room for the
-# garbage of the 1 MiB cases; at 256 MiB the 2,000-client case spends most of its time in GC. ParallelGC: the
-# least GC CPU for this short-lived garbage on two cores.
-PROXY_JVM_OPTS=${PROXY_JVM_OPTS:-"-Xms64m -Xmx512m -XX:+UseParallelGC"}
+# The proxy runs with bin/voxgate-proxy's JVM flags, as an operator would run it, unless PROXY_JVM_OPTS says otherwise.
+PROXY_JVM_OPTS=${PROXY_JVM_OPTS:-}
+LAUNCHER_JVM_OPTS=$(sed -n 's/^java_opts=${VOXGATE_JAVA_OPTS:-\(.*\)}$/\1/p' "$ROOT/bin/voxgate-proxy")
 
 NGINX_PORT_INSTANT=18081; NGINX_PORT_200MS=18082; NGINX_PORT_2S=18083; PROXY_PORT=18090
 # nginx as a plain reverse proxy in front of the same upstream, port = upstream port + 10: the floor of an HTTP proxy
@@ -202,7 +200,8 @@ wait_http "http://127.0.0.1:$(( NGINX_PORT_INSTANT + FLOOR_OFFSET ))/"
 
 start_proxy() {
   # shellcheck disable=SC2086
-  "$JAVA" $PROXY_JVM_OPTS -jar "$JAR" --config "$WORK/config.yaml" --host 127.0.0.1 --port $PROXY_PORT \
+  VOXGATE_QUIET_JDK=1 VOXGATE_JAVA_OPTS="${PROXY_JVM_OPTS:-$LAUNCHER_JVM_OPTS}" "$ROOT/bin/voxgate-proxy" \
+    --config "$WORK/config.yaml" --host 127.0.0.1 --port $PROXY_PORT \
     >"$WORK/proxy.log" 2>&1 &
   PROXY_PID=$!
   wait_http "http://127.0.0.1:$PROXY_PORT/health/liveliness"
@@ -247,7 +246,7 @@ CASES=(
 
 echo "voxgate bench: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg)," \
   "${DURATION}s per run, ${WARMUP}s proxy warm-up, $("$JAVA" -version 2>&1 | head -1)"
-echo "proxy JVM: $PROXY_JVM_OPTS"
+echo "proxy JVM: ${PROXY_JVM_OPTS:-$LAUNCHER_JVM_OPTS}"
 echo "errors = socket errors + HTTP >= 400; peak MB = the proxy's VmHWM over its warm-up and run (a fresh JVM per case)"
 printf '%-20s %-6s %10s %10s %10s %8s %9s\n' case via 'req/s' 'p50 ms' 'p99 ms' errors 'peak MB'
 for spec in "${CASES[@]}"; do
