@@ -107,4 +107,41 @@ class RouterTimeoutTest {
         assertThat(fixture.sleeper.waits()).isEmpty();
         assertThat(limited.calls()).isEqualTo(1);
     }
+
+    @Test
+    void onAVirtualThreadTheAttemptRunsOnTheCallersThreadAndATimeoutStillEndsIt() throws Exception {
+        ScriptedPort hanging = port().hangs();
+        ScriptedPort healthy = port().answers("hello");
+        Deployment slow = fixture.deployment("a", "whisper", hanging).toBuilder()
+                .timeout(Duration.ofMillis(100)).build();
+        Router router = fixture.router()
+                .deployment(slow)
+                .deployment(fixture.deployment("b", "whisper", healthy))
+                .build();
+
+        CallerOutcome outcome = onAVirtualThread(() -> router.transcribe(request("whisper")).text());
+
+        assertThat(outcome.value()).isEqualTo("hello");
+        assertThat(hanging.wasInterrupted(Duration.ofSeconds(5))).isTrue();
+        assertThat(hanging.callThreads()).containsExactly(outcome.caller());
+        assertThat(healthy.callThreads()).containsExactly(outcome.caller());
+        assertThat(outcome.interruptedAfterwards()).as("the timeout's interrupt is not left on the caller").isFalse();
+    }
+
+    /** What a call made on a virtual thread returned, which thread that was, and its interrupt flag afterwards. */
+    private record CallerOutcome(String value, Thread caller, boolean interruptedAfterwards) {
+    }
+
+    private static CallerOutcome onAVirtualThread(java.util.concurrent.Callable<String> call) throws Exception {
+        java.util.concurrent.CompletableFuture<CallerOutcome> outcome = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                String value = call.call();
+                outcome.complete(new CallerOutcome(value, Thread.currentThread(), Thread.currentThread().isInterrupted()));
+            } catch (Throwable e) {
+                outcome.completeExceptionally(e);
+            }
+        });
+        return outcome.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
 }

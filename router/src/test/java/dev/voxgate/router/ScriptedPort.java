@@ -25,6 +25,7 @@ final class ScriptedPort implements TranscriptionPort {
     private final AtomicInteger translations = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
     private final CountDownLatch interrupted = new CountDownLatch(1);
+    private final List<Thread> callThreads = new CopyOnWriteArrayList<>();
 
     static ScriptedPort port() {
         return new ScriptedPort();
@@ -76,6 +77,11 @@ final class ScriptedPort implements TranscriptionPort {
         return this;
     }
 
+    /** The threads the calls ran on, in order. */
+    List<Thread> callThreads() {
+        return List.copyOf(callThreads);
+    }
+
     /** Takes {@code time}, then fails. */
     ScriptedPort slowlyFails(Duration time, TranscriptionFailure failure) {
         step(() -> {
@@ -94,6 +100,7 @@ final class ScriptedPort implements TranscriptionPort {
 
     @Override
     public Transcription transcribe(TranscriptionRequest request) {
+        callThreads.add(Thread.currentThread());
         return steps.get(nextStep()).get();
     }
 
