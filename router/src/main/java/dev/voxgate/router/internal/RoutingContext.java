@@ -20,7 +20,7 @@ import java.util.random.RandomGenerator;
  * @param state          cooldowns and failure counts
  * @param sleeper        waits out back-off delays
  * @param backoff        how long those delays are
- * @param attemptThreads runs each attempt on its own thread, so a timeout can interrupt it
+ * @param attemptThreads runs the attempts of platform-thread callers, so a timeout can interrupt them
  */
 public record RoutingContext(
         RouterSettings settings,
