@@ -57,8 +57,8 @@ public final class SharedHttpClient {
         return derived(builder -> builder.callTimeout(deadline));
     }
 
-    /** The same lanes and pools, each lane's settings changed by {@code change} (it must not replace the pool). */
-    public SharedHttpClient derived(UnaryOperator<OkHttpClient.Builder> change) {
+    // The same lanes and pools, each lane's settings changed by change (which must not replace the pool).
+    private SharedHttpClient derived(UnaryOperator<OkHttpClient.Builder> change) {
         return new SharedHttpClient(lanes.stream().map(lane -> change.apply(lane.newBuilder()).build()).toList());
     }
 
