@@ -1,14 +1,14 @@
 package dev.voxgate.proxy;
 
 import dev.voxgate.core.error.TranscriptionException;
+import dev.voxgate.core.model.AudioInput;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.router.Routed;
 import dev.voxgate.router.Router;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Part;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ final class TranscriptionHandler implements Handler {
     }
 
     @Override
-    public void handle(Context ctx) throws IOException, ServletException {
+    public void handle(Context ctx) throws IOException {
         if (!ctx.isMultipartFormData()) {
             throw RequestRejected.badRequest(null, "Send the request as multipart/form-data with a 'file' part and a "
                     + "'model' field; got Content-Type '" + Objects.requireNonNullElse(ctx.contentType(), "none")
@@ -56,11 +56,13 @@ final class TranscriptionHandler implements Handler {
         if (ctx.req().getContentLengthLong() > settings.maxRequestBytes()) {
             throw new RequestRejected(UploadProblem.tooLarge(settings.maxUploadBytes()));
         }
-        try (UploadMemory.Lease memory = uploadMemory.place(ctx.req());
-             UploadedAudio audio = UploadedAudio.from(fileParts(ctx), sentAsText(ctx), memory.inMemoryLimit())) {
+        try (UploadMemory.Lease memory = uploadMemory.place(ctx.req().getContentLengthLong());
+             UploadedForm upload = UploadedForm.read(ctx.req(), memory.parsing())) {
+            AudioInput audio = UploadedAudio.from(upload);
+            Map<String, List<String>> fields = fields(ctx, upload);
             TranscriptionForm form = task == Task.TRANSLATE
-                    ? TranscriptionForm.parseTranslation(fields(ctx), audio.input(), routing.allowsClientCredentials())
-                    : TranscriptionForm.parse(fields(ctx), audio.input(), routing.allowsClientCredentials());
+                    ? TranscriptionForm.parseTranslation(fields, audio, routing.allowsClientCredentials())
+                    : TranscriptionForm.parse(fields, audio, routing.allowsClientCredentials());
             Router router = routing.routerFor(form);
             if (form.stream()) {
                 stream(ctx, router, form);
@@ -71,7 +73,9 @@ final class TranscriptionHandler implements Handler {
                     : router.route(form.request(), form.options());
             RoutingHeaders.describe(ctx, routed.report());
             RenderedTranscription rendered = renderer.render(routed.value(), form.request().responseFormat());
-            ctx.status(200).contentType(rendered.contentType()).result(rendered.body());
+            ctx.status(200).contentType(rendered.contentType());
+            // Written as it is: Javalin's result() would copy it through a fresh 32 KiB buffer.
+            ctx.outputStream().write(rendered.body().getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -87,30 +91,14 @@ final class TranscriptionHandler implements Handler {
         }
     }
 
-    // The servlet parts beneath Javalin's uploaded files, which UploadedAudio can take over without copying them.
-    // Javalin's uploadedFiles() comes first: it parses the body with the multipart config UploadMemory chose.
-    private static List<Part> fileParts(Context ctx) throws IOException, ServletException {
-        if (ctx.uploadedFiles("file").isEmpty()) {
-            return List.of();
-        }
-        return ctx.req().getParts().stream()
-                .filter(part -> "file".equals(part.getName()) && part.getSubmittedFileName() != null)
-                .toList();
-    }
-
-    // curl's --form file=speech.mp3 (without the @) sends the name as a text field.
-    private static boolean sentAsText(Context ctx) {
-        return ctx.uploadedFiles("file").isEmpty() && ctx.formParamMap().containsKey("file");
-    }
-
     // Azure's URL shape names the model group in the path, as Azure names the deployment there; it wins over any
     // model field, as it does at Azure.
-    private static Map<String, List<String>> fields(Context ctx) {
+    private static Map<String, List<String>> fields(Context ctx, UploadedForm upload) {
         String deployment = ctx.pathParamMap().get(AZURE_DEPLOYMENT);
         if (deployment == null) {
-            return ctx.formParamMap();
+            return upload.fields();
         }
-        Map<String, List<String>> fields = new LinkedHashMap<>(ctx.formParamMap());
+        Map<String, List<String>> fields = new LinkedHashMap<>(upload.fields());
         fields.put("model", List.of(deployment));
         return fields;
     }

@@ -1,11 +1,10 @@
 package dev.voxgate.proxy;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
-import io.javalin.http.util.MultipartUtil;
-import jakarta.servlet.MultipartConfigElement;
-import jakarta.servlet.http.HttpServletRequest;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.http.MultiPartConfig;
 
 /**
  * How much memory the uploads in flight may hold together. Each upload up to the in-memory threshold stays in
@@ -22,14 +21,17 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class UploadMemory {
 
+    /** The most parts a form may have (the servlet API's default limit on form keys). */
+    static final int MAX_FORM_PARTS = 1000;
+
     /** The least budget, in uploads of the in-memory threshold: 64 MiB with the default 1 MiB threshold. */
     static final int MIN_BUDGET_IN_UPLOADS = 64;
 
     private final long perUpload;
     private final long budget;
     private final AtomicLong held = new AtomicLong();
-    private final MultipartConfigElement inMemory;
-    private final MultipartConfigElement spooled;
+    private final MultiPartConfig inMemory;
+    private final MultiPartConfig spooled;
 
     UploadMemory(ProxySettings settings) {
         this(settings, budgetFor(settings, directMemoryLimit()));
@@ -38,23 +40,31 @@ final class UploadMemory {
     UploadMemory(ProxySettings settings, long budget) {
         this.perUpload = settings.inMemoryBytes();
         this.budget = budget;
-        String directory = System.getProperty("java.io.tmpdir");
-        this.inMemory = new MultipartConfigElement(directory, settings.maxUploadBytes(), settings.maxRequestBytes(),
-                settings.inMemoryBytes());
-        this.spooled = new MultipartConfigElement(directory, settings.maxUploadBytes(), settings.maxRequestBytes(), 0);
+        this.inMemory = parsing(settings, settings.inMemoryBytes());
+        this.spooled = parsing(settings, 0);
+    }
+
+    // Text fields follow the same threshold as files (Jetty has one for both); UploadedForm caps them in all.
+    private static MultiPartConfig parsing(ProxySettings settings, long inMemoryPartBytes) {
+        return new MultiPartConfig.Builder()
+                .location(Path.of(System.getProperty("java.io.tmpdir")))
+                .maxPartSize(settings.maxUploadBytes())
+                .maxSize(settings.maxRequestBytes())
+                .maxMemoryPartSize(inMemoryPartBytes)
+                .maxParts(MAX_FORM_PARTS)
+                .useFilesForPartsWithoutFileName(true)
+                .build();
     }
 
     /**
-     * Decides, before the body is read, whether this request's upload may stay in memory, and configures Jetty's
-     * multipart parsing for it. Close the returned lease when the request ends.
+     * Decides, before the body is read, whether an upload whose request declares {@code declaredLength} bytes (-1:
+     * unknown) may stay in memory. Parse the body as {@link Lease#parsing()} says; close the lease when the request
+     * ends.
      */
-    Lease place(HttpServletRequest request) {
-        long declared = request.getContentLengthLong();
+    Lease place(long declaredLength) {
         // A body of unknown length may be as large as any upload that stays in memory.
-        long need = declared < 0 ? perUpload : Math.min(declared, perUpload);
-        boolean granted = reserve(need);
-        request.setAttribute(MultipartUtil.MULTIPART_CONFIG_ATTRIBUTE, granted ? inMemory : spooled);
-        return new Lease(granted ? need : 0);
+        long need = declaredLength < 0 ? perUpload : Math.min(declaredLength, perUpload);
+        return reserve(need) ? new Lease(need, inMemory) : new Lease(0, spooled);
     }
 
     /** The budget for a JVM that allows {@code directLimit} bytes of direct buffers. */
@@ -66,6 +76,11 @@ final class UploadMemory {
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         long configured = vm == null ? 0 : Long.parseLong(vm.getVMOption("MaxDirectMemorySize").getValue());
         return configured > 0 ? configured : Runtime.getRuntime().maxMemory();
+    }
+
+    /** The most bytes the uploads in flight may hold in memory together. */
+    long budget() {
+        return budget;
     }
 
     /** Bytes held by uploads in memory now. */
@@ -87,14 +102,16 @@ final class UploadMemory {
     /** One request's share of the budget; closing it gives the share back. Not thread-safe. */
     final class Lease implements AutoCloseable {
         private long bytes;
+        private final MultiPartConfig parsing;
 
-        private Lease(long bytes) {
+        private Lease(long bytes, MultiPartConfig parsing) {
             this.bytes = bytes;
+            this.parsing = parsing;
         }
 
-        /** Uploads up to this size stay in memory for this request; 0 when it is spooled to disk. */
-        long inMemoryLimit() {
-            return bytes == 0 ? 0 : perUpload;
+        /** How to parse this request's body: where its parts may be kept, and its size limits. */
+        MultiPartConfig parsing() {
+            return parsing;
         }
 
         @Override

@@ -19,8 +19,9 @@ final class UploadProblem {
         // Jetty wraps a size violation in a generic "bad multipart": look for it through the whole chain first.
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
-            if (message.contains("form is larger than")) {
-                return Optional.of(fieldsTooLarge());
+            if (message.contains("too many keys")) {
+                return Optional.of(OpenAiError.badRequest(null, "The form has more than "
+                        + UploadMemory.MAX_FORM_PARTS + " parts; send the 'file' part and the fields you need."));
             }
             if (isTooLarge(message)) {
                 return Optional.of(tooLarge(maxUploadBytes));
@@ -48,7 +49,8 @@ final class UploadProblem {
                 .stripTrailingZeros().toPlainString();
     }
 
-    private static OpenAiError fieldsTooLarge() {
+    /** The answer to text fields over {@link ProxySettings#FORM_FIELDS_ALLOWANCE} in all. */
+    static OpenAiError fieldsTooLarge() {
         return OpenAiError.status(413, "The form's text fields are larger than this proxy accepts ("
                 + ProxySettings.FORM_FIELDS_ALLOWANCE / 1024 + " KiB in all); send shorter fields.");
     }

@@ -10,6 +10,9 @@ import dev.voxgate.core.model.Secret;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.router.Router;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +85,39 @@ class ProxyServerTest {
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(uploads.getFirst()).isEqualTo(audio);
+    }
+
+    @Test
+    void aSpooledUploadAndItsSpooledFieldsLeaveNoTempFileBehind() throws IOException {
+        long before = jettyTempFiles();
+        byte[] audio = TestAudio.wav(40 * 1024, (byte) 1);
+
+        // Past the 1 KiB in-memory threshold Jetty spools text fields as it spools files.
+        Answer answer = post(form().addFormDataPart("model", "whisper").addFormDataPart("prompt", "p".repeat(4096))
+                .addFormDataPart("file", "big.wav", RequestBody.create(audio, WAV)).build());
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(uploads.getFirst()).isEqualTo(audio);
+        assertThat(jettyTempFiles()).isEqualTo(before);
+    }
+
+    @Test
+    void aTextFieldThatIsNotUtf8IsRefusedNamingIt() throws IOException {
+        byte[] latin1 = "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+
+        Answer answer = post(form().addFormDataPart("model", "whisper")
+                .addFormDataPart("prompt", null, RequestBody.create(latin1, null))
+                .addFormDataPart("file", "a.wav", RequestBody.create(TestAudio.wav(16, (byte) 3), WAV)).build());
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("\"param\":\"prompt\"").contains("is not valid UTF-8 text");
+        assertThat(uploads).isEmpty();
+    }
+
+    private static long jettyTempFiles() throws IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(file -> file.getFileName().toString().startsWith("MultiPart")).count();
+        }
     }
 
     @Test

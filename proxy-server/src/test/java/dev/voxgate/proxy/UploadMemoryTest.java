@@ -2,14 +2,8 @@ package dev.voxgate.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.http.util.MultipartUtil;
-import jakarta.servlet.MultipartConfigElement;
-import jakarta.servlet.http.HttpServletRequest;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class UploadMemoryTest {
@@ -23,18 +17,15 @@ class UploadMemoryTest {
     void uploadsStayInMemoryUntilTheBudgetIsFullThenGoToDisk() {
         List<UploadMemory.Lease> leases = new ArrayList<>();
         for (int i = 0; i < BUDGET_IN_UPLOADS; i++) {
-            Request request = new Request(THRESHOLD);
-            leases.add(memory.place(request.servlet()));
-            assertThat(leases.getLast().inMemoryLimit()).isEqualTo(THRESHOLD);
-            assertThat(request.config().getFileSizeThreshold()).isEqualTo(THRESHOLD);
+            leases.add(memory.place(THRESHOLD));
+            assertThat(leases.getLast().parsing().getMaxMemoryPartSize()).isEqualTo(THRESHOLD);
         }
 
-        Request overBudget = new Request(10);
-        UploadMemory.Lease spooled = memory.place(overBudget.servlet());
+        UploadMemory.Lease spooled = memory.place(10);
 
-        assertThat(spooled.inMemoryLimit()).isZero();
-        assertThat(overBudget.config().getFileSizeThreshold()).isZero();
-        assertThat(overBudget.config().getMaxFileSize()).isEqualTo(100_000);
+        assertThat(spooled.parsing().getMaxMemoryPartSize()).isZero();
+        assertThat(spooled.parsing().getMaxPartSize()).isEqualTo(100_000);
+        assertThat(memory.held()).isEqualTo(BUDGET_IN_UPLOADS * THRESHOLD);
     }
 
     @Test
@@ -48,7 +39,7 @@ class UploadMemoryTest {
 
     @Test
     void closingALeaseGivesItsShareBack() {
-        UploadMemory.Lease lease = memory.place(new Request(300).servlet());
+        UploadMemory.Lease lease = memory.place(300);
         assertThat(memory.held()).isEqualTo(300);
 
         lease.close();
@@ -59,33 +50,9 @@ class UploadMemoryTest {
 
     @Test
     void aBodyOfUnknownOrLargeLengthHoldsOneThreshold() {
-        memory.place(new Request(-1).servlet());
-        memory.place(new Request(50_000).servlet());
+        memory.place(-1);
+        memory.place(50_000);
 
         assertThat(memory.held()).isEqualTo(2 * THRESHOLD);
-    }
-
-    /** The two things UploadMemory touches on a request: its declared length and its attributes. */
-    private static final class Request {
-        private final long length;
-        private final Map<String, Object> attributes = new HashMap<>();
-
-        Request(long length) {
-            this.length = length;
-        }
-
-        HttpServletRequest servlet() {
-            return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
-                        case "getContentLengthLong" -> length;
-                        case "setAttribute" -> attributes.put((String) args[0], args[1]);
-                        case "getAttribute" -> attributes.get((String) args[0]);
-                        default -> throw new UnsupportedOperationException(method.getName());
-                    });
-        }
-
-        MultipartConfigElement config() {
-            return (MultipartConfigElement) attributes.get(MultipartUtil.MULTIPART_CONFIG_ATTRIBUTE);
-        }
     }
 }

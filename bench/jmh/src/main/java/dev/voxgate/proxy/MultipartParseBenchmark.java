@@ -1,13 +1,9 @@
 package dev.voxgate.proxy;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartFormData;
 import org.eclipse.jetty.io.content.ByteBufferContentSource;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The proxy's reading of an upload: Jetty's multipart parser over the body (configured as the proxy configures it),
- * then the proxy's own {@link UploadedAudio} (the copy it keeps for retries) and {@link TranscriptionForm} (the
- * fields, checked). What it leaves out is Jetty's servlet wrapping and the socket reads.
+ * then the proxy's own {@link UploadedForm} (the fields decoded), {@link UploadedAudio} (the file part, its signature
+ * checked) and {@link TranscriptionForm} (the fields, checked). What it leaves out is the socket reads.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -68,16 +64,11 @@ public class MultipartParseBenchmark {
         }
     }
 
-    /** Jetty's parse, then the proxy's copy of the file part and its reading of the fields. */
+    /** Jetty's parse, then the proxy's reading of the fields and the file part, and its checks of the form. */
     @Benchmark
     public Object parseAsTheProxyDoes() throws Exception {
-        try (MultiPartFormData.Parts parts = parse()) {
-            MultiPart.Part file = parts.getFirst("file");
-            String model = parts.getFirst("model").getContentAsString(StandardCharsets.UTF_8);
-            try (UploadedAudio audio = UploadedAudio.from(List.of(new JettyPart(file)), false,
-                    settings.inMemoryBytes())) {
-                return TranscriptionForm.parse(Map.of("model", List.of(model)), audio.input(), false);
-            }
+        try (UploadedForm upload = UploadedForm.of(parse())) {
+            return TranscriptionForm.parse(upload.fields(), UploadedAudio.from(upload), false);
         }
     }
 
