@@ -35,7 +35,6 @@ done
 
 # The proxy runs with bin/voxgate-proxy's JVM flags, as an operator would run it, unless PROXY_JVM_OPTS says otherwise.
 PROXY_JVM_OPTS=${PROXY_JVM_OPTS:-}
-LAUNCHER_JVM_OPTS=$(sed -n 's/^java_opts=${VOXGATE_JAVA_OPTS:-\(.*\)}$/\1/p' "$ROOT/bin/voxgate-proxy")
 
 NGINX_PORT_INSTANT=18081; NGINX_PORT_200MS=18082; NGINX_PORT_2S=18083; PROXY_PORT=18090
 # nginx as a plain reverse proxy in front of the same upstream, port = upstream port + 10: the floor of an HTTP proxy
@@ -200,7 +199,7 @@ wait_http "http://127.0.0.1:$(( NGINX_PORT_INSTANT + FLOOR_OFFSET ))/"
 
 start_proxy() {
   # shellcheck disable=SC2086
-  VOXGATE_QUIET_JDK=1 VOXGATE_JAVA_OPTS="${PROXY_JVM_OPTS:-$LAUNCHER_JVM_OPTS}" "$ROOT/bin/voxgate-proxy" \
+  VOXGATE_QUIET_JDK=1 VOXGATE_JAVA_OPTS="$PROXY_JVM_OPTS" "$ROOT/bin/voxgate-proxy" \
     --config "$WORK/config.yaml" --host 127.0.0.1 --port $PROXY_PORT \
     >"$WORK/proxy.log" 2>&1 &
   PROXY_PID=$!
@@ -224,6 +223,8 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 # One real call through the proxy first: the path under test must answer the transcript, not an error.
 start_proxy
+# The launcher execs the JVM: its command line shows the flags the proxy really runs with.
+proxy_jvm=$(tr '\0' ' ' <"/proc/$PROXY_PID/cmdline" | sed 's/^[^ ]*java \(.*\) -jar .*/\1/')
 printf 'RIFF\044\000\000\000WAVEfmt ' >"$WORK/probe.wav"   # a WAV signature: the proxy refuses non-audio
 probe=$(curl -s -H 'Authorization: Bearer sk-bench' -F file=@"$WORK/probe.wav" -F model=bench-instant \
   "http://127.0.0.1:$PROXY_PORT/v1/audio/transcriptions")
@@ -246,7 +247,7 @@ CASES=(
 
 echo "voxgate bench: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg)," \
   "${DURATION}s per run, ${WARMUP}s proxy warm-up, $("$JAVA" -version 2>&1 | head -1)"
-echo "proxy JVM: ${PROXY_JVM_OPTS:-$LAUNCHER_JVM_OPTS}"
+echo "proxy JVM: $proxy_jvm"
 echo "errors = socket errors + HTTP >= 400; peak MB = the proxy's VmHWM over its warm-up and run (a fresh JVM per case)"
 printf '%-20s %-6s %10s %10s %10s %8s %9s\n' case via 'req/s' 'p50 ms' 'p99 ms' errors 'peak MB'
 for spec in "${CASES[@]}"; do
