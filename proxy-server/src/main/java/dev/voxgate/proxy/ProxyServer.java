@@ -9,7 +9,6 @@ import dev.voxgate.router.RoutedTranscriptionException;
 import dev.voxgate.router.Router;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.util.JavalinException;
@@ -151,7 +150,8 @@ public final class ProxyServer implements AutoCloseable {
         config.routes.exception(Exception.class, this::unexpected);
     }
 
-    // Uploads, form limits, draining and Jetty's own error pages.
+    // The connector, draining and Jetty's own error pages. Upload limits are UploadMemory's: the handlers read the
+    // form with Jetty's core parser, not through Javalin's or the servlet API's multipart settings.
     private void configureJetty(JavalinConfig config, UploadMemory uploadMemory) {
         config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(HEADER_CACHE));
         config.jetty.addConnector((server, http) -> {
@@ -163,12 +163,6 @@ public final class ProxyServer implements AutoCloseable {
             connector.getConnectionFactory(HttpConnectionFactory.class).setInputBufferSize(INPUT_BUFFER);
             return connector;
         });
-        config.jetty.multipartConfig.cacheDirectory(System.getProperty("java.io.tmpdir"));
-        config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
-        config.jetty.multipartConfig.maxInMemoryFileSize(settings.inMemoryBytes(), SizeUnit.BYTES);
-        config.jetty.multipartConfig.maxTotalRequestSize(settings.maxRequestBytes(), SizeUnit.BYTES);
-        config.jetty.modifyServletContextHandler(context ->
-                context.setMaxFormContentSize(ProxySettings.FORM_FIELDS_ALLOWANCE));
         config.jetty.modifyServer(server -> {
             // Jetty's graceful stop closes the connector, then waits for what the GracefulHandler counts in flight.
             server.setStopTimeout(settings.drainTimeout().toMillis());
