@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MultiPart;
-import org.eclipse.jetty.io.Content;
 
 /**
  * The uploaded {@code file} part as replayable audio, read where Jetty keeps it — its network buffers for an upload
@@ -47,7 +46,7 @@ final class UploadedAudio {
         // was 200 MB of live heap, and Jetty's temp file needs no second one either.
         AudioContent content = file instanceof MultiPart.PathPart spooled
                 ? new AudioContent.OnDisk(spooled.getPath(), size)
-                : new AudioContent.Lent(size, () -> Content.Source.asInputStream(file.createContentSource()));
+                : new AudioContent.Lent(size, () -> new PartInputStream(file));
         AudioInput input = new AudioInput(filename, declaredType(file), content);
         AudioSignature.require(content, filename);
         return input;

@@ -2,11 +2,16 @@ package dev.voxgate.proxy;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -71,14 +76,14 @@ final class UploadedForm implements AutoCloseable {
         }
         try {
             return of(parts);
-        } catch (RuntimeException e) {
-            parts.close();
+        } catch (RuntimeException | IOException e) {
+            release(parts);
             throw e;
         }
     }
 
     /** The form of parts Jetty has parsed; it owns them from here on. */
-    static UploadedForm of(MultiPartFormData.Parts parts) {
+    static UploadedForm of(MultiPartFormData.Parts parts) throws IOException {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         List<MultiPart.Part> files = new ArrayList<>(1);
         boolean fileSentAsText = false;
@@ -105,13 +110,25 @@ final class UploadedForm implements AutoCloseable {
         return new UploadedForm(parts, Collections.unmodifiableMap(fields), List.copyOf(files), fileSentAsText);
     }
 
-    private static String text(MultiPart.Part part) {
+    // Decoded strictly: a field that is not text in its charset is refused rather than patched with replacement
+    // characters. (Jetty's getContentAsString() is strict too, but logs a warning for every such field.)
+    private static String text(MultiPart.Part part) throws IOException {
         Charset charset = charsetOf(part);
         try {
-            return part.getContentAsString(charset);
-        } catch (IllegalArgumentException e) {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes(part))).toString();
+        } catch (CharacterCodingException e) {
             throw RequestRejected.badRequest(part.getName(), "The form field '" + part.getName()
                     + "' is not valid " + charset.name() + " text; send text fields as UTF-8.");
+        }
+    }
+
+    private static byte[] bytes(MultiPart.Part part) throws IOException {
+        if (part instanceof MultiPart.PathPart spooled) {
+            return Files.readAllBytes(spooled.getPath());
+        }
+        try (InputStream in = new PartInputStream(part)) {
+            return in.readNBytes(Math.toIntExact(part.getLength()));
         }
     }
 
@@ -148,6 +165,10 @@ final class UploadedForm implements AutoCloseable {
     /** Gives Jetty back the buffers the parts hold and deletes the temp files it spooled them to. */
     @Override
     public void close() {
+        release(parts);
+    }
+
+    private static void release(MultiPartFormData.Parts parts) {
         parts.close();
         for (MultiPart.Part part : parts) {
             if (part instanceof MultiPart.PathPart spooled) {
