@@ -114,6 +114,21 @@ class ProxyServerTest {
         assertThat(uploads).isEmpty();
     }
 
+    @Test
+    void aFormOfMoreThanAThousandPartsIsRefusedSayingSo() throws IOException {
+        MultipartBody.Builder form = form().addFormDataPart("model", "whisper")
+                .addFormDataPart("file", "a.wav", RequestBody.create(TestAudio.wav(16, (byte) 3), WAV));
+        for (int i = 0; i < UploadMemory.MAX_FORM_PARTS; i++) {
+            form.addFormDataPart("x" + i, "1");
+        }
+
+        Answer answer = post(form.build());
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("more than 1000 parts");
+        assertThat(uploads).isEmpty();
+    }
+
     private static long jettyTempFiles() throws IOException {
         try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return files.filter(file -> file.getFileName().toString().startsWith("MultiPart")).count();
