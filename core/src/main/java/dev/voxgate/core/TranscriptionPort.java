@@ -2,6 +2,7 @@ package dev.voxgate.core;
 
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure;
+import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.TranscriptionRequest;
 
@@ -11,6 +12,14 @@ import dev.voxgate.core.model.TranscriptionRequest;
  * <p>Implementations are thread-safe; one instance serves concurrent calls.
  */
 public interface TranscriptionPort {
+
+    /**
+     * What this port can serve, so that a router sends it only requests it can answer. A port that keeps this
+     * default declares nothing: it is offered every request and refuses at call time what it cannot do.
+     */
+    default Capabilities capabilities() {
+        return Capabilities.UNDECLARED;
+    }
 
     /**
      * Transcribes the request's audio.

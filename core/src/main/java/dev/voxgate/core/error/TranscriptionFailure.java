@@ -32,6 +32,7 @@ public sealed interface TranscriptionFailure {
             case ModelNotFound m -> false;
             case PayloadTooLarge p -> false;
             case NoHealthyDeployment n -> false;
+            case NoCapableDeployment c -> false;
         };
     }
 
@@ -112,6 +113,19 @@ public sealed interface TranscriptionFailure {
         public NoHealthyDeployment {
             requireMessage(message);
             Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+    }
+
+    /**
+     * No deployment of the group can serve what the request asks (a response format, streaming, a translation, the
+     * upload's size, a parameter); none was called. The request is not wrong in itself, so another group may serve
+     * it. {@code tooLarge} when the upload's size is all that stood in the way, which callers see as 413.
+     */
+    record NoCapableDeployment(String message, Optional<String> param, boolean tooLarge)
+            implements TranscriptionFailure {
+        public NoCapableDeployment {
+            requireMessage(message);
+            Objects.requireNonNull(param, "param");
         }
     }
 

@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param dropParams          drop request parameters the provider does not accept instead of refusing the call
  *                            (LiteLLM's {@code drop_params})
  * @param maxUploadBytes      the largest audio file this deployment is sent ({@code max_file_size_mb})
+ * @param capabilityOverrides corrections to what its provider declares it can do ({@code model_info})
  */
 public record Deployment(
         String id,
@@ -46,7 +47,8 @@ public record Deployment(
         Optional<Duration> cooldownTime,
         Map<String, String> params,
         boolean dropParams,
-        Optional<Long> maxUploadBytes) {
+        Optional<Long> maxUploadBytes,
+        CapabilityOverrides capabilityOverrides) {
 
     public Deployment {
         requireText(id, "id");
@@ -81,6 +83,13 @@ public record Deployment(
                 throw new IllegalArgumentException("maxUploadBytes must be positive, was " + bytes);
             }
         });
+        Objects.requireNonNull(capabilityOverrides, "capabilityOverrides");
+    }
+
+    /** What {@code declared} (its provider's knowledge) becomes with this deployment's limits and overrides. */
+    public Capabilities capabilities(Capabilities declared) {
+        Capabilities corrected = capabilityOverrides.applyTo(declared);
+        return maxUploadBytes.isPresent() ? corrected.withMaxUploadBytes(maxUploadBytes) : corrected;
     }
 
     /** {@code provider/providerModel}, the name LiteLLM writes in {@code litellm_params.model}. */
@@ -107,6 +116,7 @@ public record Deployment(
         builder.params.putAll(params);
         builder.dropParams = dropParams;
         builder.maxUploadBytes = maxUploadBytes.orElse(null);
+        builder.capabilityOverrides = capabilityOverrides;
         return builder;
     }
 
@@ -151,6 +161,7 @@ public record Deployment(
         private final Map<String, String> params = new LinkedHashMap<>();
         private boolean dropParams;
         private Long maxUploadBytes;
+        private CapabilityOverrides capabilityOverrides = CapabilityOverrides.NONE;
 
         private Builder(String id, String modelName, String provider, String providerModel) {
             this.id = id;
@@ -229,12 +240,18 @@ public record Deployment(
             return this;
         }
 
+        public Builder capabilityOverrides(CapabilityOverrides overrides) {
+            this.capabilityOverrides = overrides;
+            return this;
+        }
+
         public Deployment build() {
             return new Deployment(id, modelName, provider, providerModel, Optional.ofNullable(apiKey),
                     Optional.ofNullable(apiBase), Optional.ofNullable(apiVersion), Optional.ofNullable(timeout),
                     Optional.ofNullable(weight), Optional.ofNullable(rpm), Optional.ofNullable(tpm),
                     Optional.ofNullable(order), Optional.ofNullable(maxParallelRequests),
-                    Optional.ofNullable(cooldownTime), params, dropParams, Optional.ofNullable(maxUploadBytes));
+                    Optional.ofNullable(cooldownTime), params, dropParams, Optional.ofNullable(maxUploadBytes),
+                    capabilityOverrides);
         }
     }
 }

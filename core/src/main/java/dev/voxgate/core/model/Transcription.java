@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param usage           what the vendor billed, if it said
  * @param formattedBody   the vendor's own body in the requested text format ({@code text}, {@code srt},
  *                        {@code vtt}), kept verbatim so it can be passed through unchanged
+ * @param languages       the languages the vendor detected, where it lists them (OpenAI's gpt-transcribe); empty
+ *                        otherwise
  */
 public record Transcription(
         String text,
@@ -23,7 +25,8 @@ public record Transcription(
         List<Segment> segments,
         List<Word> words,
         Optional<Usage> usage,
-        Optional<String> formattedBody) {
+        Optional<String> formattedBody,
+        List<String> languages) {
 
     public Transcription {
         Objects.requireNonNull(text, "text");
@@ -33,6 +36,28 @@ public record Transcription(
         words = List.copyOf(words);
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(formattedBody, "formattedBody");
+        languages = List.copyOf(languages);
+    }
+
+    /** A transcript whose vendor lists no detected languages. */
+    public Transcription(String text, Optional<String> language, Optional<Double> durationSeconds,
+                         List<Segment> segments, List<Word> words, Optional<Usage> usage,
+                         Optional<String> formattedBody) {
+        this(text, language, durationSeconds, segments, words, usage, formattedBody, List.of());
+    }
+
+    /** The audio's length: the vendor's {@code duration}, else the seconds it billed, when it said either. */
+    public Optional<Double> audioSeconds() {
+        return durationSeconds.or(() -> usage.filter(Usage.Duration.class::isInstance)
+                .map(billed -> ((Usage.Duration) billed).seconds()));
+    }
+
+    /** This transcript with {@code seconds} as its duration, when the vendor gave none. */
+    public Transcription withMeasuredDuration(Optional<Double> seconds) {
+        if (audioSeconds().isPresent() || seconds.isEmpty()) {
+            return this;
+        }
+        return new Transcription(text, language, seconds, segments, words, usage, formattedBody, languages);
     }
 
     /** A transcript that is only text. */
