@@ -76,6 +76,9 @@ record OpenAiError(int status, String message, String type, Optional<String> par
             case TranscriptionFailure.NoHealthyDeployment none ->
                     new OpenAiError(429, message, "rate_limit_error", Optional.empty(),
                             Optional.of("no_healthy_deployment"), none.retryAfter());
+            case TranscriptionFailure.NoCapableDeployment incapable ->
+                    new OpenAiError(incapable.tooLarge() ? 413 : 400, message, "invalid_request_error",
+                            incapable.param(), Optional.of("no_capable_deployment"), Optional.empty());
             case TranscriptionFailure.PayloadTooLarge tooLarge ->
                     new OpenAiError(413, message, "invalid_request_error", Optional.of("file"), Optional.empty(),
                             Optional.empty());

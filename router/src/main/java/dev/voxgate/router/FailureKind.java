@@ -4,6 +4,7 @@ import dev.voxgate.core.error.TranscriptionFailure;
 import dev.voxgate.core.error.TranscriptionFailure.AuthenticationFailed;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.error.TranscriptionFailure.ModelNotFound;
+import dev.voxgate.core.error.TranscriptionFailure.NoCapableDeployment;
 import dev.voxgate.core.error.TranscriptionFailure.NoHealthyDeployment;
 import dev.voxgate.core.error.TranscriptionFailure.PayloadTooLarge;
 import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
@@ -18,7 +19,7 @@ import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
  * <p>Immutable and thread-safe.
  */
 public enum FailureKind {
-    /** {@code InvalidRequest}, {@code PayloadTooLarge}: LiteLLM's {@code BadRequestError}. */
+    /** {@code InvalidRequest}, {@code PayloadTooLarge}, {@code NoCapableDeployment}: LiteLLM's {@code BadRequestError}. */
     BAD_REQUEST("BadRequestError"),
     /** {@code AuthenticationFailed}: LiteLLM's {@code AuthenticationError}. */
     AUTHENTICATION("AuthenticationError"),
@@ -51,6 +52,7 @@ public enum FailureKind {
             case UpstreamTimeout t -> TIMEOUT;
             case RateLimited r -> RATE_LIMIT;
             case NoHealthyDeployment n -> RATE_LIMIT;
+            case NoCapableDeployment c -> BAD_REQUEST;
             case UpstreamUnavailable u -> SERVER_ERROR;
             case UpstreamProtocolError p -> SERVER_ERROR;
             case ModelNotFound m -> NOT_FOUND;

@@ -5,6 +5,7 @@ import dev.voxgate.core.error.TranscriptionFailure;
 import dev.voxgate.core.error.TranscriptionFailure.AuthenticationFailed;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.error.TranscriptionFailure.ModelNotFound;
+import dev.voxgate.core.error.TranscriptionFailure.NoCapableDeployment;
 import dev.voxgate.core.error.TranscriptionFailure.NoHealthyDeployment;
 import dev.voxgate.core.error.TranscriptionFailure.PayloadTooLarge;
 import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
@@ -43,6 +44,7 @@ final class Fallbacks {
             case UpstreamUnavailable u -> true;
             case UpstreamProtocolError p -> true;
             case NoHealthyDeployment n -> true;
+            case NoCapableDeployment c -> true;
         };
     }
 
@@ -75,6 +77,7 @@ final class Fallbacks {
             case UpstreamProtocolError p -> new UpstreamProtocolError(message);
             case PayloadTooLarge p -> new PayloadTooLarge(message);
             case NoHealthyDeployment n -> new NoHealthyDeployment(message, n.retryAfter());
+            case NoCapableDeployment c -> new NoCapableDeployment(message, c.param(), c.tooLarge());
         };
     }
 }

@@ -4,6 +4,7 @@ import dev.voxgate.core.error.TranscriptionFailure;
 import dev.voxgate.core.error.TranscriptionFailure.AuthenticationFailed;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.error.TranscriptionFailure.ModelNotFound;
+import dev.voxgate.core.error.TranscriptionFailure.NoCapableDeployment;
 import dev.voxgate.core.error.TranscriptionFailure.NoHealthyDeployment;
 import dev.voxgate.core.error.TranscriptionFailure.PayloadTooLarge;
 import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
@@ -48,6 +49,7 @@ record RetryRules(int numRetries, Map<FailureKind, Integer> policy) {
             case UpstreamProtocolError p -> false;
             case ModelNotFound m -> false;
             case NoHealthyDeployment n -> false;
+            case NoCapableDeployment c -> false;
         };
     }
 
