@@ -4,6 +4,7 @@ import dev.voxgate.router.RoutingReport;
 import io.javalin.http.Context;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The response headers that say what happened to a request: its id, and for routed calls the model group and
@@ -14,6 +15,7 @@ final class RoutingHeaders {
     static final String REQUEST_ID = "x-request-id";
     // A caller's own id is echoed only when it is short and plain, so it cannot smuggle anything into logs or headers.
     private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern NOT_PRINTABLE = Pattern.compile("[^\\x20-\\x7E]");
 
     private RoutingHeaders() {
     }
@@ -34,5 +36,14 @@ final class RoutingHeaders {
         ctx.header("x-voxgate-attempted-fallbacks", Integer.toString(report.fallbacksTried()));
         ctx.header("x-voxgate-response-duration-ms", Long.toString(report.totalTime().toMillis()));
         ctx.header("x-voxgate-overhead-duration-ms", Long.toString(report.overhead().toMillis()));
+        if (!report.leftOut().isEmpty()) {
+            ctx.header("x-voxgate-left-out-deployments", headerSafe(report.leftOut().stream()
+                    .map(RoutingReport.LeftOut::describe).collect(Collectors.joining(", "))));
+        }
+    }
+
+    // Deployment ids come from the config and may hold anything; a header value holds printable ASCII only.
+    private static String headerSafe(String value) {
+        return NOT_PRINTABLE.matcher(value).replaceAll("?");
     }
 }

@@ -3,10 +3,11 @@ package dev.voxgate.router;
 import dev.voxgate.core.TranscriptListener;
 import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionException;
-import dev.voxgate.core.error.TranscriptionFailure.PayloadTooLarge;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
+import dev.voxgate.core.model.AudioTask;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ModelGroup;
+import dev.voxgate.core.model.RequestNeeds;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.TranscriptionRequest;
 import dev.voxgate.router.internal.CallThreads;
@@ -109,9 +110,10 @@ public final class Router implements TranscriptionPort {
     public Routed<Transcription> route(TranscriptionRequest request, CallOptions options) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(options, "options");
-        return engine.execute(request.model(), options,
-                new RoutedCall<>((deployment, port) -> port.transcribe(fitting(request, deployment)),
-                        Router::audioSeconds));
+        Optional<Double> measured = measuredSeconds(request);
+        return engine.execute(request.model(), options, new RoutedCall<>(
+                RequestNeeds.of(request, AudioTask.TRANSCRIBE, false, measured),
+                (deployment, port) -> port.transcribe(request).withMeasuredDuration(measured), Router::audioSeconds));
     }
 
     /** Translates with the router's settings alone. */
@@ -134,9 +136,10 @@ public final class Router implements TranscriptionPort {
     public Routed<Transcription> routeTranslation(TranscriptionRequest request, CallOptions options) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(options, "options");
-        return engine.execute(request.model(), options,
-                new RoutedCall<>((deployment, port) -> port.translate(fitting(request, deployment)),
-                        Router::audioSeconds));
+        Optional<Double> measured = measuredSeconds(request);
+        return engine.execute(request.model(), options, new RoutedCall<>(
+                RequestNeeds.of(request, AudioTask.TRANSLATE, false, measured),
+                (deployment, port) -> port.translate(request).withMeasuredDuration(measured), Router::audioSeconds));
     }
 
     /** Streams with the router's settings alone. */
@@ -164,9 +167,11 @@ public final class Router implements TranscriptionPort {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
         StreamStart started = new StreamStart(listener);
-        return engine.execute(request.model(), options, new RoutedCall<>((deployment, port) -> {
+        Optional<Double> measured = measuredSeconds(request);
+        RequestNeeds needs = RequestNeeds.of(request, AudioTask.TRANSCRIBE, true, measured);
+        return engine.execute(request.model(), options, new RoutedCall<>(needs, (deployment, port) -> {
             try {
-                return port.transcribeStreaming(fitting(request, deployment), started);
+                return port.transcribeStreaming(request, started).withMeasuredDuration(measured);
             } catch (TranscriptionException e) {
                 throw started.hasBegun() ? RoutedCall.endingTheCall(e) : e;
             } catch (RuntimeException e) {
@@ -214,26 +219,15 @@ public final class Router implements TranscriptionPort {
         return settings;
     }
 
-    // What counts against a deployment's tpm: the audio's length as the answer gives it.
-    /**
-     * {@code request}, when its audio is within {@code deployment}'s {@code maxUploadBytes}; otherwise the attempt
-     * fails with {@code PayloadTooLarge} before the provider is called.
-     */
-    private static TranscriptionRequest fitting(TranscriptionRequest request, Deployment deployment) {
-        long size = request.audio().content().size();
-        deployment.maxUploadBytes().filter(limit -> size > limit).ifPresent(limit -> {
-            throw new TranscriptionException(new PayloadTooLarge("The audio file is " + size + " bytes; deployment '"
-                    + deployment.id() + "' (" + deployment.qualifiedModel() + ") accepts at most " + limit
-                    + " bytes (max_file_size_mb). Send a smaller file."));
-        });
-        return request;
+    // The audio's length as its header gives it, read once per call: what a deployment's max_audio_seconds is
+    // checked against, and the duration of an answer whose vendor gave none.
+    private static Optional<Double> measuredSeconds(TranscriptionRequest request) {
+        return Optional.empty(); // PENDING-AUDIO-DURATION
     }
 
+    // What counts against a deployment's tpm: the audio's length as the answer gives it.
     private static OptionalDouble audioSeconds(Transcription transcription) {
-        Optional<Double> seconds = transcription.durationSeconds().or(() -> transcription.usage()
-                .filter(Transcription.Usage.Duration.class::isInstance)
-                .map(usage -> ((Transcription.Usage.Duration) usage).seconds()));
-        return seconds.map(OptionalDouble::of).orElseGet(OptionalDouble::empty);
+        return transcription.audioSeconds().map(OptionalDouble::of).orElseGet(OptionalDouble::empty);
     }
 
     /** Builds a {@link Router}; not thread-safe. Only {@link #connector} is required. */
@@ -336,7 +330,7 @@ public final class Router implements TranscriptionPort {
             var groups = Routes.group(deployments);
             Routes.requireKnownFallbacks(settings.fallbacks(), groups.keySet());
             DeploymentConnector connector = this.connector;
-            Routes<TranscriptionPort> routes = Routes.connect(groups, connector::connect,
+            Routes<TranscriptionPort> routes = Routes.connect(groups, connector::connect, TranscriptionPort::capabilities,
                     allowDirectModels ? connector::direct : model -> Optional.empty());
             RoutingStrategy chosen = strategy != null ? strategy
                     : settings.routingStrategy().create(settings.routingStrategyArgs());

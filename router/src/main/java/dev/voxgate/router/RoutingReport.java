@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param deploymentId   the deployment that answered; empty on failure
  * @param attempts       every provider call made, in order, across the requested group and its fallbacks
  * @param fallbacks      the fallback groups tried, in order (groups skipped as unknown are not among them)
+ * @param leftOut        the deployments left out of the call before any pick, as unable to serve the request
  * @param totalTime      from the call's start to its end
  * @param providerTime   spent inside provider calls
  *
@@ -28,6 +29,7 @@ public record RoutingReport(
         Optional<String> deploymentId,
         List<Attempt> attempts,
         List<String> fallbacks,
+        List<LeftOut> leftOut,
         Duration totalTime,
         Duration providerTime) {
 
@@ -37,6 +39,7 @@ public record RoutingReport(
         Objects.requireNonNull(deploymentId, "deploymentId");
         attempts = List.copyOf(attempts);
         fallbacks = List.copyOf(fallbacks);
+        leftOut = List.copyOf(leftOut);
         Objects.requireNonNull(totalTime, "totalTime");
         Objects.requireNonNull(providerTime, "providerTime");
     }
@@ -59,6 +62,27 @@ public record RoutingReport(
     public Duration overhead() {
         Duration overhead = totalTime.minus(providerTime);
         return overhead.isNegative() ? Duration.ZERO : overhead;
+    }
+
+    /**
+     * A deployment that was not offered the call, because it cannot serve what the request asks: it was not called,
+     * its limits were not touched, and it was not counted as failing.
+     *
+     * @param group        the group it belongs to
+     * @param deploymentId the deployment
+     * @param lacks        what it lacks, each a short phrase such as {@code response_format=srt (it gives json, text)}
+     */
+    public record LeftOut(String group, String deploymentId, List<String> lacks) {
+        public LeftOut {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(deploymentId, "deploymentId");
+            lacks = List.copyOf(lacks);
+        }
+
+        /** {@code id (lack; lack)}, as messages and headers write it. */
+        public String describe() {
+            return deploymentId + " (" + String.join("; ", lacks) + ")";
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.voxgate.core.TranscriptListener;
 import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure;
+import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.TranscriptionRequest;
 import java.time.Duration;
@@ -27,8 +28,21 @@ final class ScriptedPort implements TranscriptionPort {
     private final CountDownLatch interrupted = new CountDownLatch(1);
     private final List<Thread> callThreads = new CopyOnWriteArrayList<>();
 
+    private volatile Capabilities capabilities = Capabilities.UNDECLARED;
+
     static ScriptedPort port() {
         return new ScriptedPort();
+    }
+
+    /** Declares what this deployment can serve (by default: everything). */
+    ScriptedPort declares(Capabilities declared) {
+        this.capabilities = declared;
+        return this;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
     }
 
     ScriptedPort answers(String text) {

@@ -7,6 +7,8 @@ import dev.voxgate.core.model.ModelReference;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads one {@code model_list} entry into a {@link Deployment}. {@code litellm_params} keys Voxgate acts on become
@@ -19,7 +21,8 @@ final class DeploymentReader {
 
     static final String AUDIO_MODE = "audio_transcription";
     private static final Set<String> ENTRY_KEYS = Set.of("model_name", "litellm_params", "model_info");
-    private static final Set<String> MODEL_INFO_KEYS = Set.of("id", "mode");
+    private static final Set<String> MODEL_INFO_KEYS = Stream.concat(Stream.of("id", "mode"),
+            CapabilityOverridesReader.KEYS.stream()).collect(Collectors.toUnmodifiableSet());
     // LiteLLM's generic litellm_params (litellm/types/router.py), which are not parameters of any provider's API.
     private static final Set<String> NOT_SUPPORTED_PARAMS = Set.of(
             "max_retries", "stream_timeout", "organization", "region_name", "tags",
@@ -37,6 +40,7 @@ final class DeploymentReader {
     private static final String PARAMS_SHAPE = "a map of settings such as model and api_key";
 
     private final ValueReader values;
+    private final CapabilityOverridesReader capabilities;
     private final Predicate<String> isKnownProvider;
     private final DeploymentIds ids;
     private final boolean dropParamsByDefault;
@@ -48,6 +52,7 @@ final class DeploymentReader {
     DeploymentReader(ValueReader values, Predicate<String> isKnownProvider, DeploymentIds ids,
                      boolean dropParamsByDefault) {
         this.values = values;
+        this.capabilities = new CapabilityOverridesReader(values);
         this.isKnownProvider = isKnownProvider;
         this.ids = ids;
         this.dropParamsByDefault = dropParamsByDefault;
@@ -79,6 +84,7 @@ final class DeploymentReader {
         params.entries().forEach((key, value) -> apply(builder, key, value));
         entry.entries().forEach((key, value) -> warnUnlessKnown(ENTRY_KEYS, key, value));
         info.entries().forEach((key, value) -> warnUnlessKnown(MODEL_INFO_KEYS, key, value));
+        builder.capabilityOverrides(capabilities.read(info));
         YamlNode mode = info.entries().get("mode");
         if (mode != null) {
             values.text(mode).filter(value -> !value.equals(AUDIO_MODE)).ifPresent(value -> values.warn(mode,

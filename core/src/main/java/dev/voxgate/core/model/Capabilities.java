@@ -47,6 +47,9 @@ public record Capabilities(
             EnumSet.allOf(ResponseFormat.class), Set.of(), true, true, true, Optional.empty(), Optional.empty(),
             Optional.empty());
 
+    /** How {@link #lacks} begins the phrase for an upload over {@code maxUploadBytes}. */
+    public static final String UPLOAD_LACK = "an upload of ";
+
     public Capabilities {
         tasks = Set.copyOf(tasks);
         nativeFormats = Set.copyOf(nativeFormats);
@@ -95,7 +98,7 @@ public record Capabilities(
         if (needs.streaming() && !streaming) {
             lacks.add("stream=true (it does not stream)");
         }
-        if (!responseFormats().contains(needs.responseFormat())) {
+        if (!nativeFormats.contains(needs.responseFormat()) && !renderedFormats.contains(needs.responseFormat())) {
             lacks.add("response_format=" + needs.responseFormat().wireName() + " (it gives "
                     + wireNames(responseFormats()) + ")");
         }
@@ -105,8 +108,8 @@ public record Capabilities(
         if (needs.granularities().contains(TimestampGranularity.SEGMENT) && !segmentTimestamps) {
             lacks.add("timestamp_granularities[]=segment (it gives no segment timestamps)");
         }
-        maxUploadBytes.filter(limit -> needs.uploadBytes() > limit).ifPresent(limit -> lacks.add("a "
-                + needs.uploadBytes() + "-byte upload (it takes at most " + limit + " bytes, max_file_size_mb)"));
+        maxUploadBytes.filter(limit -> needs.uploadBytes() > limit).ifPresent(limit -> lacks.add(UPLOAD_LACK
+                + needs.uploadBytes() + " bytes (it takes at most " + limit + " bytes, max_file_size_mb)"));
         needs.audioSeconds().ifPresent(seconds -> maxAudio.filter(limit -> seconds > limit.toMillis() / 1000.0)
                 .ifPresent(limit -> lacks.add(String.format(Locale.ROOT, "%.1f s of audio (it takes at most %d s, "
                         + "max_audio_seconds)", seconds, limit.toSeconds()))));

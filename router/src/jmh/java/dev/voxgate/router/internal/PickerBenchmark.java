@@ -1,5 +1,6 @@
 package dev.voxgate.router.internal;
 
+import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.router.RetryBackoff;
 import dev.voxgate.router.RouterSettings;
@@ -59,7 +60,7 @@ public class PickerBenchmark {
         for (int i = 0; i < 100; i++) {
             Deployment deployment = Deployment.builder("deployment-" + i, "whisper", "openai", "whisper-1")
                     .weight(1.0 + i % 4).rpm(1_000_000_000).maxParallelRequests(1_000).build();
-            targets.add(new Target<>(deployment, deployment.id()));
+            targets.add(new Target<>(deployment, deployment.id(), Capabilities.UNDECLARED));
         }
         route = new Route<>("whisper", targets);
     }

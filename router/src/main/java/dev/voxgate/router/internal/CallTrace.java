@@ -3,6 +3,7 @@ package dev.voxgate.router.internal;
 import dev.voxgate.core.error.TranscriptionFailure;
 import dev.voxgate.router.RoutingReport;
 import dev.voxgate.router.RoutingReport.Attempt;
+import dev.voxgate.router.RoutingReport.LeftOut;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -22,6 +23,7 @@ final class CallTrace {
     private final Instant start;
     private final List<Attempt> attempts = new ArrayList<>();
     private final List<String> fallbacks = new ArrayList<>();
+    private final List<LeftOut> leftOut = new ArrayList<>();
     private String group;
     private Duration providerTime = Duration.ZERO;
 
@@ -36,6 +38,11 @@ final class CallTrace {
     void fallback(String name) {
         fallbacks.add(name);
         group = name;
+    }
+
+    /** A deployment of {@code groupName} cannot serve the request and is not offered it. */
+    void leftOut(String groupName, String deploymentId, List<String> lacks) {
+        leftOut.add(new LeftOut(groupName, deploymentId, lacks));
     }
 
     int fallbacksTried() {
@@ -53,7 +60,7 @@ final class CallTrace {
         Optional<String> answered = attempts.isEmpty() || attempts.getLast().failure().isPresent()
                 ? Optional.empty()
                 : Optional.of(attempts.getLast().deploymentId());
-        return new RoutingReport(requestedModel, group, answered, attempts, fallbacks,
+        return new RoutingReport(requestedModel, group, answered, attempts, fallbacks, leftOut,
                 CallTrace.elapsed(start, clock.instant()), providerTime);
     }
 

@@ -65,7 +65,7 @@ final class Cooldowns {
             return false;
         }
         // A single deployment that rests fails its whole group, so only the plain count rests one alone.
-        boolean siblings = route.targets().size() > 1;
+        boolean siblings = route.groupSize() > 1;
         return siblings && AT_ONCE.contains(kind)
                 || counts.failures() > settings.allowedFails()
                 || siblings && counts.requests() >= RATE_RULE_MINIMUM && counts.failures() * 2 > counts.requests();

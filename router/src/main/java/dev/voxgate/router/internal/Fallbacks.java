@@ -66,6 +66,17 @@ final class Fallbacks {
         return new TranscriptionException(withMessage(original.failure(), message), original);
     }
 
+    /**
+     * The failure as the caller gets it: an upload that no deployment (nor fallback) takes for its size alone is the
+     * caller's {@code PayloadTooLarge}, as a vendor's own 413 would be.
+     */
+    static TranscriptionException forCaller(TranscriptionException failure) {
+        if (failure.failure() instanceof NoCapableDeployment incapable && incapable.tooLarge()) {
+            return new TranscriptionException(new PayloadTooLarge(incapable.message()), failure);
+        }
+        return failure;
+    }
+
     private static TranscriptionFailure withMessage(TranscriptionFailure failure, String message) {
         return switch (failure) {
             case InvalidRequest i -> new InvalidRequest(message, i.param());

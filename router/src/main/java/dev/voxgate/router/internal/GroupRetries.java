@@ -26,7 +26,8 @@ final class GroupRetries {
         this.attempts = new Attempts(context);
     }
 
-    <P, T> T run(Route<P> route, RetryRules rules, Deadline deadline, CallTrace trace, RoutedCall<P, T> call) {
+    <P, T> T run(Route<P> group, RetryRules rules, Deadline deadline, CallTrace trace, RoutedCall<P, T> call) {
+        Route<P> route = CapableTargets.of(group, call.needs(), trace);
         Set<String> tried = new HashSet<>();
         Target<P> target = picker.first(route);
         for (int retry = 0; ; retry++) {

@@ -9,12 +9,14 @@ import java.util.Objects;
  *
  * @param name    the name as callers write it
  * @param targets the deployments with their endpoints, at least one, in configuration order
- * @param ids     the targets' deployment ids, in the same order
- * @param <P>     the endpoint type
+ * @param ids       the targets' deployment ids, in the same order
+ * @param groupSize how many deployments the whole group has: more than {@code targets} when some were left out
+ *                  of this call as unable to serve it
+ * @param <P>       the endpoint type
  *
  * <p>Immutable and thread-safe.
  */
-public record Route<P>(String name, List<Target<P>> targets, List<String> ids) {
+public record Route<P>(String name, List<Target<P>> targets, List<String> ids, int groupSize) {
 
     public Route {
         Objects.requireNonNull(name, "name");
@@ -26,10 +28,19 @@ public record Route<P>(String name, List<Target<P>> targets, List<String> ids) {
         if (!ids.equals(targets.stream().map(Target::id).toList())) {
             throw new IllegalArgumentException("ids must be the targets' ids, in order");
         }
+        if (groupSize < targets.size()) {
+            throw new IllegalArgumentException("groupSize " + groupSize + " is below the " + targets.size()
+                    + " targets");
+        }
     }
 
     /** A route over {@code targets}; their ids are read once here, as every pick needs them. */
     public Route(String name, List<Target<P>> targets) {
-        this(name, targets, targets.stream().map(Target::id).toList());
+        this(name, targets, targets.stream().map(Target::id).toList(), targets.size());
+    }
+
+    /** This route narrowed to {@code serving}, a non-empty part of its targets; the group's size stays. */
+    Route<P> narrowedTo(List<Target<P>> serving) {
+        return new Route<>(name, serving, serving.stream().map(Target::id).toList(), groupSize);
     }
 }

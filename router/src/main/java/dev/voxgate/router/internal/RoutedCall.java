@@ -1,6 +1,7 @@
 package dev.voxgate.router.internal;
 
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.model.RequestNeeds;
 import dev.voxgate.core.error.TranscriptionException;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -11,6 +12,7 @@ import java.util.function.Function;
  * The call a {@link RoutingEngine} routes: what to do on the chosen deployment, and how much of its {@code tpm}
  * budget (audio seconds, for transcription) a result used.
  *
+ * @param needs        what serving it takes of a deployment; those that cannot are left out before the pick
  * @param invoke       makes the call on a deployment and its endpoint; throws
  *                     {@link dev.voxgate.core.error.TranscriptionException} on failure
  * @param audioSeconds the audio seconds a result stands for, when known
@@ -19,9 +21,11 @@ import java.util.function.Function;
  *
  * <p>Immutable; thread-safe when both functions are.
  */
-public record RoutedCall<P, T>(BiFunction<Deployment, P, T> invoke, Function<? super T, OptionalDouble> audioSeconds) {
+public record RoutedCall<P, T>(RequestNeeds needs, BiFunction<Deployment, P, T> invoke,
+                               Function<? super T, OptionalDouble> audioSeconds) {
 
     public RoutedCall {
+        Objects.requireNonNull(needs, "needs");
         Objects.requireNonNull(invoke, "invoke");
         Objects.requireNonNull(audioSeconds, "audioSeconds");
     }

@@ -2,6 +2,7 @@ package dev.voxgate.router.internal;
 
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.ModelNotFound;
+import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ModelGroup;
 import dev.voxgate.router.RouterSettings;
@@ -30,13 +31,15 @@ public final class Routes<P> {
     private final Map<String, ModelGroup> groups;
     private final Map<String, Route<P>> routes;
     private final Function<Deployment, P> connect;
+    private final Function<P, Capabilities> declared;
     private final Function<String, Optional<Deployment>> direct;
     private final Map<String, Route<P>> directRoutes = new ConcurrentHashMap<>();
 
     private Routes(Map<String, ModelGroup> groups, Function<Deployment, P> connect,
-                   Function<String, Optional<Deployment>> direct) {
+                   Function<P, Capabilities> declared, Function<String, Optional<Deployment>> direct) {
         this.groups = groups;
         this.connect = connect;
+        this.declared = declared;
         this.direct = direct;
         Map<String, Route<P>> connected = new LinkedHashMap<>();
         groups.forEach((name, group) -> connected.put(name, route(name, group.deployments())));
@@ -65,11 +68,13 @@ public final class Routes<P> {
     /**
      * Connects every deployment of {@code groups} once; errors from {@code connect} propagate.
      *
-     * @param direct the deployment for a {@code provider/model} name, empty when there is none (or none allowed)
+     * @param declared what an endpoint declares it can serve, before its deployment's limits and overrides
+     * @param direct   the deployment for a {@code provider/model} name, empty when there is none (or none allowed)
      */
     public static <P> Routes<P> connect(Map<String, ModelGroup> groups, Function<Deployment, P> connect,
+                                        Function<P, Capabilities> declared,
                                         Function<String, Optional<Deployment>> direct) {
-        return new Routes<>(groups, connect, direct);
+        return new Routes<>(groups, connect, declared, direct);
     }
 
     /** The route for {@code name}: its model group, else a {@code provider/model} deployment, else empty. */
@@ -98,7 +103,12 @@ public final class Routes<P> {
     }
 
     private Route<P> route(String name, List<Deployment> deployments) {
-        return new Route<>(name, deployments.stream().map(d -> new Target<>(d, connect.apply(d))).toList());
+        return new Route<>(name, deployments.stream().map(this::target).toList());
+    }
+
+    private Target<P> target(Deployment deployment) {
+        P port = connect.apply(deployment);
+        return new Target<>(deployment, port, deployment.capabilities(declared.apply(port)));
     }
 
     /**

@@ -50,7 +50,7 @@ public final class RoutingEngine<P> {
         } catch (CallEnded ended) {
             throw new RoutedTranscriptionException(ended.failure(), trace.report());
         } catch (TranscriptionException e) {
-            throw new RoutedTranscriptionException(e, trace.report());
+            throw new RoutedTranscriptionException(Fallbacks.forCaller(e), trace.report());
         }
     }
 
