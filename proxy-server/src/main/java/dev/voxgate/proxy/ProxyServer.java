@@ -126,11 +126,10 @@ public final class ProxyServer implements AutoCloseable {
         // One budget for every upload in flight, whichever route it came by.
         UploadMemory uploadMemory = new UploadMemory(settings);
         configureJetty(config, uploadMemory);
-        TranscriptionRenderer renderer = new TranscriptionRenderer(json);
         TranscriptionHandler transcriptions = new TranscriptionHandler(TranscriptionHandler.Task.TRANSCRIBE, routing,
-                renderer, settings, uploadMemory);
+                json, settings, uploadMemory);
         TranscriptionHandler translations = new TranscriptionHandler(TranscriptionHandler.Task.TRANSLATE, routing,
-                renderer, settings, uploadMemory);
+                json, settings, uploadMemory);
         config.routes.before(this::authenticate);
         config.routes.post("/v1/audio/transcriptions", transcriptions);
         config.routes.post("/audio/transcriptions", transcriptions);

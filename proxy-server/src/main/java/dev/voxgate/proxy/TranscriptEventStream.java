@@ -1,8 +1,10 @@
 package dev.voxgate.proxy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.voxgate.core.TranscriptListener;
 import dev.voxgate.core.model.Transcription;
+import dev.voxgate.core.render.TranscriptRenderer;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,24 +21,22 @@ import java.nio.charset.StandardCharsets;
 final class TranscriptEventStream implements TranscriptListener {
 
     private final Context ctx;
-    private final TranscriptionRenderer renderer;
+    private final ObjectMapper json;
     private OutputStream out;
 
-    TranscriptEventStream(Context ctx, TranscriptionRenderer renderer) {
+    TranscriptEventStream(Context ctx, ObjectMapper json) {
         this.ctx = ctx;
-        this.renderer = renderer;
+        this.json = json;
     }
 
     @Override
     public void onDelta(String text) {
-        send(renderer.jsonObject().put("type", "transcript.text.delta").put("delta", text));
+        send(TranscriptRenderer.deltaEvent(text));
     }
 
     /** The last event: the whole transcript and its usage. */
     void done(Transcription transcription) {
-        ObjectNode event = renderer.jsonObject().put("type", "transcript.text.done").put("text", transcription.text());
-        transcription.usage().ifPresent(usage -> event.set("usage", renderer.usage(usage)));
-        send(event);
+        send(TranscriptRenderer.doneEvent(transcription));
     }
 
     /** Whether the caller has been sent anything, after which an error can only be an event. */
@@ -46,13 +46,13 @@ final class TranscriptEventStream implements TranscriptListener {
 
     /** Ends a started stream with an error event in OpenAI's error shape. */
     void failed(OpenAiError error) {
-        ObjectNode event = renderer.jsonObject().put("type", "error");
+        ObjectNode event = json.createObjectNode().put("type", "error");
         event.putObject("error").put("message", error.message()).put("type", error.type())
                 .put("code", error.code().orElse(null));
-        send(event);
+        send(event.toString());
     }
 
-    private void send(ObjectNode event) {
+    private void send(String event) {
         try {
             if (out == null) {
                 ctx.status(200).contentType("text/event-stream").header("Cache-Control", "no-cache");

@@ -1,8 +1,11 @@
 package dev.voxgate.proxy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.model.AudioInput;
 import dev.voxgate.core.model.Transcription;
+import dev.voxgate.core.render.RenderedTranscript;
+import dev.voxgate.core.render.TranscriptRenderer;
 import dev.voxgate.router.Routed;
 import dev.voxgate.router.Router;
 import io.javalin.http.Context;
@@ -32,15 +35,15 @@ final class TranscriptionHandler implements Handler {
 
     private final Task task;
     private final CallRouting routing;
-    private final TranscriptionRenderer renderer;
+    private final ObjectMapper json;
     private final ProxySettings settings;
     private final UploadMemory uploadMemory;
 
-    TranscriptionHandler(Task task, CallRouting routing, TranscriptionRenderer renderer, ProxySettings settings,
+    TranscriptionHandler(Task task, CallRouting routing, ObjectMapper json, ProxySettings settings,
                          UploadMemory uploadMemory) {
         this.task = Objects.requireNonNull(task, "task");
         this.routing = Objects.requireNonNull(routing, "routing");
-        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.json = Objects.requireNonNull(json, "json");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.uploadMemory = Objects.requireNonNull(uploadMemory, "uploadMemory");
     }
@@ -72,7 +75,9 @@ final class TranscriptionHandler implements Handler {
                     ? router.routeTranslation(form.request(), form.options())
                     : router.route(form.request(), form.options());
             RoutingHeaders.describe(ctx, routed.report());
-            RenderedTranscription rendered = renderer.render(routed.value(), form.request().responseFormat());
+            // Subtitles asked of a transcript without segments fail here as a TranscriptionException: a 400 on
+            // response_format, with the routing headers already set.
+            RenderedTranscript rendered = TranscriptRenderer.render(routed.value(), form.request().responseFormat());
             ctx.status(200).contentType(rendered.contentType());
             // Written as it is: Javalin's result() would copy it through a fresh 32 KiB buffer.
             ctx.outputStream().write(rendered.body().getBytes(StandardCharsets.UTF_8));
@@ -80,7 +85,7 @@ final class TranscriptionHandler implements Handler {
     }
 
     private void stream(Context ctx, Router router, TranscriptionForm form) {
-        TranscriptEventStream events = new TranscriptEventStream(ctx, renderer);
+        TranscriptEventStream events = new TranscriptEventStream(ctx, json);
         try {
             events.done(router.transcribeStreaming(form.request(), form.options(), events));
         } catch (TranscriptionException e) {

@@ -8,8 +8,11 @@ import dev.voxgate.core.error.TranscriptionFailure;
 import dev.voxgate.core.model.AudioInput;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ModelReference;
+import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.TranscriptionRequest;
+import dev.voxgate.core.render.RenderedTranscript;
+import dev.voxgate.core.render.TranscriptRenderer;
 import dev.voxgate.providers.ProviderCatalog;
 import dev.voxgate.providers.http.SharedHttpClient;
 import dev.voxgate.providers.spi.ProviderContext;
@@ -35,6 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *         .deployment(Voxgate.deployment("whisper", "whisper-1").build())
  *         .deployment(Voxgate.deployment("whisper", "azure/azure-whisper").apiBase(base).build())
  *         .build();
+ *
+ * String srt = Voxgate.render(t, ResponseFormat.SRT).body();
  * }</pre>
  *
  * <p>Thread-safe. Every router made here shares one HTTP connection pool.
@@ -70,6 +75,17 @@ public final class Voxgate {
     public static CompletableFuture<Transcription> transcriptionAsync(
             String model, AudioInput audio, TranscriptionOptions options) {
         return oneOffRouter(model, options).transcribeAsync(request(model, audio, options), callOptions(options));
+    }
+
+    /**
+     * {@code transcription} as the proxy answers it in {@code format}: the same {@code Content-Type} and, sent as
+     * UTF-8, the same bytes. {@link TranscriptRenderer} is the same thing for code that has only {@code core}.
+     *
+     * @throws TranscriptionException with an {@code InvalidRequest} on {@code response_format} when subtitles are
+     *                                asked of a transcript without timed segments
+     */
+    public static RenderedTranscript render(Transcription transcription, ResponseFormat format) {
+        return TranscriptRenderer.render(transcription, format);
     }
 
     /** A router builder wired to the built-in providers, reading keys from the process environment. */

@@ -1,8 +1,9 @@
 package dev.voxgate.proxy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Transcription;
+import dev.voxgate.core.render.RenderedTranscript;
+import dev.voxgate.core.render.TranscriptRenderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** The proxy's answer: {@link TranscriptionRenderer} writing a short {@code json} and a 30-segment {@code verbose_json}. */
+/** The proxy's answer: {@link TranscriptRenderer} writing a short {@code json} and a 30-segment {@code verbose_json}. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -26,20 +27,19 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class RenderBenchmark {
 
-    private final TranscriptionRenderer renderer = new TranscriptionRenderer(new ObjectMapper());
     private final Transcription plain = new Transcription("Four score and seven years ago our fathers brought forth "
             + "on this continent a new nation.", Optional.empty(), Optional.empty(), List.of(), List.of(),
             Optional.of(new Transcription.Usage.Duration(6)), Optional.empty());
     private final Transcription verbose = verbose();
 
     @Benchmark
-    public RenderedTranscription json() {
-        return renderer.render(plain, ResponseFormat.JSON);
+    public RenderedTranscript json() {
+        return TranscriptRenderer.render(plain, ResponseFormat.JSON);
     }
 
     @Benchmark
-    public RenderedTranscription verboseJson() {
-        return renderer.render(verbose, ResponseFormat.VERBOSE_JSON);
+    public RenderedTranscript verboseJson() {
+        return TranscriptRenderer.render(verbose, ResponseFormat.VERBOSE_JSON);
     }
 
     private static Transcription verbose() {

@@ -1,9 +1,14 @@
-package dev.voxgate.proxy;
+package dev.voxgate.core.render;
 
 import dev.voxgate.core.model.Transcription.Segment;
 import java.util.List;
+import java.util.Locale;
 
-/** Writes timed segments as SubRip ({@code srt}) or WebVTT ({@code vtt}) cues, as OpenAI lays them out. */
+/**
+ * Writes timed segments as SubRip ({@code srt}) or WebVTT ({@code vtt}) cues, as OpenAI lays them out.
+ *
+ * <p>Stateless and thread-safe.
+ */
 final class SubtitleWriter {
 
     private SubtitleWriter() {
@@ -31,7 +36,8 @@ final class SubtitleWriter {
 
     private static String timestamp(double seconds, char millisSeparator) {
         long millis = Math.round(Math.max(0, seconds) * 1000);
-        return String.format("%02d:%02d:%02d%c%03d", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60,
+        // The root locale keeps the digits ASCII whatever the JVM's default locale is.
+        return String.format(Locale.ROOT, "%02d:%02d:%02d%c%03d", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60,
                 millisSeparator, millis % 1000);
     }
 }
