@@ -45,17 +45,6 @@ public enum FailureKind {
 
     /** The kind {@code failure} is of. */
     public static FailureKind of(TranscriptionFailure failure) {
-        return switch (failure) {
-            case InvalidRequest i -> BAD_REQUEST;
-            case PayloadTooLarge p -> BAD_REQUEST;
-            case AuthenticationFailed a -> AUTHENTICATION;
-            case UpstreamTimeout t -> TIMEOUT;
-            case RateLimited r -> RATE_LIMIT;
-            case NoHealthyDeployment n -> RATE_LIMIT;
-            case NoCapableDeployment c -> BAD_REQUEST;
-            case UpstreamUnavailable u -> SERVER_ERROR;
-            case UpstreamProtocolError p -> SERVER_ERROR;
-            case ModelNotFound m -> NOT_FOUND;
-        };
+        return FailureDisposition.of(failure).kind();
     }
 }

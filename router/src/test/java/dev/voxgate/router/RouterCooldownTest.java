@@ -71,7 +71,7 @@ class RouterCooldownTest {
                 .isInstanceOfSatisfying(TranscriptionException.class, e -> {
                     assertThat(e.failure()).isInstanceOfSatisfying(NoHealthyDeployment.class,
                             failure -> assertThat(failure.retryAfter()).contains(Duration.ofSeconds(3)));
-                    assertThat(e.failure().retryable()).isFalse();
+                    assertThat(FailureDisposition.of(e.failure()).retry()).isEqualTo(FailureDisposition.RetryScope.NONE);
                     assertThat(e).hasMessageContaining("model=whisper").hasMessageContaining("Try again in 3 s");
                 });
         assertThat(first.calls() + second.calls()).isEqualTo(2);

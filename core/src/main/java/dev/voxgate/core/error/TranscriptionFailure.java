@@ -17,25 +17,6 @@ public sealed interface TranscriptionFailure {
     /** What went wrong, for the caller. */
     String message();
 
-    /**
-     * Whether trying again (on another deployment, or later) can succeed: rate limits, timeouts and upstream
-     * trouble can; a bad request, bad credentials or an unknown model cannot.
-     */
-    default boolean retryable() {
-        return switch (this) {
-            case RateLimited r -> true;
-            case UpstreamTimeout t -> true;
-            case UpstreamUnavailable u -> true;
-            case UpstreamProtocolError p -> true;
-            case InvalidRequest i -> false;
-            case AuthenticationFailed a -> false;
-            case ModelNotFound m -> false;
-            case PayloadTooLarge p -> false;
-            case NoHealthyDeployment n -> false;
-            case NoCapableDeployment c -> false;
-        };
-    }
-
     /** The request itself is wrong; {@code param} names the offending field when one is to blame. */
     record InvalidRequest(String message, Optional<String> param) implements TranscriptionFailure {
         public InvalidRequest {

@@ -1,18 +1,13 @@
 package dev.voxgate.router.internal;
 
 import dev.voxgate.core.error.TranscriptionFailure;
-import dev.voxgate.core.error.TranscriptionFailure.NoHealthyDeployment;
-import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
 import dev.voxgate.core.model.Deployment;
-import dev.voxgate.router.FailureKind;
+import dev.voxgate.router.FailureDisposition;
 import dev.voxgate.router.RouterSettings;
 import dev.voxgate.router.state.MinuteCounts;
 import dev.voxgate.router.state.RoutingState;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Decides when a failing deployment rests (cools down), from its counts of the current minute in the shared
@@ -35,8 +30,6 @@ import java.util.Set;
 final class Cooldowns {
 
     static final int RATE_RULE_MINIMUM = 5;
-    private static final Set<FailureKind> AT_ONCE =
-            EnumSet.of(FailureKind.RATE_LIMIT, FailureKind.AUTHENTICATION, FailureKind.NOT_FOUND);
 
     private final RouterSettings settings;
     private final RoutingState state;
@@ -49,34 +42,26 @@ final class Cooldowns {
     void afterFailure(Route<?> route, Deployment deployment, TranscriptionFailure failure, MinuteCounts counts,
                       Instant now) {
         Duration rest = deployment.cooldownTime().orElse(settings.cooldownTime());
-        if (settings.disableCooldowns() || rest.isZero() || !shouldRest(route, FailureKind.of(failure), counts)) {
+        FailureDisposition disposition = FailureDisposition.of(failure);
+        if (settings.disableCooldowns() || rest.isZero() || !shouldRest(route, disposition, counts)) {
             return;
         }
-        Duration providerWait = retryAfter(failure).orElse(Duration.ZERO);
+        Duration providerWait = disposition.retryAfter().orElse(Duration.ZERO);
         state.rest(deployment.id(), now.plus(providerWait.compareTo(rest) > 0 ? providerWait : rest));
     }
 
-    private boolean shouldRest(Route<?> route, FailureKind kind, MinuteCounts counts) {
-        Integer allowedOfKind = settings.allowedFailsPolicy().get(kind);
+    private boolean shouldRest(Route<?> route, FailureDisposition disposition, MinuteCounts counts) {
+        Integer allowedOfKind = settings.allowedFailsPolicy().get(disposition.kind());
         if (allowedOfKind != null) {
             return counts.failuresOfKind() > allowedOfKind;
         }
-        if (kind == FailureKind.BAD_REQUEST) {
+        if (!disposition.counts()) {
             return false;
         }
         // A single deployment that rests fails its whole group, so only the plain count rests one alone.
         boolean siblings = route.groupSize() > 1;
-        return siblings && AT_ONCE.contains(kind)
+        return siblings && disposition.restsAtOnce()
                 || counts.failures() > settings.allowedFails()
                 || siblings && counts.requests() >= RATE_RULE_MINIMUM && counts.failures() * 2 > counts.requests();
-    }
-
-    /** The provider's {@code Retry-After} carried by the failure, if any. */
-    static Optional<Duration> retryAfter(TranscriptionFailure failure) {
-        return switch (failure) {
-            case RateLimited limited -> limited.retryAfter();
-            case NoHealthyDeployment none -> none.retryAfter();
-            default -> Optional.empty();
-        };
     }
 }

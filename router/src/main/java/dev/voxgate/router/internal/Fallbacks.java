@@ -13,6 +13,7 @@ import dev.voxgate.core.error.TranscriptionFailure.UpstreamProtocolError;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamTimeout;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
 import dev.voxgate.router.CallOptions;
+import dev.voxgate.router.FailureDisposition;
 import dev.voxgate.router.RouterSettings;
 import java.util.List;
 import java.util.OptionalInt;
@@ -34,18 +35,7 @@ final class Fallbacks {
 
     /** Whether another model group might succeed: not when the caller's request itself is at fault. */
     static boolean mayHelp(TranscriptionFailure failure) {
-        return switch (failure) {
-            case InvalidRequest i -> false;
-            case PayloadTooLarge p -> false;
-            case AuthenticationFailed a -> true;
-            case ModelNotFound m -> true;
-            case RateLimited r -> true;
-            case UpstreamTimeout t -> true;
-            case UpstreamUnavailable u -> true;
-            case UpstreamProtocolError p -> true;
-            case NoHealthyDeployment n -> true;
-            case NoCapableDeployment c -> true;
-        };
+        return FailureDisposition.of(failure).mayFallBack();
     }
 
     /** LiteLLM's {@code mock_testing_fallbacks} failure for {@code group}. */

@@ -1,6 +1,7 @@
 package dev.voxgate.router.internal;
 
 import dev.voxgate.core.error.TranscriptionException;
+import dev.voxgate.router.FailureDisposition;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
@@ -57,7 +58,7 @@ final class GroupRetries {
     }
 
     private Duration delay(int retry, TranscriptionException last) {
-        Duration backoff = context.backoff().delay(retry, Cooldowns.retryAfter(last.failure()), context.random());
+        Duration backoff = context.backoff().delay(retry, FailureDisposition.of(last.failure()).retryAfter(), context.random());
         Duration minimum = context.settings().retryAfter();
         return backoff.compareTo(minimum) < 0 ? minimum : backoff;
     }

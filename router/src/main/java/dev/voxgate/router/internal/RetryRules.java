@@ -1,16 +1,8 @@
 package dev.voxgate.router.internal;
 
 import dev.voxgate.core.error.TranscriptionFailure;
-import dev.voxgate.core.error.TranscriptionFailure.AuthenticationFailed;
-import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
-import dev.voxgate.core.error.TranscriptionFailure.ModelNotFound;
-import dev.voxgate.core.error.TranscriptionFailure.NoCapableDeployment;
-import dev.voxgate.core.error.TranscriptionFailure.NoHealthyDeployment;
-import dev.voxgate.core.error.TranscriptionFailure.PayloadTooLarge;
-import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
-import dev.voxgate.core.error.TranscriptionFailure.UpstreamProtocolError;
-import dev.voxgate.core.error.TranscriptionFailure.UpstreamTimeout;
-import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
+import dev.voxgate.router.FailureDisposition;
+import dev.voxgate.router.FailureDisposition.RetryScope;
 import dev.voxgate.router.FailureKind;
 import java.util.Map;
 
@@ -30,30 +22,16 @@ record RetryRules(int numRetries, Map<FailureKind, Integer> policy) {
 
     /** Whether a call that already made {@code retriesDone} retries in this group may retry after {@code failure}. */
     boolean allows(int retriesDone, TranscriptionFailure failure) {
-        if (!retriable(failure)) {
+        FailureDisposition disposition = FailureDisposition.of(failure);
+        if (disposition.retry() == RetryScope.NONE) {
             return false;
         }
-        FailureKind kind = FailureKind.of(failure);
+        FailureKind kind = disposition.kind();
         return retriesDone < policy.getOrDefault(kind, kind == FailureKind.BAD_REQUEST ? 0 : numRetries);
     }
 
     /** Whether the retry after {@code failure} may only go to a deployment this call has not tried. */
     static boolean untriedOnly(TranscriptionFailure failure) {
-        return switch (failure) {
-            case AuthenticationFailed a -> true;
-            case InvalidRequest i -> true;
-            case PayloadTooLarge p -> true;
-            case RateLimited r -> false;
-            case UpstreamTimeout t -> false;
-            case UpstreamUnavailable u -> false;
-            case UpstreamProtocolError p -> false;
-            case ModelNotFound m -> false;
-            case NoHealthyDeployment n -> false;
-            case NoCapableDeployment c -> false;
-        };
-    }
-
-    private static boolean retriable(TranscriptionFailure failure) {
-        return !(failure instanceof ModelNotFound || failure instanceof NoHealthyDeployment);
+        return FailureDisposition.of(failure).retry() == RetryScope.UNTRIED;
     }
 }
