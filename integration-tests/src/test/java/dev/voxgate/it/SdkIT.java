@@ -11,6 +11,7 @@ import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.TranscriptionRequest;
+import dev.voxgate.router.CallOptions;
 import dev.voxgate.router.Router;
 import dev.voxgate.router.RouterSettings;
 import dev.voxgate.sdk.TranscriptionOptions;
@@ -96,7 +97,7 @@ class SdkIT {
                     .responseFormat(ResponseFormat.VERBOSE_JSON).build();
 
             for (int i = 0; i < 20; i++) {
-                Transcription transcription = router.transcribeAsync(request).get(30, TimeUnit.SECONDS);
+                Transcription transcription = router.routeAsync(request, CallOptions.defaults()).get(30, TimeUnit.SECONDS).value();
                 assertThat(transcription.text()).isEqualTo("balanced");
                 assertThat(transcription.durationSeconds()).contains(5.92);
             }

@@ -3,6 +3,7 @@ package dev.voxgate.proxy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.voxgate.core.model.AudioTask;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.model.ModelGroup;
 import dev.voxgate.router.RoutedTranscriptionException;
@@ -126,9 +127,9 @@ public final class ProxyServer implements AutoCloseable {
         // One budget for every upload in flight, whichever route it came by.
         UploadMemory uploadMemory = new UploadMemory(settings);
         configureJetty(config, uploadMemory);
-        TranscriptionHandler transcriptions = new TranscriptionHandler(TranscriptionHandler.Task.TRANSCRIBE, routing,
+        TranscriptionHandler transcriptions = new TranscriptionHandler(AudioTask.TRANSCRIBE, routing,
                 json, settings, uploadMemory);
-        TranscriptionHandler translations = new TranscriptionHandler(TranscriptionHandler.Task.TRANSLATE, routing,
+        TranscriptionHandler translations = new TranscriptionHandler(AudioTask.TRANSLATE, routing,
                 json, settings, uploadMemory);
         config.routes.before(this::authenticate);
         config.routes.post("/v1/audio/transcriptions", transcriptions);

@@ -4,6 +4,7 @@ import dev.voxgate.core.model.AudioInput;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.TimestampGranularity;
 import dev.voxgate.core.model.TranscriptionRequest;
+import dev.voxgate.core.model.AudioTask;
 import dev.voxgate.router.CallOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,7 +52,7 @@ record TranscriptionForm(TranscriptionRequest request, CallOptions options, bool
             throw RequestRejected.badRequest("response_format", "A streamed transcription (stream=true) arrives as "
                     + "events of text; use response_format json or text with it, or send stream=false.");
         }
-        return new TranscriptionForm(built, options(form, credentials), stream, credentials);
+        return new TranscriptionForm(built, options(form, credentials, AudioTask.TRANSCRIBE), stream, credentials);
     }
 
     /**
@@ -73,7 +74,7 @@ record TranscriptionForm(TranscriptionRequest request, CallOptions options, bool
             throw RequestRejected.badRequest("response_format", "Translations have no diarized_json; use json, text, "
                     + "srt, vtt or verbose_json.");
         }
-        return new TranscriptionForm(request, options(form, credentials), false, credentials);
+        return new TranscriptionForm(request, options(form, credentials, AudioTask.TRANSLATE), false, credentials);
     }
 
     private static TranscriptionRequest.Builder common(FormFields form, AudioInput audio) {
@@ -97,8 +98,9 @@ record TranscriptionForm(TranscriptionRequest request, CallOptions options, bool
         return FormFields.printable("model", model);
     }
 
-    private static CallOptions options(FormFields form, ClientCredentials credentials) {
+    private static CallOptions options(FormFields form, ClientCredentials credentials, AudioTask task) {
         CallOptions.Builder options = CallOptions.builder()
+                .task(task)
                 .mockTestingFallbacks(form.flag("mock_testing_fallbacks"))
                 .disableFallbacks(form.flag("disable_fallbacks"));
         List<String> fallbacks = form.list("fallbacks").stream()

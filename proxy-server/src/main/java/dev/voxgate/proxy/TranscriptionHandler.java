@@ -3,6 +3,7 @@ package dev.voxgate.proxy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.model.AudioInput;
+import dev.voxgate.core.model.AudioTask;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.render.RenderedTranscript;
 import dev.voxgate.core.render.TranscriptRenderer;
@@ -31,15 +32,14 @@ final class TranscriptionHandler implements Handler {
     static final String AZURE_DEPLOYMENT = "deployment";
 
     /** What the route asks of the audio. */
-    enum Task { TRANSCRIBE, TRANSLATE }
 
-    private final Task task;
+    private final AudioTask task;
     private final CallRouting routing;
     private final ObjectMapper json;
     private final ProxySettings settings;
     private final UploadMemory uploadMemory;
 
-    TranscriptionHandler(Task task, CallRouting routing, ObjectMapper json, ProxySettings settings,
+    TranscriptionHandler(AudioTask task, CallRouting routing, ObjectMapper json, ProxySettings settings,
                          UploadMemory uploadMemory) {
         this.task = Objects.requireNonNull(task, "task");
         this.routing = Objects.requireNonNull(routing, "routing");
@@ -63,7 +63,7 @@ final class TranscriptionHandler implements Handler {
              UploadedForm upload = UploadedForm.read(ctx.req(), memory.parsing())) {
             AudioInput audio = UploadedAudio.from(upload);
             Map<String, List<String>> fields = fields(ctx, upload);
-            TranscriptionForm form = task == Task.TRANSLATE
+            TranscriptionForm form = task == AudioTask.TRANSLATE
                     ? TranscriptionForm.parseTranslation(fields, audio, routing.allowsClientCredentials())
                     : TranscriptionForm.parse(fields, audio, routing.allowsClientCredentials());
             Router router = routing.routerFor(form);
@@ -71,9 +71,7 @@ final class TranscriptionHandler implements Handler {
                 stream(ctx, router, form);
                 return;
             }
-            Routed<Transcription> routed = task == Task.TRANSLATE
-                    ? router.routeTranslation(form.request(), form.options())
-                    : router.route(form.request(), form.options());
+            Routed<Transcription> routed = router.route(form.request(), form.options());
             RoutingHeaders.describe(ctx, routed.report());
             // Subtitles asked of a transcript without segments fail here as a TranscriptionException: a 400 on
             // response_format, with the routing headers already set.
@@ -87,7 +85,7 @@ final class TranscriptionHandler implements Handler {
     private void stream(Context ctx, Router router, TranscriptionForm form) {
         TranscriptEventStream events = new TranscriptEventStream(ctx, json);
         try {
-            events.done(router.transcribeStreaming(form.request(), form.options(), events));
+            events.done(router.routeStreaming(form.request(), form.options(), events).value());
         } catch (TranscriptionException e) {
             if (!events.started()) {
                 throw e; // nothing sent yet: an ordinary error answer

@@ -1,5 +1,6 @@
 package dev.voxgate.router;
 
+import dev.voxgate.core.model.AudioTask;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -8,6 +9,7 @@ import java.util.Optional;
 /**
  * What one caller asks of one routed call, on top of the router's settings.
  *
+ * @param task                 what is asked of the audio: a transcription (the default) or a translation into English
  * @param fallbacks            model groups to try, in order, when the named one fails; replaces the configured list
  * @param timeout              deadline for the whole call, retries and fallbacks included; the router's
  *                             {@code totalTimeout}, when shorter, still applies
@@ -18,6 +20,7 @@ import java.util.Optional;
  * <p>Immutable and thread-safe.
  */
 public record CallOptions(
+        AudioTask task,
         Optional<List<String>> fallbacks,
         Optional<Duration> timeout,
         Optional<Integer> numRetries,
@@ -25,8 +28,10 @@ public record CallOptions(
         boolean disableFallbacks) {
 
     private static final CallOptions DEFAULTS = builder().build();
+    private static final CallOptions TRANSLATION = builder().task(AudioTask.TRANSLATE).build();
 
     public CallOptions {
+        Objects.requireNonNull(task, "task");
         Objects.requireNonNull(fallbacks, "fallbacks");
         fallbacks = fallbacks.map(List::copyOf);
         Objects.requireNonNull(timeout, "timeout");
@@ -48,12 +53,18 @@ public record CallOptions(
         return DEFAULTS;
     }
 
+    /** No per-call options, for a translation. */
+    public static CallOptions translation() {
+        return TRANSLATION;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
 
     /** Builds {@link CallOptions}; not thread-safe. */
     public static final class Builder {
+        private AudioTask task = AudioTask.TRANSCRIBE;
         private List<String> fallbacks;
         private Duration timeout;
         private Integer numRetries;
@@ -61,6 +72,11 @@ public record CallOptions(
         private boolean disableFallbacks;
 
         private Builder() {
+        }
+
+        public Builder task(AudioTask task) {
+            this.task = task;
+            return this;
         }
 
         public Builder fallbacks(List<String> fallbacks) {
@@ -89,7 +105,7 @@ public record CallOptions(
         }
 
         public CallOptions build() {
-            return new CallOptions(Optional.ofNullable(fallbacks), Optional.ofNullable(timeout),
+            return new CallOptions(task, Optional.ofNullable(fallbacks), Optional.ofNullable(timeout),
                     Optional.ofNullable(numRetries), mockTestingFallbacks, disableFallbacks);
         }
     }

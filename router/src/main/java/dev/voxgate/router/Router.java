@@ -58,8 +58,8 @@ import java.util.random.RandomGenerator;
  *     more than what is left of the call's deadline (the shorter of {@link CallOptions#timeout()} and
  *     {@code totalTimeout}), which covers every attempt, wait and fallback.</li>
  * </ol>
- * {@link #route} returns the result with a {@link RoutingReport} of what happened; {@link #transcribe} returns the
- * result alone. Every failure reaches the caller as a {@link RoutedTranscriptionException}, which carries the report.
+ * {@link #route}, {@link #routeAsync} and {@link #routeStreaming} return the result with a {@link RoutingReport} of
+ * what happened; the {@link TranscriptionPort} methods return the result alone. Every failure reaches the caller as a {@link RoutedTranscriptionException}, which carries the report.
  *
  * <p>Thread-safe, and meant to be shared: one router serves any number of concurrent calls, without a lock on
  * the way. Attempts, and {@link #transcribeAsync} calls, run on virtual threads.
@@ -81,86 +81,43 @@ public final class Router implements TranscriptionPort {
         return new Builder();
     }
 
-    /** Transcribes with the router's settings alone. */
-    @Override
-    public Transcription transcribe(TranscriptionRequest request) {
-        return transcribe(request, CallOptions.defaults());
-    }
-
     /**
-     * Transcribes on a deployment of {@code request.model()}, with {@code options} on top of the settings.
+     * Makes the call {@code options} ask for ({@link CallOptions#task()}: a transcription, or a translation into
+     * English) on a deployment of {@code request.model()} able to serve it, with {@code options} on top of the
+     * settings, and reports how: the group and deployment that answered, retries, fallbacks, the deployments left out
+     * and the time spent.
      *
-     * @throws RoutedTranscriptionException when no deployment could transcribe it
-     */
-    public Transcription transcribe(TranscriptionRequest request, CallOptions options) {
-        return route(request, options).value();
-    }
-
-    /** {@link #route(TranscriptionRequest, CallOptions)} with the router's settings alone. */
-    public Routed<Transcription> route(TranscriptionRequest request) {
-        return route(request, CallOptions.defaults());
-    }
-
-    /**
-     * Transcribes like {@link #transcribe(TranscriptionRequest, CallOptions)}, and reports how: the group and
-     * deployment that answered, retries, fallbacks and time spent.
-     *
-     * @throws RoutedTranscriptionException when no deployment could transcribe it; its report says what was tried
+     * @throws RoutedTranscriptionException when no deployment could serve it; its report says what was tried
      */
     public Routed<Transcription> route(TranscriptionRequest request, CallOptions options) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(options, "options");
         Optional<Double> measured = measuredSeconds(request);
-        return engine.execute(request.model(), options, new RoutedCall<>(
-                RequestNeeds.of(request, AudioTask.TRANSCRIBE, false, measured),
-                (deployment, port) -> port.transcribe(request).withMeasuredDuration(measured), Router::audioSeconds));
-    }
-
-    /** Translates with the router's settings alone. */
-    @Override
-    public Transcription translate(TranscriptionRequest request) {
-        return translate(request, CallOptions.defaults());
+        RequestNeeds needs = RequestNeeds.of(request, options.task(), false, measured);
+        return engine.execute(request.model(), options, new RoutedCall<>(needs, (deployment, port) -> (switch (
+                options.task()) {
+            case TRANSCRIBE -> port.transcribe(request);
+            case TRANSLATE -> port.translate(request);
+        }).withMeasuredDuration(measured), Router::audioSeconds));
     }
 
     /**
-     * Translates the audio into English on a deployment of {@code request.model()}, routed, retried and fallen back
-     * like a transcription; a deployment that cannot translate refuses with {@code InvalidRequest}.
-     *
-     * @throws RoutedTranscriptionException when no deployment could translate it
+     * {@link #route} on a virtual thread. The future completes exceptionally with the
+     * {@link RoutedTranscriptionException} itself; cancelling it interrupts the call.
      */
-    public Transcription translate(TranscriptionRequest request, CallOptions options) {
-        return routeTranslation(request, options).value();
-    }
-
-    /** {@link #translate(TranscriptionRequest, CallOptions)}, with the report of how it was routed. */
-    public Routed<Transcription> routeTranslation(TranscriptionRequest request, CallOptions options) {
+    public CompletableFuture<Routed<Transcription>> routeAsync(TranscriptionRequest request, CallOptions options) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(options, "options");
-        Optional<Double> measured = measuredSeconds(request);
-        return engine.execute(request.model(), options, new RoutedCall<>(
-                RequestNeeds.of(request, AudioTask.TRANSLATE, false, measured),
-                (deployment, port) -> port.translate(request).withMeasuredDuration(measured), Router::audioSeconds));
-    }
-
-    /** Streams with the router's settings alone. */
-    @Override
-    public Transcription transcribeStreaming(TranscriptionRequest request, TranscriptListener listener) {
-        return transcribeStreaming(request, CallOptions.defaults(), listener);
+        return callThreads.supply(() -> route(request, options));
     }
 
     /**
      * Transcribes on a deployment that streams, handing each piece of the transcript to {@code listener} as it
-     * arrives. Retries and fallbacks work as for {@link #transcribe} until the first piece has reached the
-     * listener; a failure after that ends the call at once, since what the caller has seen cannot be taken back.
+     * arrives. Retries and fallbacks work as for {@link #route} until the first piece has reached the listener; a
+     * failure after that ends the call at once, since what the caller has seen cannot be taken back.
      *
      * @throws RoutedTranscriptionException when no deployment could stream it, or the stream broke
      */
-    public Transcription transcribeStreaming(TranscriptionRequest request, CallOptions options,
-                                             TranscriptListener listener) {
-        return routeStreaming(request, options, listener).value();
-    }
-
-    /** {@link #transcribeStreaming(TranscriptionRequest, CallOptions, TranscriptListener)}, with its report. */
     public Routed<Transcription> routeStreaming(TranscriptionRequest request, CallOptions options,
                                                 TranscriptListener listener) {
         Objects.requireNonNull(request, "request");
@@ -183,36 +140,27 @@ public final class Router implements TranscriptionPort {
         }, Router::audioSeconds));
     }
 
-    /** {@link #route(TranscriptionRequest, CallOptions)} on a virtual thread; see {@link #transcribeAsync}. */
-    public CompletableFuture<Routed<Transcription>> routeAsync(TranscriptionRequest request, CallOptions options) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(options, "options");
-        return callThreads.supply(() -> route(request, options));
+    /** {@link #route} of a transcription with the router's settings alone, without the report. */
+    @Override
+    public Transcription transcribe(TranscriptionRequest request) {
+        return route(request, CallOptions.defaults()).value();
     }
 
-    /** {@link #transcribeAsync(TranscriptionRequest, CallOptions)} with the router's settings alone. */
-    public CompletableFuture<Transcription> transcribeAsync(TranscriptionRequest request) {
-        return transcribeAsync(request, CallOptions.defaults());
+    /** {@link #route} of a translation with the router's settings alone, without the report. */
+    @Override
+    public Transcription translate(TranscriptionRequest request) {
+        return route(request, CallOptions.translation()).value();
     }
 
-    /**
-     * Transcribes on a virtual thread. The future completes exceptionally with the
-     * {@link dev.voxgate.core.error.TranscriptionException} itself; cancelling it interrupts the call.
-     */
-    public CompletableFuture<Transcription> transcribeAsync(TranscriptionRequest request, CallOptions options) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(options, "options");
-        return callThreads.supply(() -> transcribe(request, options));
+    /** {@link #routeStreaming} with the router's settings alone, without the report. */
+    @Override
+    public Transcription transcribeStreaming(TranscriptionRequest request, TranscriptListener listener) {
+        return routeStreaming(request, CallOptions.defaults(), listener).value();
     }
 
     /** The configured model groups, in the order each first appears among the deployments. */
     public List<ModelGroup> modelGroups() {
         return routes.modelGroups();
-    }
-
-    /** The configured model group of that name; {@code provider/model} names are not groups. */
-    public Optional<ModelGroup> modelGroup(String name) {
-        return routes.modelGroup(name);
     }
 
     public RouterSettings settings() {

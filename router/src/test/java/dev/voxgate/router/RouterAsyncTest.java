@@ -23,7 +23,7 @@ class RouterAsyncTest {
     void anAsyncCallCompletesWithTheTranscription() throws Exception {
         Router router = fixture.router().deployment(fixture.deployment("a", "whisper", port().answers("hello"))).build();
 
-        assertThat(router.transcribeAsync(request("whisper")).get(5, TimeUnit.SECONDS).text()).isEqualTo("hello");
+        assertThat(router.routeAsync(request("whisper"), CallOptions.defaults()).get(5, TimeUnit.SECONDS).value().text()).isEqualTo("hello");
     }
 
     @Test
@@ -34,7 +34,7 @@ class RouterAsyncTest {
                 .settings(RouterSettings.builder().numRetries(0).build())
                 .build();
 
-        Throwable failure = router.transcribeAsync(request("whisper"))
+        Throwable failure = router.routeAsync(request("whisper"), CallOptions.defaults())
                 .handle((transcription, thrown) -> thrown)
                 .get(5, TimeUnit.SECONDS);
         assertThat(failure).isInstanceOfSatisfying(TranscriptionException.class,
@@ -46,7 +46,7 @@ class RouterAsyncTest {
         ScriptedPort hanging = port().hangs();
         Router router = fixture.router().deployment(fixture.deployment("a", "whisper", hanging)).build();
 
-        CompletableFuture<Transcription> call = router.transcribeAsync(request("whisper"));
+        CompletableFuture<Routed<Transcription>> call = router.routeAsync(request("whisper"), CallOptions.defaults());
         long giveUp = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (hanging.calls() == 0 && System.nanoTime() < giveUp) {
             Thread.sleep(5);
@@ -66,8 +66,8 @@ class RouterAsyncTest {
                 .deployment(fixture.deployment("b", "whisper", second))
                 .build();
 
-        List<CompletableFuture<Transcription>> calls = IntStream.range(0, 2000)
-                .mapToObj(i -> router.transcribeAsync(request("whisper")))
+        List<CompletableFuture<Routed<Transcription>>> calls = IntStream.range(0, 2000)
+                .mapToObj(i -> router.routeAsync(request("whisper"), CallOptions.defaults()))
                 .toList();
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
 

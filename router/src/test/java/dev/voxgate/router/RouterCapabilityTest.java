@@ -48,14 +48,14 @@ class RouterCapabilityTest {
                 .build();
 
         for (int i = 0; i < 20; i++) {
-            Routed<?> routed = router.route(request("mixed", ResponseFormat.SRT));
+            Routed<?> routed = router.route(request("mixed", ResponseFormat.SRT), CallOptions.defaults());
             assertThat(routed.report().deploymentId()).contains("deepgram");
             assertThat(routed.report().leftOut()).extracting(LeftOut::deploymentId).containsExactly("groq");
         }
         assertThat(groq.calls()).isZero();
 
         // groq comes first for the strategy; had it failed (or rested) for the srt calls, json would skip it.
-        assertThat(router.route(request("mixed", ResponseFormat.JSON)).report().deploymentId()).contains("groq");
+        assertThat(router.route(request("mixed", ResponseFormat.JSON), CallOptions.defaults()).report().deploymentId()).contains("groq");
     }
 
     @Test
@@ -98,7 +98,7 @@ class RouterCapabilityTest {
                 .build();
 
         for (int i = 0; i < 5; i++) {
-            assertThat(router.translate(request("speech", ResponseFormat.JSON), CallOptions.defaults()).text())
+            assertThat(router.translate(request("speech", ResponseFormat.JSON)).text())
                     .isEqualTo("openai");
         }
         assertThat(mistral.translations()).isZero();
@@ -109,7 +109,7 @@ class RouterCapabilityTest {
         ScriptedPort groq = port().declares(JSON_ONLY).answers("never");
         Router router = fixture.router().deployment(fixture.deployment("groq", "fast", groq)).build();
 
-        assertThatThrownBy(() -> router.route(request("fast", ResponseFormat.SRT)))
+        assertThatThrownBy(() -> router.route(request("fast", ResponseFormat.SRT), CallOptions.defaults()))
                 .isInstanceOfSatisfying(RoutedTranscriptionException.class, e -> {
                     assertThat(e.failure()).isInstanceOf(NoCapableDeployment.class);
                     assertThat(((NoCapableDeployment) e.failure()).param()).contains("response_format");
@@ -131,7 +131,7 @@ class RouterCapabilityTest {
                 .settings(RouterSettings.builder().fallback("fast", List.of("subtitles")).build())
                 .build();
 
-        Routed<?> routed = router.route(request("fast", ResponseFormat.SRT));
+        Routed<?> routed = router.route(request("fast", ResponseFormat.SRT), CallOptions.defaults());
 
         assertThat(routed.report().deploymentId()).contains("deepgram");
         assertThat(routed.report().fallbacks()).containsExactly("subtitles");
@@ -166,7 +166,7 @@ class RouterCapabilityTest {
                 .build();
         TranscriptionRequest prompted = request("speech", ResponseFormat.JSON).toBuilder().prompt("names").build();
 
-        Routed<?> routed = router.route(prompted);
+        Routed<?> routed = router.route(prompted, CallOptions.defaults());
 
         assertThat(routed.report().deploymentId()).contains("lenient");
         assertThat(routed.report().leftOut().getFirst().lacks()).singleElement().asString()

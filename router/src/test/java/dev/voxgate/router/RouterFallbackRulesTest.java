@@ -54,7 +54,7 @@ class RouterFallbackRulesTest {
 
         assertThatThrownBy(() -> router.transcribe(request("whisper"))).hasMessage("503 from vendor");
         CallOptions callerFallbacks = CallOptions.builder().fallbacks(List.of("backup")).build();
-        assertThatThrownBy(() -> router.transcribe(request("whisper"), callerFallbacks)).hasMessage("503 from vendor");
+        assertThatThrownBy(() -> router.route(request("whisper"), callerFallbacks).value()).hasMessage("503 from vendor");
         assertThat(backup.calls()).isZero();
     }
 
@@ -68,7 +68,7 @@ class RouterFallbackRulesTest {
                 .build();
 
         CallOptions noFallbacks = CallOptions.builder().disableFallbacks(true).build();
-        assertThatThrownBy(() -> router.transcribe(request("whisper"), noFallbacks)).hasMessage("503 from vendor");
+        assertThatThrownBy(() -> router.route(request("whisper"), noFallbacks).value()).hasMessage("503 from vendor");
         assertThat(text(router, "whisper")).isEqualTo("from backup");
     }
 
@@ -84,10 +84,10 @@ class RouterFallbackRulesTest {
         assertThatThrownBy(() -> router.transcribe(request("whisper")))
                 .hasMessageStartingWith("Request timed out: the call's deadline of 150 ms passed");
         CallOptions longer = CallOptions.builder().timeout(Duration.ofMinutes(5)).build();
-        assertThatThrownBy(() -> router.transcribe(request("whisper"), longer))
+        assertThatThrownBy(() -> router.route(request("whisper"), longer).value())
                 .hasMessageStartingWith("Request timed out: the call's deadline of 150 ms passed");
         CallOptions shorter = CallOptions.builder().timeout(Duration.ofMillis(100)).build();
-        assertThatThrownBy(() -> router.transcribe(request("whisper"), shorter))
+        assertThatThrownBy(() -> router.route(request("whisper"), shorter).value())
                 .hasMessageStartingWith("Request timed out: the call's deadline of 100 ms passed");
         assertThat(hanging.wasInterrupted(Duration.ofSeconds(5))).isTrue();
     }

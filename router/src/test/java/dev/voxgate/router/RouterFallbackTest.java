@@ -86,7 +86,7 @@ class RouterFallbackTest {
                 .build();
 
         CallOptions options = CallOptions.builder().fallbacks(List.of("chosen")).build();
-        assertThat(router.transcribe(request("whisper"), options).text()).isEqualTo("chosen by the caller");
+        assertThat(router.route(request("whisper"), options).value().text()).isEqualTo("chosen by the caller");
         assertThat(configured.calls()).isZero();
     }
 
@@ -98,7 +98,7 @@ class RouterFallbackTest {
                 .build();
 
         CallOptions options = CallOptions.builder().fallbacks(List.of("no-such-group")).build();
-        assertThatThrownBy(() -> router.transcribe(request("whisper"), options))
+        assertThatThrownBy(() -> router.route(request("whisper"), options).value())
                 .isInstanceOfSatisfying(TranscriptionException.class, e -> assertThat(e.failure()).isEqualTo(
                         new UpstreamUnavailable("503 from vendor (fallbacks tried: no-such-group → unknown model group)",
                                 OptionalInt.of(503))));
@@ -142,14 +142,14 @@ class RouterFallbackTest {
                 .settings(RouterSettings.builder().numRetries(0).allowedFails(0).build())
                 .build();
         CallOptions noFallbacks = CallOptions.builder().fallbacks(List.of()).build();
-        assertThatThrownBy(() -> router.transcribe(request("whisper"), noFallbacks))
+        assertThatThrownBy(() -> router.route(request("whisper"), noFallbacks).value())
                 .isInstanceOf(TranscriptionException.class);
-        assertThatThrownBy(() -> router.transcribe(request("whisper"), noFallbacks))
+        assertThatThrownBy(() -> router.route(request("whisper"), noFallbacks).value())
                 .isInstanceOfSatisfying(TranscriptionException.class,
                         e -> assertThat(e.failure()).isInstanceOf(NoHealthyDeployment.class));
 
         CallOptions withBackup = CallOptions.builder().fallbacks(List.of("whisper-backup")).build();
-        assertThat(router.transcribe(request("whisper"), withBackup).text()).isEqualTo("from backup");
+        assertThat(router.route(request("whisper"), withBackup).value().text()).isEqualTo("from backup");
     }
 
     @Test
@@ -163,7 +163,7 @@ class RouterFallbackTest {
                 .build();
 
         CallOptions mock = CallOptions.builder().mockTestingFallbacks(true).build();
-        assertThat(router.transcribe(request("whisper"), mock).text()).isEqualTo("from backup");
+        assertThat(router.route(request("whisper"), mock).value().text()).isEqualTo("from backup");
         assertThat(primary.calls()).isZero();
     }
 
@@ -173,7 +173,7 @@ class RouterFallbackTest {
         Router router = fixture.router().deployment(fixture.deployment("p", "whisper", primary)).build();
 
         CallOptions mock = CallOptions.builder().mockTestingFallbacks(true).build();
-        assertThatThrownBy(() -> router.transcribe(request("whisper"), mock))
+        assertThatThrownBy(() -> router.route(request("whisper"), mock).value())
                 .isInstanceOfSatisfying(TranscriptionException.class, e -> assertThat(e.failure()).isEqualTo(
                         new UpstreamUnavailable("This is a mock exception for model=whisper, to trigger a fallback."
                                 + " Fallbacks=[]", OptionalInt.empty())));

@@ -33,7 +33,7 @@ class RouterRetryPolicyTest {
                 .settings(RouterSettings.builder().numRetries(3).disableCooldowns(true).build())
                 .build();
 
-        Routed<?> routed = router.route(request("whisper"));
+        Routed<?> routed = router.route(request("whisper"), CallOptions.defaults());
 
         assertThat(routed.report().attempts()).extracting(RoutingReport.Attempt::deploymentId)
                 .containsExactly("a", "b", "c", "a");

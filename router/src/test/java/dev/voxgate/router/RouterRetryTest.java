@@ -61,7 +61,7 @@ class RouterRetryTest {
                 .build();
 
         CallOptions noRetries = CallOptions.builder().numRetries(0).build();
-        assertThatThrownBy(() -> router.transcribe(request("whisper"), noRetries))
+        assertThatThrownBy(() -> router.route(request("whisper"), noRetries).value())
                 .isInstanceOf(TranscriptionException.class);
         assertThat(only.calls()).isEqualTo(1);
     }

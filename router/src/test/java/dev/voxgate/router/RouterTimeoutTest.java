@@ -63,7 +63,7 @@ class RouterTimeoutTest {
 
         long start = System.nanoTime();
         CallOptions deadline = CallOptions.builder().timeout(Duration.ofMillis(200)).build();
-        assertThatThrownBy(() -> router.transcribe(request("whisper"), deadline))
+        assertThatThrownBy(() -> router.route(request("whisper"), deadline).value())
                 .isInstanceOfSatisfying(TranscriptionException.class, e -> {
                     assertThat(e.failure()).isInstanceOf(UpstreamTimeout.class);
                     assertThat(e).hasMessageStartingWith("Request timed out: the call's deadline of 200 ms passed");
@@ -84,7 +84,7 @@ class RouterTimeoutTest {
                 .build();
 
         CallOptions deadline = CallOptions.builder().timeout(Duration.ofMillis(200)).build();
-        assertThatThrownBy(() -> router.transcribe(request("whisper"), deadline))
+        assertThatThrownBy(() -> router.route(request("whisper"), deadline).value())
                 .isInstanceOfSatisfying(TranscriptionException.class, e -> assertThat(e.failure()).isEqualTo(
                         new UpstreamTimeout("Request timed out: the call's deadline of 200 ms passed while deployment"
                                 + " 'a' was answering")));
@@ -98,7 +98,7 @@ class RouterTimeoutTest {
         Router router = fixture.router().deployment(fixture.deployment("a", "whisper", limited)).build();
 
         CallOptions deadline = CallOptions.builder().timeout(Duration.ofSeconds(5)).build();
-        assertThatThrownBy(() -> router.transcribe(request("whisper"), deadline))
+        assertThatThrownBy(() -> router.route(request("whisper"), deadline).value())
                 .isInstanceOfSatisfying(TranscriptionException.class, e -> {
                     assertThat(e.failure()).isInstanceOf(UpstreamTimeout.class);
                     assertThat(e).hasMessage("Request timed out: the call's deadline of 5000 ms leaves no time for"

@@ -31,7 +31,7 @@ class RoutingReportTest {
                 .settings(RouterSettings.builder().numRetries(1).fallback("whisper", List.of("backup")).build())
                 .build();
 
-        Routed<Transcription> routed = router.route(request("whisper"));
+        Routed<Transcription> routed = router.route(request("whisper"), CallOptions.defaults());
 
         // a failed after 1 s, the back-off honoured Retry-After (3 s), a failed again after 1 s, c took 2 s.
         RoutingReport report = routed.report();
@@ -71,7 +71,7 @@ class RoutingReportTest {
     void anUnknownModelIsReportedWithoutAttempts() {
         Router router = fixture.router().deployment(fixture.deployment("a", "whisper", port().answers("x"))).build();
 
-        assertThatThrownBy(() -> router.route(request("gpt-9")))
+        assertThatThrownBy(() -> router.route(request("gpt-9"), CallOptions.defaults()))
                 .isInstanceOfSatisfying(RoutedTranscriptionException.class, e -> {
                     assertThat(e.failure()).isInstanceOf(ModelNotFound.class);
                     assertThat(e.report().modelGroup()).isEqualTo("gpt-9");

@@ -17,6 +17,7 @@ import dev.voxgate.providers.ProviderCatalog;
 import dev.voxgate.providers.http.SharedHttpClient;
 import dev.voxgate.providers.spi.ProviderContext;
 import dev.voxgate.router.CallOptions;
+import dev.voxgate.router.Routed;
 import dev.voxgate.router.Router;
 import dev.voxgate.router.RouterSettings;
 import java.nio.file.Path;
@@ -68,13 +69,32 @@ public final class Voxgate {
      * @throws TranscriptionException with the failure kind when no model could transcribe it
      */
     public static Transcription transcription(String model, AudioInput audio, TranscriptionOptions options) {
-        return oneOffRouter(model, options).transcribe(request(model, audio, options), callOptions(options));
+        return oneOffRouter(model, options).route(request(model, audio, options), callOptions(options)).value();
     }
 
-    /** {@link #transcription(String, AudioInput, TranscriptionOptions)} on a virtual thread. */
+    /**
+     * {@link #transcription(String, AudioInput, TranscriptionOptions)} on a virtual thread. The future completes
+     * exceptionally with the {@link TranscriptionException} itself; cancelling it interrupts the call.
+     */
     public static CompletableFuture<Transcription> transcriptionAsync(
             String model, AudioInput audio, TranscriptionOptions options) {
-        return oneOffRouter(model, options).transcribeAsync(request(model, audio, options), callOptions(options));
+        CompletableFuture<Routed<Transcription>> routed = oneOffRouter(model, options)
+                .routeAsync(request(model, audio, options), callOptions(options));
+        CompletableFuture<Transcription> transcription = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                routed.cancel(mayInterruptIfRunning);
+                return super.cancel(mayInterruptIfRunning);
+            }
+        };
+        routed.whenComplete((answer, failure) -> {
+            if (failure != null) {
+                transcription.completeExceptionally(failure);
+            } else {
+                transcription.complete(answer.value());
+            }
+        });
+        return transcription;
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.TranscriptionRequest;
 import dev.voxgate.router.DeploymentConnector;
+import dev.voxgate.router.CallOptions;
 import dev.voxgate.router.Routed;
 import dev.voxgate.router.Router;
 import dev.voxgate.router.RouterSettings;
@@ -63,7 +64,8 @@ public final class EmbeddedRouterExample {
 
         // vendor-eu (tier 1) answers 429 and rests for 7 s; the retry goes at once to in-house (tier 2).
         Routed<Transcription> routed = router.route(
-                TranscriptionRequest.builder("speech", AudioInput.of("hello.wav", new byte[] {1, 2, 3})).build());
+                TranscriptionRequest.builder("speech", AudioInput.of("hello.wav", new byte[] {1, 2, 3})).build(),
+                CallOptions.defaults());
         RoutingReport report = routed.report();
         String summary = routed.value().text() + " (deployment " + report.deploymentId().orElseThrow()
                 + ", retries " + report.retries() + ", overhead " + report.overhead().toMillis() + " ms)";
