@@ -2,16 +2,11 @@ package dev.voxgate.router;
 
 import dev.voxgate.core.TranscriptListener;
 import dev.voxgate.core.TranscriptionPort;
-import dev.voxgate.core.error.TranscriptionException;
-import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
-import dev.voxgate.core.model.AudioTask;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ModelGroup;
-import dev.voxgate.core.model.RequestNeeds;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.TranscriptionRequest;
 import dev.voxgate.router.internal.CallThreads;
-import dev.voxgate.router.internal.RoutedCall;
 import dev.voxgate.router.internal.Routes;
 import dev.voxgate.router.internal.RoutingContext;
 import dev.voxgate.router.internal.RoutingEngine;
@@ -24,45 +19,34 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
 /**
- * A {@link TranscriptionPort} over many deployments, with LiteLLM's router semantics. {@code request.model()}
- * names a model group (the deployments sharing a {@code modelName}) or, when direct models are allowed, a
+ * A {@link TranscriptionPort} over many deployments, with LiteLLM's router semantics. {@code request.model()} names
+ * a model group (the deployments sharing a {@code modelName}) or, when direct models are allowed, a
  * {@code provider/model} name the {@link DeploymentConnector} can reach; anything else fails with
- * {@code ModelNotFound("Invalid model name passed in model=<name>. Available model groups: a, b")}.
+ * {@code ModelNotFound}. Each call, in this order:
  * <ol>
- * <li><b>Pick.</b> Deployments that rest (cool down) or are at a limit ({@code rpm}, {@code tpm} in audio seconds,
- *     {@code max_parallel_requests}) are left out; of the rest, only the best {@code order} tier is considered;
- *     the {@link RoutingStrategy} chooses there. If none is available, the group fails with
- *     {@code NoHealthyDeployment}, whose {@code retryAfter} is when the first one frees up.</li>
- * <li><b>Retry.</b> Up to {@code numRetries} retries ({@link CallOptions} first, else {@link RouterSettings}; a
- *     {@code retryPolicy} entry for the failure's kind wins), each on an available deployment not yet tried in
- *     this call, at once; when none is left, after a back-off ({@link RetryBackoff}, at least {@code retryAfter}) on
- *     a tried one. Refused credentials, and bad requests (retried only when {@code retryPolicy} gives them
- *     retries), only move to an untried deployment; an unknown model is never retried.</li>
- * <li><b>Cool down.</b> A failing deployment rests for its {@code cooldownTime}, else the router's, lengthened to
- *     the provider's {@code Retry-After}: at once when rate-limited (or refused) in a group of several, after
- *     more than {@code allowedFails} (or its {@code allowedFailsPolicy} entry) failures in a minute, or when more
- *     than half of at least 5 attempts this minute failed in a group of several.</li>
- * <li><b>Fall back.</b> When the group fails, unless the request itself is at fault, the fallback groups are tried
- *     in order, each with retries of its own, at most {@code maxFallbacks}: the call's list, else the group's
- *     configured list, else the {@code "*"} list; none with {@code disableFallbacks}. If all fail, the caller gets
- *     the first group's failure kind, its message extended with each fallback's outcome.</li>
- * <li><b>Time out.</b> An attempt may take its deployment's {@code timeout}, else {@code attemptTimeout}, and no
- *     more than what is left of the call's deadline (the shorter of {@link CallOptions#timeout()} and
- *     {@code totalTimeout}), which covers every attempt, wait and fallback.</li>
+ * <li><b>Can serve.</b> Deployments whose {@link dev.voxgate.core.model.Capabilities} lack what the request needs
+ *     are left out of the call, untouched; when none is left, the group fails with {@code NoCapableDeployment}.</li>
+ * <li><b>Pick.</b> Deployments that rest or are at a limit ({@code rpm}, {@code tpm} in audio seconds,
+ *     {@code max_parallel_requests}) are left out; the {@link RoutingStrategy} chooses in the best {@code order}
+ *     tier; none available fails with {@code NoHealthyDeployment}.</li>
+ * <li><b>Retry</b>, <b>cool down</b> and <b>fall back</b> as each failure's {@link FailureDisposition} says, and
+ *     {@link RetryBackoff} and {@link RouterSettings} tune.</li>
+ * <li><b>Time out</b> per attempt (the deployment's {@code timeout}, else {@code attemptTimeout}) and per call
+ *     (the shorter of {@link CallOptions#timeout()} and {@code totalTimeout}, every wait and fallback included).</li>
  * </ol>
- * {@link #route}, {@link #routeAsync} and {@link #routeStreaming} return the result with a {@link RoutingReport} of
- * what happened; the {@link TranscriptionPort} methods return the result alone. Every failure reaches the caller as a {@link RoutedTranscriptionException}, which carries the report.
+ * The README's "How a call is routed" gives every rule. {@link #route}, {@link #routeAsync} and
+ * {@link #routeStreaming} return the result with a {@link RoutingReport} of what happened; the
+ * {@link TranscriptionPort} methods return the result alone. Every failure reaches the caller as a
+ * {@link RoutedTranscriptionException}, which carries the report.
  *
  * <p>Thread-safe, and meant to be shared: one router serves any number of concurrent calls, without a lock on
- * the way. Attempts, and {@link #transcribeAsync} calls, run on virtual threads.
+ * the way. Attempts, and {@link #routeAsync} calls, run on virtual threads.
  */
 public final class Router implements TranscriptionPort {
 
@@ -92,13 +76,7 @@ public final class Router implements TranscriptionPort {
     public Routed<Transcription> route(TranscriptionRequest request, CallOptions options) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(options, "options");
-        Optional<Double> measured = measuredSeconds(request);
-        RequestNeeds needs = RequestNeeds.of(request, options.task(), false, measured);
-        return engine.execute(request.model(), options, new RoutedCall<>(needs, (deployment, port) -> (switch (
-                options.task()) {
-            case TRANSCRIBE -> port.transcribe(request);
-            case TRANSLATE -> port.translate(request);
-        }).withMeasuredDuration(measured), Router::audioSeconds));
+        return engine.execute(request.model(), options, TranscriptionCalls.of(request, options.task()));
     }
 
     /**
@@ -123,21 +101,7 @@ public final class Router implements TranscriptionPort {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
-        StreamStart started = new StreamStart(listener);
-        Optional<Double> measured = measuredSeconds(request);
-        RequestNeeds needs = RequestNeeds.of(request, AudioTask.TRANSCRIBE, true, measured);
-        return engine.execute(request.model(), options, new RoutedCall<>(needs, (deployment, port) -> {
-            try {
-                return port.transcribeStreaming(request, started).withMeasuredDuration(measured);
-            } catch (TranscriptionException e) {
-                throw started.hasBegun() ? RoutedCall.endingTheCall(e) : e;
-            } catch (RuntimeException e) {
-                // Typically the caller went away mid-stream; no other deployment can help with that.
-                throw started.hasBegun() ? RoutedCall.endingTheCall(new TranscriptionException(
-                        new UpstreamUnavailable("The streamed transcript broke off after it began ("
-                                + e.getClass().getSimpleName() + ")", OptionalInt.empty()), e)) : e;
-            }
-        }, Router::audioSeconds));
+        return engine.execute(request.model(), options, TranscriptionCalls.streamed(request, listener));
     }
 
     /** {@link #route} of a transcription with the router's settings alone, without the report. */
@@ -165,17 +129,6 @@ public final class Router implements TranscriptionPort {
 
     public RouterSettings settings() {
         return settings;
-    }
-
-    // The audio's length as its header gives it, read once per call: what a deployment's max_audio_seconds is
-    // checked against, and the duration of an answer whose vendor gave none.
-    private static Optional<Double> measuredSeconds(TranscriptionRequest request) {
-        return Optional.empty(); // PENDING-AUDIO-DURATION
-    }
-
-    // What counts against a deployment's tpm: the audio's length as the answer gives it.
-    private static OptionalDouble audioSeconds(Transcription transcription) {
-        return transcription.audioSeconds().map(OptionalDouble::of).orElseGet(OptionalDouble::empty);
     }
 
     /** Builds a {@link Router}; not thread-safe. Only {@link #connector} is required. */
