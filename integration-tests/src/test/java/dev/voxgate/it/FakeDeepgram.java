@@ -51,10 +51,11 @@ final class FakeDeepgram extends LoopbackVendor {
         }
         seen.add(new SeenRequest(url, contentType, request.getBodySize()));
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body(body("true".equals(url.queryParameter("utterances")))).build();
+                .body(body("true".equals(url.queryParameter("utterances")),
+                        wavSeconds(request.getBody().toByteArray()).orElse(5.92))).build();
     }
 
-    private String body(boolean utterances) {
+    private String body(boolean utterances, double seconds) {
         String[] words = transcript.replaceAll("[.,]", "").toLowerCase().split(" ");
         StringBuilder wordJson = new StringBuilder();
         for (int i = 0; i < words.length; i++) {
@@ -67,7 +68,7 @@ final class FakeDeepgram extends LoopbackVendor {
                         words.length * 0.4) + ",\"confidence\":0.99,\"channel\":0,\"transcript\":\"" + transcript
                         + "\",\"words\":[" + wordJson + "],\"speaker\":0,\"id\":\"u-1\"}]"
                 : "";
-        return "{\"metadata\":{\"request_id\":\"fake\",\"duration\":5.92,\"channels\":1},\"results\":{\"channels\":"
+        return "{\"metadata\":{\"request_id\":\"fake\",\"duration\":" + String.format(Locale.ROOT, "%.3f", seconds) + ",\"channels\":1},\"results\":{\"channels\":"
                 + "[{\"alternatives\":[{\"transcript\":\"" + transcript + "\",\"confidence\":0.99,\"words\":["
                 + wordJson + "]}],\"detected_language\":\"en\"}]" + utteranceJson + "}}";
     }

@@ -1,6 +1,7 @@
 package dev.voxgate.it;
 
 import java.util.Locale;
+import java.util.OptionalDouble;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
@@ -36,10 +37,10 @@ final class FakeElevenLabs extends LoopbackVendor {
         if (!body.contains("name=\"model_id\"") || !body.contains("name=\"file\"")) {
             return json(422, "{\"detail\":[{\"loc\":[\"body\",\"model_id\"],\"msg\":\"Field required\"}]}");
         }
-        return json(200, words());
+        return json(200, words(wavSeconds(request.getBody().toByteArray())));
     }
 
-    private String words() {
+    private String words(OptionalDouble received) {
         String[] words = transcript.split(" ");
         StringBuilder json = new StringBuilder();
         double at = 0;
@@ -54,7 +55,7 @@ final class FakeElevenLabs extends LoopbackVendor {
             at += 0.4;
         }
         return "{\"language_code\":\"eng\",\"language_probability\":0.98,\"text\":\"" + transcript + "\",\"words\":["
-                + json + "],\"audio_duration_secs\":" + String.format(Locale.ROOT, "%.2f", at) + "}";
+                + json + "],\"audio_duration_secs\":" + String.format(Locale.ROOT, "%.2f", received.orElse(at)) + "}";
     }
 
     private static MockResponse json(int status, String body) {

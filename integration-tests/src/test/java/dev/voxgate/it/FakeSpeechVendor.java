@@ -141,7 +141,7 @@ final class FakeSpeechVendor extends LoopbackVendor {
             return streamed();
         }
         return translation ? json("{\"text\":\"" + TRANSLATED + transcript + "\"}")
-                : transcript(first(parsed, "response_format").orElse("json"));
+                : transcript(first(parsed, "response_format").orElse("json"), parsed.fileBytes());
     }
 
     private Optional<MockResponse> checkOpenAi(RecordedRequest request) {
@@ -216,8 +216,9 @@ final class FakeSpeechVendor extends LoopbackVendor {
         return "data: {\"type\":\"transcript.text.delta\",\"delta\":\"" + text + "\"}\n\n";
     }
 
-    private MockResponse transcript(String format) {
+    private MockResponse transcript(String format, byte[] audio) {
         String text = transcript;
+        long billed = (long) Math.ceil(wavSeconds(audio).orElse(5.92));
         return switch (format) {
             case "text" -> plain(text + "\n");
             case "srt" -> plain("1\n00:00:00,000 --> 00:00:05,920\n" + text + "\n\n");
@@ -229,7 +230,7 @@ final class FakeSpeechVendor extends LoopbackVendor {
                     + "\"seconds\":6}}");
             default -> json(flavor == Flavor.GROQ
                     ? "{\"text\":\"" + text + "\",\"x_groq\":{\"id\":\"req_01jfake\"}}"
-                    : "{\"text\":\"" + text + "\",\"usage\":{\"type\":\"duration\",\"seconds\":6}}");
+                    : "{\"text\":\"" + text + "\",\"usage\":{\"type\":\"duration\",\"seconds\":" + billed + "}}");
         };
     }
 

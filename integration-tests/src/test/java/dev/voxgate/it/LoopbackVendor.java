@@ -1,6 +1,11 @@
 package dev.voxgate.it;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.OptionalDouble;
 import java.io.UncheckedIOException;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -32,6 +37,39 @@ abstract class LoopbackVendor implements AutoCloseable {
 
     /** The vendor's answer to {@code request}. */
     protected abstract MockResponse answer(RecordedRequest request);
+
+    /**
+     * The length of the PCM WAV file inside {@code body} (the upload itself, or a multipart form around it), as the
+     * vendor measures what it received; empty when there is no readable WAV header.
+     */
+    static OptionalDouble wavSeconds(byte[] body) {
+        ByteBuffer bytes = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
+        int riff = indexOf(body, "RIFF".getBytes(StandardCharsets.US_ASCII), Math.min(body.length, 4096));
+        if (riff < 0 || riff + 12 > body.length) {
+            return OptionalDouble.empty();
+        }
+        int byteRate = 0;
+        for (int at = riff + 12; at + 8 <= body.length; ) {
+            String id = new String(body, at, 4, StandardCharsets.US_ASCII);
+            long size = Integer.toUnsignedLong(bytes.getInt(at + 4));
+            if (id.equals("fmt ") && at + 20 <= body.length) {
+                byteRate = bytes.getInt(at + 16);
+            } else if (id.equals("data") && byteRate > 0) {
+                return OptionalDouble.of((double) Math.min(size, body.length - at - 8L) / byteRate);
+            }
+            at += 8 + (int) Math.min(size + (size & 1), Integer.MAX_VALUE - at - 8);
+        }
+        return OptionalDouble.empty();
+    }
+
+    private static int indexOf(byte[] body, byte[] wanted, int within) {
+        for (int i = 0; i + wanted.length <= within; i++) {
+            if (Arrays.equals(body, i, i + wanted.length, wanted, 0, wanted.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     /** {@code http://127.0.0.1:PORT} followed by {@code path}. */
     final String root(String path) {

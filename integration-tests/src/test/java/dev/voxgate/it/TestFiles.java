@@ -2,6 +2,8 @@ package dev.voxgate.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,20 @@ final class TestFiles {
         System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 4);
         System.arraycopy("WAVEfmt ".getBytes(StandardCharsets.US_ASCII), 0, bytes, 8, 8);
         return write(dir.resolve(name), bytes);
+    }
+
+    /** A real PCM WAV file of {@code seconds} (16 kHz, mono, 16-bit, a quiet tone) as {@code dir/name}. */
+    static Path tone(Path dir, String name, int seconds) {
+        int samples = 16_000 * seconds;
+        ByteBuffer wav = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2)
+                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
+                .putShort((short) 1).putInt(16_000).putInt(32_000).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
+        for (int i = 0; i < samples; i++) {
+            wav.putShort((short) (2000 * Math.sin(2 * Math.PI * 440 * i / 16_000.0)));
+        }
+        return write(dir.resolve(name), wav.array());
     }
 
     private static Path write(Path file, byte[] bytes) {

@@ -61,27 +61,19 @@ public record Deployment(
         Objects.requireNonNull(timeout, "timeout");
         timeout.ifPresent(value -> requirePositive(value, "timeout"));
         Objects.requireNonNull(weight, "weight");
-        weight.ifPresent(value -> {
-            if (!(value >= 0) || value.isInfinite()) {
-                throw new IllegalArgumentException("weight must be zero or more, was " + value);
-            }
+        weight.filter(value -> !(value >= 0) || value.isInfinite()).ifPresent(value -> {
+            throw new IllegalArgumentException("weight must be zero or more, was " + value);
         });
         requireNonNegative(rpm, "rpm");
         requireNonNegative(tpm, "tpm");
         Objects.requireNonNull(order, "order");
         requireNonNegative(maxParallelRequests, "maxParallelRequests");
-        Objects.requireNonNull(cooldownTime, "cooldownTime");
-        cooldownTime.ifPresent(value -> {
-            if (value.isNegative()) {
-                throw new IllegalArgumentException("cooldownTime must not be negative, was " + value);
-            }
+        Objects.requireNonNull(cooldownTime, "cooldownTime").filter(Duration::isNegative).ifPresent(value -> {
+            throw new IllegalArgumentException("cooldownTime must not be negative, was " + value);
         });
         params = Map.copyOf(params);
-        Objects.requireNonNull(maxUploadBytes, "maxUploadBytes");
-        maxUploadBytes.ifPresent(bytes -> {
-            if (bytes <= 0) {
-                throw new IllegalArgumentException("maxUploadBytes must be positive, was " + bytes);
-            }
+        Objects.requireNonNull(maxUploadBytes, "maxUploadBytes").filter(bytes -> bytes <= 0).ifPresent(bytes -> {
+            throw new IllegalArgumentException("maxUploadBytes must be positive, was " + bytes);
         });
         Objects.requireNonNull(capabilityOverrides, "capabilityOverrides");
     }
