@@ -41,7 +41,8 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev.voxgate.core", "dev.voxgate.core.model", "dev.voxgate.core.error",
+    @ValueSource(strings = {"dev.voxgate.core", "dev.voxgate.core.model", "dev.voxgate.core.error", "dev.voxgate.core.audio",
+            "dev.voxgate.core.render",
             "dev.voxgate.providers", "dev.voxgate.providers.spi", "dev.voxgate.providers.http",
             "dev.voxgate.providers.openaicompat", "dev.voxgate.providers.openai", "dev.voxgate.providers.azure",
             "dev.voxgate.router", "dev.voxgate.router.strategy", "dev.voxgate.router.internal",

@@ -1,5 +1,6 @@
 package dev.voxgate.proxy;
 
+import dev.voxgate.core.audio.AudioSignature;
 import dev.voxgate.core.model.AudioContent;
 import dev.voxgate.core.model.AudioInput;
 import java.util.List;
@@ -48,8 +49,20 @@ final class UploadedAudio {
                 ? new AudioContent.OnDisk(spooled.getPath(), size)
                 : new AudioContent.Lent(size, () -> new PartInputStream(file));
         AudioInput input = new AudioInput(filename, declaredType(file), content);
-        AudioSignature.require(content, filename);
+        requireAudio(content, filename);
         return input;
+    }
+
+    /**
+     * Refuses {@code content} unless it starts like audio, before a provider is paid to say the same, with a message
+     * that names {@code filename} and the formats that work.
+     */
+    static void requireAudio(AudioContent content, String filename) {
+        if (AudioSignature.of(content).isEmpty()) {
+            throw RequestRejected.badRequest("file", "The uploaded file '" + filename + "' is not audio in a known "
+                    + "format: its first bytes match none of " + AudioSignature.KNOWN + ". Send the recording itself, "
+                    + "not a document, archive or text.");
+        }
     }
 
     // Clients (the OpenAI SDKs among them) often label the part application/octet-stream; then the file name's

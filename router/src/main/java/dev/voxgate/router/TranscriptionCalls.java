@@ -2,6 +2,7 @@ package dev.voxgate.router;
 
 import dev.voxgate.core.TranscriptListener;
 import dev.voxgate.core.TranscriptionPort;
+import dev.voxgate.core.audio.AudioDuration;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
 import dev.voxgate.core.model.AudioTask;
@@ -60,7 +61,7 @@ final class TranscriptionCalls {
     // The audio's length as its header gives it, read once per call: what a deployment's max_audio_seconds is
     // checked against, and the duration of an answer whose vendor gave none.
     private static Optional<Double> measuredSeconds(TranscriptionRequest request) {
-        return Optional.empty(); // PENDING-AUDIO-DURATION
+        return AudioDuration.seconds(request.audio().content());
     }
 
     // What counts against a deployment's tpm: the audio's length as the answer gives it.

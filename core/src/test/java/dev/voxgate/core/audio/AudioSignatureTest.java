@@ -1,10 +1,11 @@
-package dev.voxgate.proxy;
+package dev.voxgate.core.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.voxgate.core.model.AudioContent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.stream.Stream;
@@ -54,21 +55,19 @@ class AudioSignatureTest {
     }
 
     @Test
-    void uploadThatIsNotAudioIsRefusedNamingTheFileAndTheFormatsThatWork() {
-        AudioContent text = new AudioContent.InMemory("just some notes".getBytes(StandardCharsets.UTF_8));
+    void contentIsRecognisedByItsFirstBytes() {
+        byte[] flac = HexFormat.of().parseHex("664c6143" + "00000022" + "00".repeat(100));
 
-        assertThatThrownBy(() -> AudioSignature.require(text, "notes.mp3"))
-                .isInstanceOfSatisfying(RequestRejected.class, rejected -> {
-                    assertThat(rejected.error().status()).isEqualTo(400);
-                    assertThat(rejected.error().param()).contains("file");
-                    assertThat(rejected.error().message()).contains("'notes.mp3' is not audio")
-                            .contains("WAV, MP3, FLAC");
-                });
+        assertThat(AudioSignature.of(new AudioContent.InMemory(flac))).contains("flac");
+        assertThat(AudioSignature.of(new AudioContent.InMemory("notes".getBytes(StandardCharsets.UTF_8)))).isEmpty();
     }
 
     @Test
-    void audioUploadPasses() {
-        assertThatCode(() -> AudioSignature.require(new AudioContent.InMemory(TestAudio.wav(64, (byte) 0)), "a.wav"))
-                .doesNotThrowAnyException();
+    void contentThatCannotBeReadIsAFailureNotAVerdict() {
+        AudioContent unreadable = new AudioContent.Lent(100, () -> {
+            throw new IOException("gone");
+        });
+
+        assertThatThrownBy(() -> AudioSignature.of(unreadable)).isInstanceOf(UncheckedIOException.class);
     }
 }

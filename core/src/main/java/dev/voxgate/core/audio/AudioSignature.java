@@ -1,4 +1,4 @@
-package dev.voxgate.proxy;
+package dev.voxgate.core.audio;
 
 import dev.voxgate.core.model.AudioContent;
 import java.io.IOException;
@@ -10,21 +10,23 @@ import java.util.Optional;
 
 /**
  * Recognises audio by its first bytes: the containers OpenAI accepts (WAV, MP3, FLAC, OGG, MP4/M4A, WebM, MPEG) and
- * what else vendors take (AIFF, AMR, raw AAC). An upload that matches none is refused before a provider is paid to
- * say the same, with a message that names the formats that work.
+ * what else vendors take (AIFF, AMR, raw AAC). The name is one of {@code wav}, {@code mp3} (MPEG audio frames,
+ * ADTS AAC included), {@code flac}, {@code ogg}, {@code mp4}, {@code webm}, {@code mpeg}, {@code aiff} and
+ * {@code amr}.
  *
  * <p>Stateless and thread-safe.
  */
-final class AudioSignature {
+public final class AudioSignature {
 
-    static final String KNOWN = "WAV, MP3, FLAC, OGG/Opus, MP4/M4A, WebM, MPEG, AIFF or AMR";
+    /** The recognised containers, worded for a message that tells a client what works. */
+    public static final String KNOWN = "WAV, MP3, FLAC, OGG/Opus, MP4/M4A, WebM, MPEG, AIFF or AMR";
     private static final int HEAD = 12;
 
     private AudioSignature() {
     }
 
     /** The container the bytes start with, if it is an audio one. */
-    static Optional<String> of(byte[] head) {
+    public static Optional<String> of(byte[] head) {
         if (startsWith(head, 0, "RIFF") && startsWith(head, 8, "WAVE") || startsWith(head, 0, "RF64")) {
             return Optional.of("wav");
         }
@@ -52,20 +54,16 @@ final class AudioSignature {
         return startsWith(head, 0, "#!AMR") ? Optional.of("amr") : Optional.empty();
     }
 
-    /** Refuses {@code content} unless it starts like audio; {@code filename} names it in the message. */
-    static void require(AudioContent content, String filename) {
-        if (of(head(content)).isEmpty()) {
-            throw RequestRejected.badRequest("file", "The uploaded file '" + filename + "' is not audio in a known "
-                    + "format: its first bytes match none of " + KNOWN + ". Send the recording itself, not a "
-                    + "document, archive or text.");
-        }
-    }
-
-    private static byte[] head(AudioContent content) {
+    /**
+     * The container {@code content} starts with, if it is an audio one; reads its first few bytes only.
+     *
+     * @throws UncheckedIOException if the content cannot be read, which says nothing about whether it is audio
+     */
+    public static Optional<String> of(AudioContent content) {
         try (InputStream in = content.open()) {
-            return in.readNBytes(HEAD);
+            return of(in.readNBytes(HEAD));
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the upload", e);
+            throw new UncheckedIOException("could not read the audio", e);
         }
     }
 
