@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
@@ -24,7 +25,11 @@ final class ProxyClients {
     }
 
     /** The answer as a test sees it. */
-    record Answer(int status, String contentType, String body, String retryAfter) {
+    record Answer(int status, String contentType, String body, String retryAfter, Headers headers) {
+        /** The value of response header {@code name}, or null. */
+        String header(String name) {
+            return headers.get(name);
+        }
     }
 
     /** The raw HTTP client the tests share. */
@@ -94,7 +99,7 @@ final class ProxyClients {
     private static Answer call(OkHttpClient http, Request request) {
         try (Response response = http.newCall(request).execute()) {
             return new Answer(response.code(), response.header("Content-Type"), response.body().string(),
-                    response.header("Retry-After"));
+                    response.header("Retry-After"), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
