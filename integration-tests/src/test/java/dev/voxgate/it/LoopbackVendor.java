@@ -49,15 +49,16 @@ abstract class LoopbackVendor implements AutoCloseable {
             return OptionalDouble.empty();
         }
         int byteRate = 0;
-        for (int at = riff + 12; at + 8 <= body.length; ) {
-            String id = new String(body, at, 4, StandardCharsets.US_ASCII);
-            long size = Integer.toUnsignedLong(bytes.getInt(at + 4));
-            if (id.equals("fmt ") && at + 20 <= body.length) {
-                byteRate = bytes.getInt(at + 16);
+        for (long at = riff + 12; at + 8 <= body.length; ) {
+            int chunk = (int) at;
+            String id = new String(body, chunk, 4, StandardCharsets.US_ASCII);
+            long size = Integer.toUnsignedLong(bytes.getInt(chunk + 4));
+            if (id.equals("fmt ") && chunk + 20 <= body.length) {
+                byteRate = bytes.getInt(chunk + 16);
             } else if (id.equals("data") && byteRate > 0) {
-                return OptionalDouble.of((double) Math.min(size, body.length - at - 8L) / byteRate);
+                return OptionalDouble.of((double) Math.min(size, body.length - at - 8) / byteRate);
             }
-            at += 8 + (int) Math.min(size + (size & 1), Integer.MAX_VALUE - at - 8);
+            at += 8 + size + (size & 1);
         }
         return OptionalDouble.empty();
     }
