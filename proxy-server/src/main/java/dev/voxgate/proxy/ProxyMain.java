@@ -13,12 +13,15 @@ import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ModelGroup;
 import dev.voxgate.local.LocalProviderFactory;
 import dev.voxgate.providers.ProviderCatalog;
+import dev.voxgate.providers.openai.OpenAiProviderFactory;
 import dev.voxgate.router.RouterSettings;
 import dev.voxgate.sdk.Voxgate;
 import java.io.PrintStream;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -90,11 +93,24 @@ public final class ProxyMain {
         ProxyServer server = start(new ProxyModule(config, environment, settings, catalog));
         out.println("Voxgate listening on http://" + commandLine.host() + ":" + server.port());
         server.modelGroups().forEach(group -> out.println("  model group " + group.name() + " -> " + describe(group)));
+        server.modelGroups().stream().flatMap(group -> group.deployments().stream()).map(ProxyMain::retiring)
+                .flatMap(Optional::stream).forEach(out::println);
         if (config.generalSettings().masterKey().isEmpty()) {
             out.println("warning: no general_settings.master_key is configured: every request is served without "
                     + "authentication");
         }
         return server;
+    }
+
+    // OpenAI's older speech models stop answering on a known day; a group still on one is told while there is time.
+    private static Optional<String> retiring(Deployment deployment) {
+        boolean openAiModel = deployment.provider().equals("openai") || deployment.provider().equals("azure");
+        Optional<LocalDate> shutdown = openAiModel
+                ? OpenAiProviderFactory.shutdownDate(deployment.providerModel()) : Optional.empty();
+        return shutdown.map(date -> "warning: deployment '" + deployment.id() + "' of model group " + deployment.modelName()
+                        + " uses " + deployment.providerModel() + ", which OpenAI shuts down on " + date
+                        + " (with /v1/audio/translations): move the group to gpt-transcribe or another vendor before "
+                        + "then");
     }
 
     private static ProxyServer start(ProxyModule module) {
