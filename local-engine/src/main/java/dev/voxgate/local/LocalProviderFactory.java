@@ -57,7 +57,7 @@ public final class LocalProviderFactory implements ProviderFactory {
         }
         Optional<String> language = params.language()
                 .or(() -> params.modelPath().isEmpty() ? Optional.of(BUNDLED_LANGUAGE) : Optional.empty());
-        return new LocalTranscriber(deployment.qualifiedModel(), new Recognition(model),
+        return new LocalTranscriber(deployment, new Recognition(model),
                 new AudioDecoder(params.ffmpeg()),
                 new DecodeGate(deployment.id(), params.maxConcurrentDecodes(), params.maxQueuedDecodes()),
                 language, params.timeLimit());

@@ -3,6 +3,9 @@ package dev.voxgate.local;
 import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
+import dev.voxgate.core.model.Capabilities;
+import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.Transcription.Usage;
 import dev.voxgate.core.model.Transcription.Word;
@@ -12,20 +15,37 @@ import dev.voxgate.local.internal.audio.AudioDecoder;
 import dev.voxgate.local.internal.audio.MonoPcm;
 import dev.voxgate.local.internal.vosk.RecognizedWord;
 import dev.voxgate.local.internal.vosk.Recognition;
+import dev.voxgate.providers.http.AcceptedParams;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One {@code local} deployment: takes a place in its {@link DecodeGate}, converts the audio, decodes it with its
  * own recognizer over the shared model and answers with words, segments and the audio's duration. The request's
- * {@code prompt} and {@code temperature} are Whisper's sampling hints and have no counterpart in Vosk.
+ * {@code prompt} and {@code temperature} are Whisper's sampling hints and have no counterpart in Vosk. It declares
+ * what it serves ({@link #capabilities()}) and refuses the rest before decoding: {@code diarized_json} (it cannot
+ * tell speakers apart) and any vendor parameter, unless the deployment drops them.
  *
  * <p>Thread-safe; one instance serves concurrent requests.
  */
 final class LocalTranscriber implements TranscriptionPort {
 
+    // Every format the proxy renders from text, segments and words; no diarized_json, as Vosk names no speakers.
+    private static final Set<ResponseFormat> FORMATS = EnumSet.of(ResponseFormat.JSON, ResponseFormat.TEXT,
+            ResponseFormat.SRT, ResponseFormat.VTT, ResponseFormat.VERBOSE_JSON);
+    private static final Capabilities CAPABILITIES = Capabilities.builder()
+            .nativeFormats(FORMATS)
+            .wordTimestamps(true)
+            .segmentTimestamps(true)
+            .maxAudio(Duration.ofSeconds(AudioDecoder.MAX_SECONDS))
+            .params(Set.of("language", "prompt", "temperature", "timestamp_granularities"))
+            .build();
+
+    private final Deployment deployment;
     private final String name;
     private final Recognition recognition;
     private final AudioDecoder decoder;
@@ -33,9 +53,10 @@ final class LocalTranscriber implements TranscriptionPort {
     private final Optional<String> language;
     private final Duration timeLimit;
 
-    LocalTranscriber(String name, Recognition recognition, AudioDecoder decoder, DecodeGate gate,
+    LocalTranscriber(Deployment deployment, Recognition recognition, AudioDecoder decoder, DecodeGate gate,
                      Optional<String> language, Duration timeLimit) {
-        this.name = name;
+        this.deployment = deployment;
+        this.name = deployment.qualifiedModel();
         this.recognition = recognition;
         this.decoder = decoder;
         this.gate = gate;
@@ -43,8 +64,18 @@ final class LocalTranscriber implements TranscriptionPort {
         this.timeLimit = timeLimit;
     }
 
+    /**
+     * Transcription only, no streaming; json, text, srt, vtt and verbose_json, all written here from the words and
+     * the segments cut from them; word and segment timings; at most an hour of audio; the standard fields.
+     */
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
     @Override
     public Transcription transcribe(TranscriptionRequest request) {
+        requireDeclared(request);
         requireSpokenLanguage(request);
         Deadline deadline = Deadline.after(timeLimit);
         try (DecodeGate.Ticket ticket = gate.admit()) {
@@ -62,6 +93,16 @@ final class LocalTranscriber implements TranscriptionPort {
         String text = String.join(" ", words.stream().map(Word::word).toList());
         return new Transcription(text, language, Optional.of(seconds), Segmenter.segments(recognized), words,
                 Optional.of(new Usage.Duration(Math.ceil(seconds))), Optional.empty());
+    }
+
+    private void requireDeclared(TranscriptionRequest request) {
+        if (!FORMATS.contains(request.responseFormat())) {
+            throw new TranscriptionException(InvalidRequest.ofParam("response_format", name + " does not produce "
+                    + request.responseFormat().wireName() + ", as it cannot tell speakers apart; it produces json, "
+                    + "text, srt, vtt and verbose_json"));
+        }
+        request.providerParams().keySet().stream().sorted()
+                .forEach(param -> AcceptedParams.refuseUnlessDropped(LocalProviderFactory.ID, deployment, param));
     }
 
     // A Vosk model speaks one language; transcribing other speech with it gives confident nonsense.

@@ -17,6 +17,8 @@ import dev.voxgate.core.error.TranscriptionFailure.UpstreamProtocolError;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamTimeout;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
 import dev.voxgate.core.model.AudioInput;
+import dev.voxgate.core.model.Capabilities;
+import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.Transcription.Usage;
@@ -77,6 +79,45 @@ public abstract class ProviderContractTest extends ProviderTestBase {
     /** Whether the vendor's error envelope can name the request field it blames. */
     protected boolean errorsNameTheirParam() {
         return true;
+    }
+
+    /** A probe of the default deployment's declared capabilities against the fake vendor. */
+    protected final CapabilityProbe probe(Deployment deployment) {
+        return new CapabilityProbe(connect(deployment), server, this::answerIn, ProviderTestBase::request);
+    }
+
+    /** The vendor's 200 answer to a request in {@code format}. */
+    protected MockResponse answerIn(ResponseFormat format) {
+        return format.isText() && answersInTextFormats() && producesTextFormat(format)
+                ? text(200, "text/plain; charset=utf-8", "hi")
+                : json(200, transcriptBody("hi"));
+    }
+
+    @Test
+    void declaresExactlyTheResponseFormatsItServes() {
+        probe(deployment().build()).formatsAgree();
+    }
+
+    @Test
+    void declaresExactlyTheStandardFieldsAndTimingsItTakes() {
+        probe(deployment().build()).standardFieldsAgree();
+    }
+
+    @Test
+    void declaresTranslationExactlyWhenItTranslates() {
+        probe(deployment().build()).translationAgrees();
+    }
+
+    @Test
+    void declaresStreamingExactlyWhenItStreams() {
+        probe(deployment().build()).streamingAgrees();
+    }
+
+    @Test
+    void misconfiguredDeploymentDeclaresNothingSoItsCallsSayWhatToFix() {
+        TranscriptionPort port = connect(deployment().apiBase("user:hunter2@nowhere").build());
+
+        assertThat(port.capabilities()).isEqualTo(Capabilities.UNDECLARED);
     }
 
     /** Asserts that {@code recorded} carried the audio {@code filename} of {@code contentType} as the vendor expects. */

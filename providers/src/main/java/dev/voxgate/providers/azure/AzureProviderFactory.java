@@ -8,6 +8,9 @@ import dev.voxgate.providers.openaicompat.KeyRequirement;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile.Auth;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProviderFactory;
+import dev.voxgate.providers.openaicompat.OpenAiModels;
+import java.time.LocalDate;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 
 /**
@@ -17,7 +20,9 @@ import okhttp3.HttpUrl;
  * {@code AzureOpenAI} does. The base is {@code api_base}, else {@code AZURE_API_BASE}; the version is
  * {@code api_version}, else {@code AZURE_API_VERSION}, else {@value #DEFAULT_API_VERSION}; the key is
  * {@code api_key}, else {@code AZURE_API_KEY}. Without a base calls fail with {@code InvalidRequest}, without a key
- * with {@code AuthenticationFailed}. Extra parameters: OpenAI's, which preview api-versions take.
+ * with {@code AuthenticationFailed}. Extra parameters: OpenAI's, which preview api-versions take. A deployment whose
+ * name contains a known OpenAI model's name follows that model's rules ({@link OpenAiModels}); any other streams and
+ * takes every format.
  *
  * <p>Stateless and thread-safe.
  */
@@ -39,10 +44,21 @@ public final class AzureProviderFactory extends OpenAiCompatProviderFactory {
             // An Azure deployment's name says nothing of its model, so a stream request is sent; a model that does
             // not stream answers in one piece.
             .features(AudioFeatures.withTranslations().streaming(model -> true))
+            // A deployment named after its model (whisper-1, gpt-4o-transcribe, …) gets that model's rules.
+            .models(OpenAiModels.rules())
             .build();
 
     public AzureProviderFactory() {
         super(PROFILE);
+    }
+
+    /**
+     * The day OpenAI shuts down the model of the Azure deployment named {@code deploymentName}, when that name
+     * contains the name of a model with an announced date ({@code whisper-1} and the gpt-4o transcribe models:
+     * 2027-02-26); empty when the name says nothing of its model. Azure's own retirement dates may differ.
+     */
+    public static Optional<LocalDate> shutdownDate(String deploymentName) {
+        return OpenAiModels.shutdownDate(deploymentName);
     }
 
     private static HttpUrl transcriptionsUrl(HttpUrl base, Deployment deployment, EnvironmentSource environment) {

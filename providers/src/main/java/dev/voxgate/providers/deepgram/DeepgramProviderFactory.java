@@ -37,6 +37,6 @@ public final class DeepgramProviderFactory implements ProviderFactory {
     public TranscriptionPort create(Deployment deployment, ProviderContext context) {
         return VendorConnector.connect(DEFAULTS, deployment, context,
                 (base, request) -> ListenOptions.of(deployment, request).call(base, deployment.providerModel(),
-                        request.audio()));
+                        request.audio()), ListenOptions.capabilities());
     }
 }

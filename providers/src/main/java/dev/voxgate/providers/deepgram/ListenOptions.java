@@ -1,6 +1,7 @@
 package dev.voxgate.providers.deepgram;
 
 import dev.voxgate.core.model.AudioInput;
+import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.TimestampGranularity;
@@ -10,6 +11,7 @@ import dev.voxgate.providers.http.AudioRequestBody;
 import dev.voxgate.providers.http.VendorConnector.Call;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +42,26 @@ record ListenOptions(Optional<String> language, Map<String, String> options) {
             "mip_opt_out"));
     private static final Set<ResponseFormat> TIMED = EnumSet.of(ResponseFormat.VERBOSE_JSON, ResponseFormat.SRT,
             ResponseFormat.VTT, ResponseFormat.DIARIZED_JSON);
+
+    /**
+     * What a Deepgram deployment serves, as {@link #of} lets it through: transcription only, its one JSON answer, from
+     * which the proxy renders every other format (segments come from utterances, asked for whenever a timed format or
+     * segment timings are); timed words and speakers; OpenAI's {@code language} and timestamp granularities, and
+     * Deepgram's own options.
+     */
+    static Capabilities capabilities() {
+        Set<String> params = new HashSet<>(ACCEPTED.names());
+        params.add("language");
+        params.add("timestamp_granularities");
+        return Capabilities.builder()
+                .nativeFormats(EnumSet.of(ResponseFormat.JSON))
+                .renderedFormats(EnumSet.complementOf(EnumSet.of(ResponseFormat.JSON)))
+                .wordTimestamps(true)
+                .segmentTimestamps(true)
+                .diarization(true)
+                .params(params)
+                .build();
+    }
 
     ListenOptions {
         Objects.requireNonNull(language, "language");

@@ -36,6 +36,7 @@ public final class ElevenLabsProviderFactory implements ProviderFactory {
     @Override
     public TranscriptionPort create(Deployment deployment, ProviderContext context) {
         return VendorConnector.connect(DEFAULTS, deployment, context,
-                (base, request) -> SpeechToTextForm.of(deployment, request).call(base));
+                (base, request) -> SpeechToTextForm.of(deployment, request).call(base),
+                SpeechToTextForm.capabilities());
     }
 }

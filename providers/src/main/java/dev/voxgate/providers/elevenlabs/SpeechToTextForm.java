@@ -1,6 +1,7 @@
 package dev.voxgate.providers.elevenlabs;
 
 import dev.voxgate.core.model.AudioInput;
+import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.TranscriptionRequest;
@@ -10,6 +11,7 @@ import dev.voxgate.providers.http.VendorConnector.Call;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +44,26 @@ record SpeechToTextForm(AudioInput audio, Map<String, String> fields, Map<String
 
     private static final Set<ResponseFormat> TIMED = EnumSet.of(ResponseFormat.VERBOSE_JSON, ResponseFormat.SRT,
             ResponseFormat.VTT, ResponseFormat.DIARIZED_JSON);
+
+    /**
+     * What an ElevenLabs deployment serves, as {@link #of} lets it through: transcription only, its one JSON answer,
+     * from which the proxy renders every other format (segments are grouped from the timed words, asked for whenever
+     * a timed format or timings are); timed words and speakers; OpenAI's {@code language}, {@code temperature} and
+     * timestamp granularities, and ElevenLabs' own fields.
+     */
+    static Capabilities capabilities() {
+        Set<String> params = new HashSet<>(ACCEPTED.names());
+        params.add("language");
+        params.add("timestamp_granularities");
+        return Capabilities.builder()
+                .nativeFormats(EnumSet.of(ResponseFormat.JSON))
+                .renderedFormats(EnumSet.complementOf(EnumSet.of(ResponseFormat.JSON)))
+                .wordTimestamps(true)
+                .segmentTimestamps(true)
+                .diarization(true)
+                .params(params)
+                .build();
+    }
 
     SpeechToTextForm {
         Objects.requireNonNull(audio, "audio");

@@ -11,7 +11,9 @@ import java.util.EnumSet;
  * OpenAI's multipart form. The base is {@code api_base}, else {@code GROQ_API_BASE}, else {@value #DEFAULT_API_BASE};
  * the key is {@code api_key}, else {@code GROQ_API_KEY}, and is always required. Groq produces json, text and
  * verbose_json only: srt and vtt are refused before any call. It takes every standard field (its prompt limit of 896
- * characters is left for Groq to enforce) and no extras. The {@code x_groq} object in its JSON is ignored.
+ * characters is left for Groq to enforce) and no extras. Uploads of more than 25 MB (26,214,400 bytes) are declared
+ * beyond it. Translations are offered for every model, as for every OpenAI-compatible vendor (Groq's own
+ * table lists none for whisper-large-v3-turbo). The {@code x_groq} object in its JSON is ignored.
  *
  * <p>Stateless and thread-safe.
  */
@@ -23,6 +25,9 @@ public final class GroqProviderFactory extends OpenAiCompatProviderFactory {
     /** Groq's OpenAI-compatible API base when none is configured. */
     public static final String DEFAULT_API_BASE = "https://api.groq.com/openai/v1";
 
+    // The largest file Groq takes by upload: 25 MB.
+    private static final long MAX_UPLOAD_BYTES = 26_214_400L;
+
     private static final OpenAiCompatProfile PROFILE = OpenAiCompatProfile.builder(ID)
             .apiKeyVariables("GROQ_API_KEY")
             .apiBaseVariables("GROQ_API_BASE")
@@ -31,6 +36,9 @@ public final class GroqProviderFactory extends OpenAiCompatProviderFactory {
             // Groq's one extra, url, replaces the file (exactly one of the two is allowed), and a call here always
             // carries the file, so url could only ever earn a 400.
             .extras(ExtraFields.none())
+            // Groq's direct-upload limit on the free tier (larger files are taken only by url, which a call here
+            // never sends); a dev-tier deployment raises it with max_file_size_mb.
+            .maxUploadBytes(MAX_UPLOAD_BYTES)
             .build();
 
     public GroqProviderFactory() {

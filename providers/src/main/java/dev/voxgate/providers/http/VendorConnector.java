@@ -6,6 +6,7 @@ import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure;
 import dev.voxgate.core.error.TranscriptionFailure.AuthenticationFailed;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
+import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.core.model.Transcription;
@@ -78,12 +79,17 @@ public final class VendorConnector {
         }
     }
 
-    /** The adapter of {@code deployment}, calling the vendor in {@code format}. */
+    /**
+     * The adapter of {@code deployment}, calling the vendor in {@code format} and declaring {@code capabilities}, which
+     * must be exactly what {@code format} serves without refusing; a misconfigured deployment declares nothing
+     * ({@link Capabilities#UNDECLARED}), so that its calls are still made and fail saying what to set.
+     */
     public static TranscriptionPort connect(Defaults defaults, Deployment deployment, ProviderContext context,
-                                            WireFormat format) {
+                                            WireFormat format, Capabilities capabilities) {
         requireProvider(defaults, deployment);
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(capabilities, "capabilities");
         Optional<HttpUrl> base = base(defaults, deployment, context.environment());
         if (base.isEmpty()) {
             // The value itself is not repeated: a mistyped base can hold credentials (user:password@host).
@@ -98,7 +104,7 @@ public final class VendorConnector {
         }
         Upstream upstream = new Upstream(defaults.providerId(), deployment.id(), key);
         UpstreamClient client = new UpstreamClient(context.httpClient(), deployment.timeout(), upstream);
-        return new VendorTranscriber(upstream, base.get(), defaults, key.get(), format, client);
+        return new VendorTranscriber(upstream, base.get(), defaults, key.get(), format, client, capabilities);
     }
 
     private static void requireProvider(Defaults defaults, Deployment deployment) {

@@ -2,6 +2,7 @@ package dev.voxgate.providers.openaicompat;
 
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Secret;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -36,6 +37,9 @@ import okhttp3.HttpUrl;
  * @param shaper           the vendor's adjustments to a request before it is encoded
  * @param reader           reads the vendor's 2xx body into a transcription
  * @param features         translations and streaming, where the vendor offers them
+ * @param maxUploadBytes   the largest audio file it takes, when it has a known limit
+ * @param maxAudio         the longest audio it takes, when it has a known limit
+ * @param models           what the vendor knows of its models, applied over the above per deployment
  */
 public record OpenAiCompatProfile(
         String providerId,
@@ -52,7 +56,10 @@ public record OpenAiCompatProfile(
         ExtraFields extras,
         RequestShaper shaper,
         ResponseReader reader,
-        AudioFeatures features) {
+        AudioFeatures features,
+        Optional<Long> maxUploadBytes,
+        Optional<Duration> maxAudio,
+        ModelRules models) {
 
     /** The formats Whisper itself writes: all of OpenAI's but {@code diarized_json}. */
     public static final Set<ResponseFormat> WHISPER_FORMATS = Set.copyOf(EnumSet.complementOf(
@@ -79,6 +86,28 @@ public record OpenAiCompatProfile(
         Objects.requireNonNull(extras, "extras");
         Objects.requireNonNull(shaper, "shaper");
         Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(maxUploadBytes, "maxUploadBytes");
+        Objects.requireNonNull(maxAudio, "maxAudio");
+        Objects.requireNonNull(models, "models");
+    }
+
+    /** This profile with what it knows of {@code model} applied, so the rest of the client need not ask again. */
+    OpenAiCompatProfile forModel(String model) {
+        Builder builder = toBuilder();
+        models.adjust(model, builder);
+        return builder.models(ModelRules.none()).build();
+    }
+
+    private Builder toBuilder() {
+        Builder builder = new Builder(providerId).auth(auth).keyRequirement(keyRequirement).layout(layout)
+                .responseFormats(responseFormats).standardFields(standardFields).arrayEncoding(arrayEncoding)
+                .extras(extras).shaper(shaper).reader(reader).features(features)
+                .maxUploadBytes(maxUploadBytes.orElse(null)).maxAudio(maxAudio.orElse(null)).models(models);
+        builder.apiKeyVariables.addAll(apiKeyVariables);
+        builder.apiBaseVariables.addAll(apiBaseVariables);
+        builder.defaultApiBase = defaultApiBase.orElse(null);
+        builder.headerVariables.putAll(headerVariables);
+        return builder;
     }
 
     /**
@@ -128,6 +157,9 @@ public record OpenAiCompatProfile(
         private RequestShaper shaper = RequestShaper.unchanged();
         private ResponseReader reader = TranscriptionReader::read;
         private AudioFeatures features = AudioFeatures.withTranslations();
+        private Long maxUploadBytes;
+        private Duration maxAudio;
+        private ModelRules models = ModelRules.none();
 
         private Builder(String providerId) {
             this.providerId = providerId;
@@ -160,6 +192,30 @@ public record OpenAiCompatProfile(
 
         public Builder features(AudioFeatures features) {
             this.features = features;
+            return this;
+        }
+
+        /** Whether this model streams, translations as they were: for {@link ModelRules} that know the model. */
+        public Builder streaming(boolean streams) {
+            this.features = features.streaming(model -> streams);
+            return this;
+        }
+
+        /** The largest audio file it takes; {@code null} when it has no known limit. */
+        public Builder maxUploadBytes(Long bytes) {
+            this.maxUploadBytes = bytes;
+            return this;
+        }
+
+        /** The longest audio it takes; {@code null} when it has no known limit. */
+        public Builder maxAudio(Duration length) {
+            this.maxAudio = length;
+            return this;
+        }
+
+        /** What the vendor knows of its models, applied per deployment over the rest of this profile. */
+        public Builder models(ModelRules rules) {
+            this.models = rules;
             return this;
         }
 
@@ -209,7 +265,8 @@ public record OpenAiCompatProfile(
         public OpenAiCompatProfile build() {
             return new OpenAiCompatProfile(providerId, apiKeyVariables, apiBaseVariables,
                     Optional.ofNullable(defaultApiBase), auth, keyRequirement, layout, responseFormats,
-                    headerVariables, standardFields, arrayEncoding, extras, shaper, reader, features);
+                    headerVariables, standardFields, arrayEncoding, extras, shaper, reader, features,
+                    Optional.ofNullable(maxUploadBytes), Optional.ofNullable(maxAudio), models);
         }
     }
 }

@@ -35,9 +35,11 @@ public class OpenAiCompatProviderFactory implements ProviderFactory {
             throw new IllegalArgumentException("deployment '" + deployment.id() + "' is for provider '"
                     + deployment.provider() + "', not '" + profile.providerId() + "'");
         }
-        Endpoint endpoint = Endpoint.resolve(profile, deployment, context.environment());
+        // Resolved for the model once, so every call and the declared capabilities follow the same rules.
+        OpenAiCompatProfile modelProfile = profile.forModel(deployment.providerModel());
+        Endpoint endpoint = Endpoint.resolve(modelProfile, deployment, context.environment());
         Upstream upstream = new Upstream(profile.providerId(), deployment.id(), endpoint.key());
         UpstreamClient client = new UpstreamClient(context.httpClient(), deployment.timeout(), upstream);
-        return new OpenAiCompatTranscriber(profile, deployment, endpoint, client);
+        return new OpenAiCompatTranscriber(modelProfile, deployment, endpoint, client);
     }
 }

@@ -4,6 +4,7 @@ import dev.voxgate.core.TranscriptListener;
 import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
+import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Transcription;
@@ -19,7 +20,9 @@ import okhttp3.MediaType;
 
 /**
  * The adapter of one deployment of an OpenAI-compatible vendor: checks the request against what the vendor takes,
- * builds the multipart call, sends it, reads the transcript. Everything per deployment (URL, key, client with its timeout) was resolved when it was created.
+ * builds the multipart call, sends it, reads the transcript. Everything per deployment (the profile as it applies to
+ * the deployment's model, URL, key, client with its timeout, the capabilities it declares) was resolved when it was
+ * created.
  *
  * <p>Immutable and thread-safe; one instance serves concurrent calls.
  */
@@ -29,13 +32,23 @@ final class OpenAiCompatTranscriber implements TranscriptionPort {
     private final Deployment deployment;
     private final Endpoint endpoint;
     private final UpstreamClient client;
+    private final Capabilities capabilities;
 
+    /** @param profile the vendor's profile as it applies to the deployment's model */
     OpenAiCompatTranscriber(OpenAiCompatProfile profile, Deployment deployment, Endpoint endpoint,
                             UpstreamClient client) {
         this.profile = Objects.requireNonNull(profile, "profile");
         this.deployment = Objects.requireNonNull(deployment, "deployment");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.client = Objects.requireNonNull(client, "client");
+        // A misconfigured deployment declares nothing, so that it is still picked and its call says what to fix.
+        this.capabilities = endpoint instanceof Endpoint.Ready
+                ? ProfileCapabilities.of(profile, deployment.providerModel()) : Capabilities.UNDECLARED;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
     }
 
     @Override
@@ -50,10 +63,11 @@ final class OpenAiCompatTranscriber implements TranscriptionPort {
 
     @Override
     public Transcription translate(TranscriptionRequest request) {
+        // The configuration error first: a misconfigured deployment declares everything, so its calls say what to fix.
+        Endpoint.Ready ready = ready();
         if (!profile.features().translations()) {
             throw refused("model", "cannot translate audio");
         }
-        Endpoint.Ready ready = ready();
         ResponseFormat format = request.responseFormat();
         requireSupported(format);
         // OpenAI's translation takes neither a language (the output is English) nor timestamp granularities.
@@ -66,11 +80,11 @@ final class OpenAiCompatTranscriber implements TranscriptionPort {
 
     @Override
     public Transcription transcribeStreaming(TranscriptionRequest request, TranscriptListener listener) {
+        Endpoint.Ready ready = ready();
         if (!profile.features().streams(deployment.providerModel())) {
             throw refused("stream", "cannot stream its transcript (streaming needs a model such as "
                     + "gpt-4o-transcribe); send stream=false");
         }
-        Endpoint.Ready ready = ready();
         VettedRequest vetted = VettedRequest.of(profile, deployment, request);
         var call = ready.request()
                 .post(TranscriptionForm.of(profile, deployment.providerModel(), vetted, true)).build();

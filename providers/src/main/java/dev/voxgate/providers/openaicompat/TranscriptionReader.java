@@ -1,5 +1,6 @@
 package dev.voxgate.providers.openaicompat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.Transcription.Segment;
@@ -45,7 +46,19 @@ final class TranscriptionReader {
     private static Transcription fromJson(WireTranscription wire) throws MalformedBodyException {
         return new Transcription(wire.text(), Optional.ofNullable(wire.language()),
                 Optional.ofNullable(wire.duration()), segments(wire.segments()), words(wire.words()),
-                usage(wire.usage()), Optional.empty());
+                usage(wire.usage()), Optional.empty(), languages(wire.languages()));
+    }
+
+    /** {@code ["en"]} or {@code [{"code":"en"}]}; an entry with no code is left out. */
+    private static List<String> languages(List<JsonNode> wire) {
+        List<String> languages = new ArrayList<>();
+        for (JsonNode language : orEmpty(wire)) {
+            JsonNode code = language != null && language.isObject() ? language.get("code") : language;
+            if (code != null && code.isTextual() && !code.asText().isBlank()) {
+                languages.add(code.asText());
+            }
+        }
+        return languages;
     }
 
     private static List<Segment> segments(List<WireTranscription.Segment> wire) throws MalformedBodyException {

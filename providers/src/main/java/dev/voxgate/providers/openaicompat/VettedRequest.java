@@ -48,7 +48,10 @@ record VettedRequest(TranscriptionRequest request, Map<String, String> extras) {
                 field.clear(kept);
             }
         }
-        SortedMap<String, String> extras = AcceptedParams.merged(deployment, request);
+        // Shaped before the extras are vetted: a shaper may move a field into an extra (gpt-transcribe's language
+        // becomes languages[]), which then goes through the same checks as the caller's own.
+        TranscriptionRequest shaped = profile.shaper().shape(kept.build(), deployment);
+        SortedMap<String, String> extras = AcceptedParams.merged(deployment, shaped);
         extras.keySet().removeIf(name -> takenByTypedField(profile, name));
         for (Iterator<String> names = extras.keySet().iterator(); names.hasNext(); ) {
             String name = names.next();
@@ -57,7 +60,7 @@ record VettedRequest(TranscriptionRequest request, Map<String, String> extras) {
                 names.remove();
             }
         }
-        return new VettedRequest(profile.shaper().shape(kept.build(), deployment), extras);
+        return new VettedRequest(shaped, extras);
     }
 
     private static boolean takenByTypedField(OpenAiCompatProfile profile, String name) {

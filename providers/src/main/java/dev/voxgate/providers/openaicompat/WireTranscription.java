@@ -9,7 +9,8 @@ import java.util.List;
  * A JSON transcription as OpenAI sends it for {@code json}, {@code verbose_json} and {@code diarized_json}, and as
  * the OpenAI-compatible vendors vary it: Fireworks names speakers {@code speaker_id} and adds a word's
  * {@code probability}; vLLM sends {@code duration} as a string ("30.0"), which Jackson reads as a number; Groq adds
- * an {@code x_groq} object, ignored like every unknown field. Every field may be missing; {@link TranscriptionReader}
+ * an {@code x_groq} object, ignored like every unknown field; gpt-transcribe lists the {@code languages} it detected,
+ * as codes ({@code ["en"]}) or objects with a {@code code}. Every field may be missing; {@link TranscriptionReader}
  * decides what is required.
  */
 record WireTranscription(
@@ -18,7 +19,8 @@ record WireTranscription(
         Double duration,
         List<Segment> segments,
         List<Word> words,
-        Usage usage) {
+        Usage usage,
+        List<JsonNode> languages) {
 
     /** A segment; {@code id} is a number in {@code verbose_json} and a string ({@code seg_001}) when diarized. */
     record Segment(

@@ -3,6 +3,9 @@
  * Azure, Groq, Fireworks, Mistral, self-hosted servers), is an
  * {@link dev.voxgate.providers.openaicompat.OpenAiCompatProfile}: how its URL is built, which header carries the key,
  * where defaults come from, which fields and extras it takes and how lists are encoded, and, where its answer is not
- * OpenAI's, how that answer is read.
+ * OpenAI's, how that answer is read. What a vendor knows per model ({@link
+ * dev.voxgate.providers.openaicompat.ModelRules}; OpenAI's models in
+ * {@link dev.voxgate.providers.openaicompat.OpenAiModels}) adjusts the profile per deployment, and the capabilities an
+ * adapter declares are read from that same adjusted profile.
  */
 package dev.voxgate.providers.openaicompat;

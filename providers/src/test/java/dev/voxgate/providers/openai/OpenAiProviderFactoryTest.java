@@ -49,7 +49,8 @@ class OpenAiProviderFactoryTest extends OpenAiCompatContractTest {
 
     @Override
     protected Optional<SentExtra> acceptedExtra() {
-        return Optional.of(new SentExtra("include", "logprobs", "include[]"));
+        // whisper-1's one extra; include[] is the gpt-4o models'.
+        return Optional.of(new SentExtra("chunking_strategy", "auto", "chunking_strategy"));
     }
 
     private String base() {
@@ -107,8 +108,9 @@ class OpenAiProviderFactoryTest extends OpenAiCompatContractTest {
     @Test
     void extraParametersFollowAndTheRequestsWinOverTheDeployments() throws Exception {
         server.enqueue(json(200, "{\"text\":\"hi\"}"));
-        Deployment deployment = deployment().param("chunking_strategy", "auto").param("include[]", "logprobs")
-                .build();
+        Deployment deployment = Deployment.builder(DEPLOYMENT_ID, "transcribe", "openai", "gpt-4o-transcribe")
+                .apiBase(base()).apiKey(Secret.of(KEY))
+                .param("chunking_strategy", "auto").param("include[]", "logprobs").build();
 
         connect(deployment).transcribe(request().providerParam("chunking_strategy", "server_vad").build());
 
