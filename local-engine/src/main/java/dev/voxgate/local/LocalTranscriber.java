@@ -15,7 +15,6 @@ import dev.voxgate.local.internal.audio.AudioDecoder;
 import dev.voxgate.local.internal.audio.MonoPcm;
 import dev.voxgate.local.internal.vosk.RecognizedWord;
 import dev.voxgate.local.internal.vosk.Recognition;
-import dev.voxgate.providers.http.AcceptedParams;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -101,8 +100,13 @@ final class LocalTranscriber implements TranscriptionPort {
                     + request.responseFormat().wireName() + ", as it cannot tell speakers apart; it produces json, "
                     + "text, srt, vtt and verbose_json"));
         }
-        request.providerParams().keySet().stream().sorted()
-                .forEach(param -> AcceptedParams.refuseUnlessDropped(LocalProviderFactory.ID, deployment, param));
+        if (!deployment.dropParams()) {
+            request.providerParams().keySet().stream().sorted().findFirst().ifPresent(param -> {
+                throw new TranscriptionException(InvalidRequest.ofParam(param, "parameter '" + param
+                        + "' is not supported by provider " + LocalProviderFactory.ID + " (deployment '"
+                        + deployment.id() + "'); remove it or set drop_params: true"));
+            });
+        }
     }
 
     // A Vosk model speaks one language; transcribing other speech with it gives confident nonsense.

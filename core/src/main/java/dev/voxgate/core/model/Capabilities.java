@@ -96,7 +96,7 @@ public record Capabilities(
                     : "transcription (/audio/transcriptions)");
         }
         if (needs.streaming() && !streaming) {
-            lacks.add("stream=true (it does not stream)");
+            lacks.add("stream=true (it does not stream: send stream=false)");
         }
         if (!nativeFormats.contains(needs.responseFormat()) && !renderedFormats.contains(needs.responseFormat())) {
             lacks.add("response_format=" + needs.responseFormat().wireName() + " (it gives "

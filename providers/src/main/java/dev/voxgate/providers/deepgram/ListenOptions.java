@@ -9,16 +9,15 @@ import dev.voxgate.core.model.TranscriptionRequest;
 import dev.voxgate.providers.http.AcceptedParams;
 import dev.voxgate.providers.http.AudioRequestBody;
 import dev.voxgate.providers.http.VendorConnector.Call;
+import okhttp3.HttpUrl;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
-import okhttp3.HttpUrl;
 
 /**
  * The query options of one {@code /listen} call: the language, Deepgram's own options taken from the extra
@@ -50,17 +49,7 @@ record ListenOptions(Optional<String> language, Map<String, String> options) {
      * Deepgram's own options.
      */
     static Capabilities capabilities() {
-        Set<String> params = new HashSet<>(ACCEPTED.names());
-        params.add("language");
-        params.add("timestamp_granularities");
-        return Capabilities.builder()
-                .nativeFormats(EnumSet.of(ResponseFormat.JSON))
-                .renderedFormats(EnumSet.complementOf(EnumSet.of(ResponseFormat.JSON)))
-                .wordTimestamps(true)
-                .segmentTimestamps(true)
-                .diarization(true)
-                .params(params)
-                .build();
+        return ACCEPTED.capabilitiesOfTimedJson("language", "timestamp_granularities");
     }
 
     ListenOptions {

@@ -8,18 +8,17 @@ import dev.voxgate.core.model.TranscriptionRequest;
 import dev.voxgate.providers.http.AcceptedParams;
 import dev.voxgate.providers.http.AudioRequestBody;
 import dev.voxgate.providers.http.VendorConnector.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MultipartBody;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
-import okhttp3.HttpUrl;
-import okhttp3.MultipartBody;
 
 /**
  * The form of one speech-to-text call: {@code model_id}, OpenAI's {@code language} as {@code language_code} and its
@@ -52,17 +51,7 @@ record SpeechToTextForm(AudioInput audio, Map<String, String> fields, Map<String
      * timestamp granularities, and ElevenLabs' own fields.
      */
     static Capabilities capabilities() {
-        Set<String> params = new HashSet<>(ACCEPTED.names());
-        params.add("language");
-        params.add("timestamp_granularities");
-        return Capabilities.builder()
-                .nativeFormats(EnumSet.of(ResponseFormat.JSON))
-                .renderedFormats(EnumSet.complementOf(EnumSet.of(ResponseFormat.JSON)))
-                .wordTimestamps(true)
-                .segmentTimestamps(true)
-                .diarization(true)
-                .params(params)
-                .build();
+        return ACCEPTED.capabilitiesOfTimedJson("language", "timestamp_granularities");
     }
 
     SpeechToTextForm {

@@ -2,8 +2,13 @@ package dev.voxgate.providers.http;
 
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
+import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.TranscriptionRequest;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -25,6 +30,23 @@ public record AcceptedParams(String providerId, Set<String> names) {
     public AcceptedParams {
         Objects.requireNonNull(providerId, "providerId");
         names = Set.copyOf(names);
+    }
+
+    /**
+     * What a vendor serves whose one answer is JSON with timed words and speakers, from which Voxgate renders every
+     * other format: transcription only, these parameters and OpenAI's {@code openAiFields} that it maps.
+     */
+    public Capabilities capabilitiesOfTimedJson(String... openAiFields) {
+        Set<String> params = new HashSet<>(names);
+        params.addAll(List.of(openAiFields));
+        return Capabilities.builder()
+                .nativeFormats(EnumSet.of(ResponseFormat.JSON))
+                .renderedFormats(EnumSet.complementOf(EnumSet.of(ResponseFormat.JSON)))
+                .wordTimestamps(true)
+                .segmentTimestamps(true)
+                .diarization(true)
+                .params(params)
+                .build();
     }
 
     /** The extras of {@code request} to {@code deployment} that the vendor takes, sorted by name. */
