@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -137,6 +138,28 @@ class ArchitectureTest {
         }
         check(noClasses().that().resideInAnyPackage(SHARED_PROVIDER_PACKAGES).should().dependOnClassesThat()
                 .resideInAnyPackage(vendors.stream().map(vendor -> vendor + "..").toArray(String[]::new)));
+    }
+
+    @Test
+    void aVendorPackageExposesItsFactoryAlone() {
+        List<String> vendors = vendorPackages();
+        assertThat(vendors).contains("dev.voxgate.providers.deepgram", "dev.voxgate.providers.groq");
+        check(factoryAlone(vendors.toArray(String[]::new)));
+    }
+
+    @Test
+    void theFactoryRuleFailsOnAVendorPackageThatExposesMore() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("dev.voxgate.it.fixture.leakyvendor");
+        assertThatThrownBy(() -> factoryAlone("dev.voxgate.it.fixture.leakyvendor").check(fixture))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("LeakyWireRecord")
+                .hasMessageNotContaining("LeakyProviderFactory was");
+    }
+
+    private static ArchRule factoryAlone(String... vendorPackages) {
+        return classes().that().resideInAnyPackage(vendorPackages).and().arePublic()
+                .and().doNotHaveSimpleName("package-info")
+                .should().haveSimpleNameEndingWith("ProviderFactory")
+                .because("a vendor is reached through the catalog; its wire records and readers are its own");
     }
 
     @Test
