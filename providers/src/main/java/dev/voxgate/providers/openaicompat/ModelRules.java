@@ -10,7 +10,7 @@ package dev.voxgate.providers.openaicompat;
 public interface ModelRules {
 
     /** Adjusts {@code profile}, holding the vendor's defaults, for {@code model}; leaves it for a model it does not know. */
-    void adjust(String model, OpenAiCompatProfile.Builder profile);
+    void adjust(String model, OpenAiCompatProfileBuilder profile);
 
     /** Knows no model: every model gets the vendor's defaults. */
     static ModelRules none() {

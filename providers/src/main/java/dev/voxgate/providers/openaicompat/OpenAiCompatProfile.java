@@ -3,9 +3,7 @@ package dev.voxgate.providers.openaicompat;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Secret;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -93,13 +91,13 @@ public record OpenAiCompatProfile(
 
     /** This profile with what it knows of {@code model} applied, so the rest of the client need not ask again. */
     OpenAiCompatProfile forModel(String model) {
-        Builder builder = toBuilder();
+        OpenAiCompatProfileBuilder builder = toBuilder();
         models.adjust(model, builder);
         return builder.models(ModelRules.none()).build();
     }
 
-    private Builder toBuilder() {
-        Builder builder = new Builder(providerId).auth(auth).keyRequirement(keyRequirement).layout(layout)
+    private OpenAiCompatProfileBuilder toBuilder() {
+        OpenAiCompatProfileBuilder builder = new OpenAiCompatProfileBuilder(providerId).auth(auth).keyRequirement(keyRequirement).layout(layout)
                 .responseFormats(responseFormats).standardFields(standardFields).arrayEncoding(arrayEncoding)
                 .extras(extras).shaper(shaper).reader(reader).features(features)
                 .maxUploadBytes(maxUploadBytes.orElse(null)).maxAudio(maxAudio.orElse(null)).models(models);
@@ -114,8 +112,8 @@ public record OpenAiCompatProfile(
      * A profile of {@code providerId} with OpenAI's defaults: bearer key, always required, all formats, every standard
      * field, arrays as repeated {@code name[]} parts, OpenAI's answer; no extras, so a vendor declares each it takes.
      */
-    public static Builder builder(String providerId) {
-        return new Builder(providerId);
+    public static OpenAiCompatProfileBuilder builder(String providerId) {
+        return new OpenAiCompatProfileBuilder(providerId);
     }
 
     /** The header that carries the key: {@code name: prefix + key}. */
@@ -137,136 +135,6 @@ public record OpenAiCompatProfile(
 
         String value(Secret key) {
             return prefix + key.reveal();
-        }
-    }
-
-    /** Builds an {@link OpenAiCompatProfile}; not thread-safe. */
-    public static final class Builder {
-        private final String providerId;
-        private final List<String> apiKeyVariables = new ArrayList<>();
-        private final List<String> apiBaseVariables = new ArrayList<>();
-        private String defaultApiBase;
-        private Auth auth = Auth.bearer();
-        private KeyRequirement keyRequirement = KeyRequirement.ALWAYS;
-        private EndpointLayout layout = EndpointLayout.openAi();
-        private final Set<ResponseFormat> responseFormats = EnumSet.allOf(ResponseFormat.class);
-        private final Map<String, String> headerVariables = new LinkedHashMap<>();
-        private final Set<StandardField> standardFields = EnumSet.allOf(StandardField.class);
-        private ArrayEncoding arrayEncoding = ArrayEncoding.BRACKETED;
-        private ExtraFields extras = ExtraFields.none();
-        private RequestShaper shaper = RequestShaper.unchanged();
-        private ResponseReader reader = TranscriptionReader::read;
-        private AudioFeatures features = AudioFeatures.withTranslations();
-        private Long maxUploadBytes;
-        private Duration maxAudio;
-        private ModelRules models = ModelRules.none();
-
-        private Builder(String providerId) {
-            this.providerId = providerId;
-        }
-
-        public Builder apiKeyVariables(String... names) {
-            apiKeyVariables.addAll(List.of(names));
-            return this;
-        }
-
-        public Builder apiBaseVariables(String... names) {
-            apiBaseVariables.addAll(List.of(names));
-            return this;
-        }
-
-        public Builder defaultApiBase(String base) {
-            this.defaultApiBase = base;
-            return this;
-        }
-
-        public Builder auth(Auth auth) {
-            this.auth = auth;
-            return this;
-        }
-
-        public Builder keyRequirement(KeyRequirement requirement) {
-            this.keyRequirement = requirement;
-            return this;
-        }
-
-        public Builder features(AudioFeatures features) {
-            this.features = features;
-            return this;
-        }
-
-        /** Whether this model streams, translations as they were: for {@link ModelRules} that know the model. */
-        public Builder streaming(boolean streams) {
-            this.features = features.streaming(model -> streams);
-            return this;
-        }
-
-        /** The largest audio file it takes; {@code null} when it has no known limit. */
-        public Builder maxUploadBytes(Long bytes) {
-            this.maxUploadBytes = bytes;
-            return this;
-        }
-
-        /** The longest audio it takes; {@code null} when it has no known limit. */
-        public Builder maxAudio(Duration length) {
-            this.maxAudio = length;
-            return this;
-        }
-
-        /** What the vendor knows of its models, applied per deployment over the rest of this profile. */
-        public Builder models(ModelRules rules) {
-            this.models = rules;
-            return this;
-        }
-
-        public Builder layout(EndpointLayout layout) {
-            this.layout = layout;
-            return this;
-        }
-
-        public Builder responseFormats(Set<ResponseFormat> formats) {
-            responseFormats.clear();
-            responseFormats.addAll(formats);
-            return this;
-        }
-
-        public Builder headerFromVariable(String header, String variable) {
-            headerVariables.put(header, variable);
-            return this;
-        }
-
-        /** The standard fields the vendor takes; {@code file} and {@code model} are always sent. */
-        public Builder standardFields(Set<StandardField> fields) {
-            standardFields.clear();
-            standardFields.addAll(fields);
-            return this;
-        }
-
-        public Builder arrayEncoding(ArrayEncoding encoding) {
-            this.arrayEncoding = encoding;
-            return this;
-        }
-
-        public Builder extras(ExtraFields accepted) {
-            this.extras = accepted;
-            return this;
-        }
-
-        public Builder shaper(RequestShaper shaper) {
-            this.shaper = shaper;
-            return this;
-        }
-
-        public Builder reader(ResponseReader reader) {
-            this.reader = reader;
-            return this;
-        }
-
-        public OpenAiCompatProfile build() {
-            return new OpenAiCompatProfile(providerId, apiKeyVariables, apiBaseVariables,
-                    Optional.ofNullable(defaultApiBase), auth, keyRequirement, layout, responseFormats,
-                    headerVariables, standardFields, arrayEncoding, extras, shaper, reader, features,
-                    Optional.ofNullable(maxUploadBytes), Optional.ofNullable(maxAudio), models);
         }
     }
 }

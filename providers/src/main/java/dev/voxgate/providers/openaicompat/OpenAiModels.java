@@ -38,7 +38,7 @@ public final class OpenAiModels {
     private OpenAiModels() {
     }
 
-    /** The rules of the known models, for a profile's {@link OpenAiCompatProfile.Builder#models}. */
+    /** The rules of the known models, for a profile's {@link OpenAiCompatProfileBuilder#models}. */
     public static ModelRules rules() {
         return (model, profile) -> Model.in(model).ifPresent(known -> {
             profile.maxUploadBytes(MAX_UPLOAD_BYTES);
@@ -58,7 +58,7 @@ public final class OpenAiModels {
     private enum Model {
         WHISPER_1("whisper-1", SHUTDOWN_2027_02_26) {
             @Override
-            void adjust(OpenAiCompatProfile.Builder profile) {
+            void adjust(OpenAiCompatProfileBuilder profile) {
                 // include[] is the gpt-4o models' and known_speaker_*[] the diarizing model's.
                 profile.responseFormats(OpenAiCompatProfile.WHISPER_FORMATS).extras(ExtraFields.of("chunking_strategy"))
                         .streaming(false);
@@ -66,19 +66,19 @@ public final class OpenAiModels {
         },
         GPT_4O_TRANSCRIBE("gpt-4o-transcribe", SHUTDOWN_2027_02_26) {
             @Override
-            void adjust(OpenAiCompatProfile.Builder profile) {
+            void adjust(OpenAiCompatProfileBuilder profile) {
                 gpt4o(profile);
             }
         },
         GPT_4O_MINI_TRANSCRIBE("gpt-4o-mini-transcribe", SHUTDOWN_2027_02_26) {
             @Override
-            void adjust(OpenAiCompatProfile.Builder profile) {
+            void adjust(OpenAiCompatProfileBuilder profile) {
                 gpt4o(profile);
             }
         },
         GPT_4O_TRANSCRIBE_DIARIZE("gpt-4o-transcribe-diarize", SHUTDOWN_2027_02_26) {
             @Override
-            void adjust(OpenAiCompatProfile.Builder profile) {
+            void adjust(OpenAiCompatProfileBuilder profile) {
                 // No prompt and no timestamp granularities; the answer says "longer than 1400 seconds which is the
                 // maximum for this model" beyond that.
                 profile.responseFormats(EnumSet.of(ResponseFormat.JSON, ResponseFormat.TEXT,
@@ -92,7 +92,7 @@ public final class OpenAiModels {
         },
         GPT_TRANSCRIBE("gpt-transcribe", null) {
             @Override
-            void adjust(OpenAiCompatProfile.Builder profile) {
+            void adjust(OpenAiCompatProfileBuilder profile) {
                 // languages[] instead of language, and neither temperature nor timestamp granularities.
                 profile.responseFormats(JSON_AND_TEXT)
                         .standardFields(EnumSet.of(StandardField.LANGUAGE, StandardField.PROMPT,
@@ -112,7 +112,7 @@ public final class OpenAiModels {
         }
 
         /** Sets what this model does differently from its vendor's defaults. */
-        abstract void adjust(OpenAiCompatProfile.Builder profile);
+        abstract void adjust(OpenAiCompatProfileBuilder profile);
 
         Optional<LocalDate> shutdown() {
             return Optional.ofNullable(shutdown);
@@ -124,7 +124,7 @@ public final class OpenAiModels {
                     .max(Comparator.comparingInt(known -> known.name.length()));
         }
 
-        private static void gpt4o(OpenAiCompatProfile.Builder profile) {
+        private static void gpt4o(OpenAiCompatProfileBuilder profile) {
             profile.responseFormats(JSON_AND_TEXT)
                     .standardFields(EnumSet.of(StandardField.LANGUAGE, StandardField.PROMPT,
                             StandardField.RESPONSE_FORMAT, StandardField.TEMPERATURE))
