@@ -102,9 +102,8 @@ final class LocalTranscriber implements TranscriptionPort {
         }
         if (!deployment.dropParams()) {
             request.providerParams().keySet().stream().sorted().findFirst().ifPresent(param -> {
-                throw new TranscriptionException(InvalidRequest.ofParam(param, "parameter '" + param
-                        + "' is not supported by provider " + LocalProviderFactory.ID + " (deployment '"
-                        + deployment.id() + "'); remove it or set drop_params: true"));
+                throw new TranscriptionException(InvalidRequest.unsupportedParam(param, LocalProviderFactory.ID,
+                        deployment.id()));
             });
         }
     }

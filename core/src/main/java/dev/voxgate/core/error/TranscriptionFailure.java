@@ -31,6 +31,12 @@ public sealed interface TranscriptionFailure {
         public static InvalidRequest ofParam(String param, String message) {
             return new InvalidRequest(message, Optional.of(param));
         }
+
+        /** Parameter {@code name}, which provider {@code providerId} does not take, was set for a deployment. */
+        public static InvalidRequest unsupportedParam(String name, String providerId, String deploymentId) {
+            return ofParam(name, "parameter '" + name + "' is not supported by provider " + providerId
+                    + " (deployment '" + deploymentId + "'); remove it or set drop_params: true");
+        }
     }
 
     /** The credentials were refused (HTTP 401/403 upstream, or a wrong master key). */

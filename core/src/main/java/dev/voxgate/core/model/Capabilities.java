@@ -47,9 +47,6 @@ public record Capabilities(
             EnumSet.allOf(ResponseFormat.class), Set.of(), true, true, true, Optional.empty(), Optional.empty(),
             Optional.empty());
 
-    /** How {@link #lacks} begins the phrase for an upload over {@code maxUploadBytes}. */
-    public static final String UPLOAD_LACK = "an upload of ";
-
     public Capabilities {
         tasks = Set.copyOf(tasks);
         nativeFormats = Set.copyOf(nativeFormats);
@@ -108,7 +105,7 @@ public record Capabilities(
         if (needs.granularities().contains(TimestampGranularity.SEGMENT) && !segmentTimestamps) {
             lacks.add("timestamp_granularities[]=segment (it gives no segment timestamps)");
         }
-        maxUploadBytes.filter(limit -> needs.uploadBytes() > limit).ifPresent(limit -> lacks.add(UPLOAD_LACK
+        maxUploadBytes.filter(limit -> !takesUploadOf(needs.uploadBytes())).ifPresent(limit -> lacks.add("an upload of "
                 + needs.uploadBytes() + " bytes (it takes at most " + limit + " bytes, max_file_size_mb)"));
         needs.audioSeconds().ifPresent(seconds -> maxAudio.filter(limit -> seconds > limit.toMillis() / 1000.0)
                 .ifPresent(limit -> lacks.add(String.format(Locale.ROOT, "%.1f s of audio (it takes at most %d s, "
@@ -118,6 +115,11 @@ public record Capabilities(
                     .forEach(name -> lacks.add("parameter " + name + " (not supported; drop_params: true drops it)"));
         }
         return lacks;
+    }
+
+    /** Whether an upload of {@code bytes} is within its largest upload. */
+    public boolean takesUploadOf(long bytes) {
+        return maxUploadBytes.map(limit -> bytes <= limit).orElse(true);
     }
 
     /** A copy with the largest upload replaced. */

@@ -87,9 +87,7 @@ public record AcceptedParams(String providerId, Set<String> names) {
      */
     public static void refuseUnlessDropped(String providerId, Deployment deployment, String name) {
         if (!deployment.dropParams()) {
-            throw new TranscriptionException(InvalidRequest.ofParam(name, "parameter '" + name
-                    + "' is not supported by provider " + providerId + " (deployment '" + deployment.id()
-                    + "'); remove it or set drop_params: true"));
+            throw new TranscriptionException(InvalidRequest.unsupportedParam(name, providerId, deployment.id()));
         }
     }
 

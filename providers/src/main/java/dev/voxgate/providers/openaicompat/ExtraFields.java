@@ -1,5 +1,6 @@
 package dev.voxgate.providers.openaicompat;
 
+import dev.voxgate.core.model.Capabilities;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -48,7 +49,7 @@ public record ExtraFields(Set<String> scalars, Set<String> arrays, boolean accep
         for (String name : names) {
             Objects.requireNonNull(name, "name");
             if (name.endsWith("[]")) {
-                arrays.add(root(name));
+                arrays.add(Capabilities.root(name));
             } else {
                 scalars.add(name);
             }
@@ -58,17 +59,12 @@ public record ExtraFields(Set<String> scalars, Set<String> arrays, boolean accep
 
     /** Whether the vendor takes parameter {@code name}. */
     public boolean accepts(String name) {
-        String root = root(name);
+        String root = Capabilities.root(name);
         return acceptsAny || scalars.contains(root) || arrays.contains(root);
     }
 
     /** Whether {@code name} is a declared list given by its bare name, so the array encoding decides its parts. */
     boolean isBareArray(String name) {
         return arrays.contains(name);
-    }
-
-    private static String root(String name) {
-        int bracket = name.indexOf('[');
-        return bracket < 0 ? name : name.substring(0, bracket);
     }
 }

@@ -2,7 +2,6 @@ package dev.voxgate.router.internal;
 
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.NoCapableDeployment;
-import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.RequestNeeds;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,7 @@ final class CapableTargets {
                 trace.leftOut(route.name(), target.id(), lacks);
                 refusals.add(target.id() + " (" + target.deployment().qualifiedModel() + ") lacks "
                         + String.join("; ", lacks));
-                onlySize &= lacks.size() == 1 && lacks.getFirst().startsWith(Capabilities.UPLOAD_LACK);
+                onlySize &= lacks.size() == 1 && !target.capabilities().takesUploadOf(needs.uploadBytes());
             }
         }
         if (serving.size() == route.targets().size()) {
