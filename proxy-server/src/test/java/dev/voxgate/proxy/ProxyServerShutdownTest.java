@@ -49,8 +49,10 @@ class ProxyServerShutdownTest {
         CompletableFuture<Integer> inFlight = CompletableFuture.supplyAsync(this::transcribe, threads);
         assertThat(entered.await(30, TimeUnit.SECONDS)).as("the request reached the upstream").isTrue();
 
+        // Read before stopping: a stopped connector reports a negative port.
+        int port = server.port();
         CompletableFuture<Void> stopped = CompletableFuture.runAsync(server::close, threads);
-        awaitConnectionsRefused(server.port());
+        awaitConnectionsRefused(port);
 
         // Held well past the idle grace a stopping connector gives connections: a busy one must not count as idle.
         Thread.sleep(1_500);
