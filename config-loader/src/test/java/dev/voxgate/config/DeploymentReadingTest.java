@@ -4,6 +4,7 @@ import static dev.voxgate.config.TestConfigs.loader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.voxgate.core.model.ParamValue;
 import dev.voxgate.core.model.Deployment;
 import java.time.Duration;
 import java.util.Map;
@@ -58,8 +59,8 @@ class DeploymentReadingTest {
                       channels: 0x2
                 """);
 
-        assertThat(deployment.params()).isEqualTo(Map.of("punctuate", "true", "diarize", "false", "utt_split", "0.8",
-                "boost", "1000.0", "language", "en", "detect_entities", "true", "channels", "2"));
+        assertThat(deployment.params()).isEqualTo(texts(Map.of("punctuate", "true", "diarize", "false",
+                "utt_split", "0.8", "boost", "1000.0", "language", "en", "detect_entities", "true", "channels", "2")));
     }
 
     @Test
@@ -250,5 +251,11 @@ class DeploymentReadingTest {
 
     private static ConfigException failure(String yaml) {
         return catchThrowableOfType(ConfigException.class, () -> loader().parse(yaml, "c.yaml"));
+    }
+
+    private static Map<String, ParamValue> texts(Map<String, String> texts) {
+        Map<String, ParamValue> params = new java.util.HashMap<>();
+        texts.forEach((name, text) -> params.put(name, ParamValue.text(text)));
+        return params;
     }
 }

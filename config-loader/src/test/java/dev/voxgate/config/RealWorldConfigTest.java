@@ -4,6 +4,7 @@ import static dev.voxgate.config.TestConfigs.loader;
 import static dev.voxgate.config.TestConfigs.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.voxgate.core.model.ParamValue;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.router.FailureKind;
 import dev.voxgate.router.RouterSettings;
@@ -93,7 +94,8 @@ class RealWorldConfigTest {
         assertThat(azure.id()).isEqualTo("azure-eu-whisper");
         assertThat(azure.weight()).contains(2.0);
         assertThat(deepgram.params())
-                .isEqualTo(Map.of("punctuate", "true", "diarize", "false", "smart_format", "true"));
+                .isEqualTo(Map.of("punctuate", ParamValue.text("true"), "diarize", ParamValue.text("false"),
+                        "smart_format", ParamValue.text("true")));
         assertThat(deepgram.cooldownTime()).contains(Duration.ZERO);
         assertThat(config.environmentVariables()).containsEntry("LANGFUSE_PUBLIC_KEY", "pk-lf-public");
     }

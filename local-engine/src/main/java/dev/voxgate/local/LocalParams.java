@@ -43,7 +43,8 @@ record LocalParams(Optional<Path> modelPath, int maxConcurrentDecodes, int maxQu
     }
 
     private static Optional<String> text(Deployment deployment, String key) {
-        return Optional.ofNullable(deployment.params().get(key)).map(String::strip).filter(value -> !value.isEmpty());
+        return Optional.ofNullable(deployment.params().get(key)).map(Object::toString).map(String::strip)
+                .filter(value -> !value.isEmpty());
     }
 
     private static Optional<Integer> count(Deployment deployment, String key, int least) {

@@ -86,9 +86,9 @@ class DeclaredCapabilitiesTest {
 
         assertThat(declared).isEqualTo(Capabilities.builder().nativeFormats(EnumSet.of(ResponseFormat.JSON))
                 .renderedFormats(RENDERED_FROM_JSON).wordTimestamps(true).segmentTimestamps(true).diarization(true)
-                .params(declared.params().orElseThrow()).build());
-        assertThat(declared.params().orElseThrow()).contains("language", "timestamp_granularities", "diarize",
-                "smart_format", "keyterm", "utterances").doesNotContain("prompt", "temperature", "callback");
+                .paramTypes(declared.params().orElseThrow()).build());
+        assertThat(declared.params().orElseThrow()).containsKeys("language", "timestamp_granularities", "diarize",
+                "smart_format", "keyterm", "utterances").doesNotContainKeys("prompt", "temperature", "callback");
     }
 
     @Test

@@ -70,6 +70,11 @@ final class FormFields {
         return values.stream().findFirst();
     }
 
+    /** Every value sent under exactly {@code name}, in order. */
+    List<String> all(String name) {
+        return fields.getOrDefault(name, List.of());
+    }
+
     /** Every value of {@code name[]} and {@code name}, in order. */
     List<String> list(String name) {
         List<String> values = new ArrayList<>(fields.getOrDefault(name + "[]", List.of()));

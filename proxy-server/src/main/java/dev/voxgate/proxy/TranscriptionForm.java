@@ -5,6 +5,7 @@ import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.TimestampGranularity;
 import dev.voxgate.core.model.TranscriptionRequest;
 import dev.voxgate.core.model.AudioTask;
+import dev.voxgate.core.model.ParamValue;
 import dev.voxgate.router.CallOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -158,12 +159,18 @@ record TranscriptionForm(TranscriptionRequest request, CallOptions options, bool
                 + value.get() + "'.");
     }
 
-    private static Map<String, String> providerParams(FormFields form) {
-        Map<String, String> params = new LinkedHashMap<>();
+    // Vendor parameters as OpenAI's clients send lists and objects: keywords[]=a&keywords[]=b (or keyterm sent twice)
+    // is a list, chunking_strategy[type]=server_vad a map.
+    private static Map<String, ParamValue> providerParams(FormFields form) {
+        Map<String, ParamValue> params = new LinkedHashMap<>();
         for (String name : form.names()) {
             String base = FormFields.baseName(name);
             if (!KNOWN.contains(base) && !BOOKKEEPING.contains(base) && !ClientCredentials.isDeploymentParameter(name)) {
-                form.single(name).ifPresent(value -> params.put(base, value));
+                try {
+                    form.all(name).forEach(value -> ParamValue.add(params, name, value));
+                } catch (IllegalArgumentException e) {
+                    throw RequestRejected.badRequest(ParamValue.root(name), e.getMessage() + ".");
+                }
             }
         }
         return params;

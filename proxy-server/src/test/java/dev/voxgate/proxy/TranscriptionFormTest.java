@@ -3,6 +3,7 @@ package dev.voxgate.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.voxgate.core.model.ParamValue;
 import dev.voxgate.core.model.AudioInput;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.TimestampGranularity;
@@ -125,7 +126,35 @@ class TranscriptionFormTest {
         fields.put("metadata", List.of("{\"tags\":[\"a\"]}"));
         fields.put("user", List.of("u-1"));
 
-        assertThat(parse(fields).request().providerParams()).containsExactly(Map.entry("diarize", "true"));
+        assertThat(parse(fields).request().providerParams())
+                .containsExactly(Map.entry("diarize", ParamValue.text("true")));
+    }
+
+    @Test
+    void repeatedAndBracketedFieldsBecomeListsAndMaps() {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("model", List.of("w"));
+        fields.put("keywords[]", List.of("Voxgate", "Deepgram", "Kubernetes"));
+        fields.put("keyterm", List.of("one", "two"));
+        fields.put("chunking_strategy[type]", List.of("server_vad"));
+        fields.put("chunking_strategy[threshold]", List.of("0.5"));
+        fields.put("smart_format", List.of("true"));
+
+        assertThat(parse(fields).request().providerParams()).containsExactly(
+                Map.entry("keywords", ParamValue.values(List.of("Voxgate", "Deepgram", "Kubernetes"))),
+                Map.entry("keyterm", ParamValue.values(List.of("one", "two"))),
+                Map.entry("chunking_strategy", ParamValue.fields(Map.of("type", "server_vad", "threshold", "0.5"))),
+                Map.entry("smart_format", ParamValue.text("true")));
+    }
+
+    @Test
+    void aParameterSentBothAsAMapAndAsAValueIsRefused() {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("model", List.of("w"));
+        fields.put("chunking_strategy", List.of("auto"));
+        fields.put("chunking_strategy[type]", List.of("server_vad"));
+
+        assertRejected(fields, "chunking_strategy", "use one form");
     }
 
     private static TranscriptionForm parse(Map<String, List<String>> fields) {

@@ -1,6 +1,7 @@
 package dev.voxgate.router;
 
 import dev.voxgate.core.model.AudioTask;
+import dev.voxgate.core.model.CallerCredentials;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +17,9 @@ import java.util.Optional;
  * @param numRetries           retries within each model group, instead of the router's {@code num_retries}
  * @param mockTestingFallbacks make the first group fail at once, without calling its provider, to exercise fallbacks
  * @param disableFallbacks     do not fall back in this call (the router's {@code disableFallbacks} also stops them)
+ * @param credentials          the caller's own credentials, applied over the named group's deployments for this call;
+ *                             their limits, counts and cooldowns still hold, and a failure of the caller's key fails
+ *                             this call alone
  *
  * <p>Immutable and thread-safe.
  */
@@ -25,7 +29,8 @@ public record CallOptions(
         Optional<Duration> timeout,
         Optional<Integer> numRetries,
         boolean mockTestingFallbacks,
-        boolean disableFallbacks) {
+        boolean disableFallbacks,
+        CallerCredentials credentials) {
 
     private static final CallOptions DEFAULTS = builder().build();
     private static final CallOptions TRANSLATION = builder().task(AudioTask.TRANSLATE).build();
@@ -40,6 +45,7 @@ public record CallOptions(
                 throw new IllegalArgumentException("timeout must be positive, was " + value);
             }
         });
+        Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(numRetries, "numRetries");
         numRetries.ifPresent(value -> {
             if (value < 0) {
@@ -70,6 +76,7 @@ public record CallOptions(
         private Integer numRetries;
         private boolean mockTestingFallbacks;
         private boolean disableFallbacks;
+        private CallerCredentials credentials = CallerCredentials.NONE;
 
         private Builder() {
         }
@@ -104,9 +111,14 @@ public record CallOptions(
             return this;
         }
 
+        public Builder credentials(CallerCredentials credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
         public CallOptions build() {
             return new CallOptions(task, Optional.ofNullable(fallbacks), Optional.ofNullable(timeout),
-                    Optional.ofNullable(numRetries), mockTestingFallbacks, disableFallbacks);
+                    Optional.ofNullable(numRetries), mockTestingFallbacks, disableFallbacks, credentials);
         }
     }
 }

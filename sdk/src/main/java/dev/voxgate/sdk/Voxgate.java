@@ -193,8 +193,8 @@ public final class Voxgate {
     private static TranscriptionRequest request(String model, AudioInput audio, TranscriptionOptions options) {
         TranscriptionRequest.Builder request = TranscriptionRequest.builder(model, audio)
                 .responseFormat(options.responseFormat())
-                .timestampGranularities(options.timestampGranularities())
-                .providerParams(options.providerParams());
+                .timestampGranularities(options.timestampGranularities());
+        options.providerParams().forEach(request::providerParam);
         options.language().ifPresent(request::language);
         options.prompt().ifPresent(request::prompt);
         options.temperature().ifPresent(request::temperature);

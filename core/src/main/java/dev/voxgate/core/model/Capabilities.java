@@ -3,8 +3,10 @@ package dev.voxgate.core.model;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +42,7 @@ public record Capabilities(
         boolean diarization,
         Optional<Long> maxUploadBytes,
         Optional<Duration> maxAudio,
-        Optional<Set<String>> params) {
+        Optional<Map<String, ParamType>> params) {
 
     /** What a port that declares nothing is taken to serve: everything; the port itself refuses what it cannot. */
     public static final Capabilities UNDECLARED = new Capabilities(EnumSet.allOf(AudioTask.class), true,
@@ -63,8 +65,7 @@ public record Capabilities(
                 throw new IllegalArgumentException("maxAudio must be positive, was " + length);
             }
         });
-        params = Objects.requireNonNull(params, "params").map(names -> names.stream().map(Capabilities::root)
-                .collect(Collectors.toUnmodifiableSet()));
+        params = Objects.requireNonNull(params, "params").map(Capabilities::byRoot);
     }
 
     /** The formats a caller may ask for: the vendor's own and those Voxgate renders. */
@@ -77,7 +78,31 @@ public record Capabilities(
 
     /** Whether it takes request parameter {@code name} ({@code keywords[]} is {@code keywords}). */
     public boolean takes(String name) {
-        return params.map(names -> names.contains(root(name))).orElse(true);
+        return params.map(names -> names.containsKey(ParamValue.root(name))).orElse(true);
+    }
+
+    /**
+     * Why parameter {@code name} with {@code value} cannot be sent, e.g. {@code is not a parameter it takes} or
+     * {@code takes a number, not "fast"}; empty when it can (always, when it takes any parameter).
+     */
+    public Optional<String> paramProblem(String name, ParamValue value) {
+        return params.flatMap(types -> {
+            ParamType type = types.get(ParamValue.root(name));
+            return type == null ? Optional.of("is not a parameter it takes") : type.problem(value);
+        });
+    }
+
+    /** Names read as {@link #params}: {@code name[]} a list, any other whatever the vendor takes. */
+    public static Map<String, ParamType> typesOf(Set<String> names) {
+        Map<String, ParamType> types = new HashMap<>();
+        names.forEach(name -> types.put(ParamValue.root(name), name.endsWith("[]") ? ParamType.LIST : ParamType.ANY));
+        return types;
+    }
+
+    private static Map<String, ParamType> byRoot(Map<String, ParamType> types) {
+        Map<String, ParamType> byRoot = new HashMap<>();
+        types.forEach((name, type) -> byRoot.put(ParamValue.root(name), Objects.requireNonNull(type, "params." + name)));
+        return Map.copyOf(byRoot);
     }
 
     /**
@@ -128,11 +153,6 @@ public record Capabilities(
                 diarization, limit, maxAudio, params);
     }
 
-    /** The parameter's name up to any bracket: {@code keywords[]} and {@code chunking_strategy[type]} by root. */
-    public static String root(String name) {
-        int bracket = name.indexOf('[');
-        return bracket < 0 ? name : name.substring(0, bracket);
-    }
 
     private static String wireNames(Set<ResponseFormat> formats) {
         String names = EnumSet.copyOf(formats.isEmpty() ? EnumSet.noneOf(ResponseFormat.class) : formats).stream()
@@ -156,7 +176,7 @@ public record Capabilities(
         private boolean diarization;
         private Long maxUploadBytes;
         private Duration maxAudio;
-        private Set<String> params = Set.of();
+        private Map<String, ParamType> params = Map.of();
 
         private Builder() {
         }
@@ -212,9 +232,15 @@ public record Capabilities(
             return this;
         }
 
-        /** The parameters it takes, by name; {@code null} for any. */
+        /** The parameters it takes, by name ({@code name[]} a list, any other untyped); {@code null} for any. */
         public Builder params(Set<String> names) {
-            this.params = names;
+            this.params = names == null ? null : typesOf(names);
+            return this;
+        }
+
+        /** The parameters it takes, with the kind of value each takes; {@code null} for any. */
+        public Builder paramTypes(Map<String, ParamType> types) {
+            this.params = types;
             return this;
         }
 

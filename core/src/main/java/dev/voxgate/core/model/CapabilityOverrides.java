@@ -1,6 +1,8 @@
 package dev.voxgate.core.model;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -60,7 +62,14 @@ public record CapabilityOverrides(
                 written, rendered,
                 wordTimestamps.orElse(declared.wordTimestamps()),
                 segmentTimestamps.orElse(declared.segmentTimestamps()), diarization.orElse(declared.diarization()),
-                declared.maxUploadBytes(), maxAudio.or(declared::maxAudio), params.or(declared::params));
+                declared.maxUploadBytes(), maxAudio.or(declared::maxAudio), params.map(names -> typed(names, declared)).or(declared::params));
+    }
+
+    // A name the provider declares keeps its declared type; any other is sent as the vendor takes it.
+    private static Map<String, ParamType> typed(Set<String> names, Capabilities declared) {
+        Map<String, ParamType> types = new HashMap<>(Capabilities.typesOf(names));
+        declared.params().ifPresent(known -> types.replaceAll((name, type) -> known.getOrDefault(name, type)));
+        return types;
     }
 
     public boolean isEmpty() {

@@ -45,7 +45,7 @@ public record Deployment(
         Optional<Integer> order,
         Optional<Integer> maxParallelRequests,
         Optional<Duration> cooldownTime,
-        Map<String, String> params,
+        Map<String, ParamValue> params,
         boolean dropParams,
         Optional<Long> maxUploadBytes,
         CapabilityOverrides capabilityOverrides) {
@@ -71,7 +71,7 @@ public record Deployment(
         Objects.requireNonNull(cooldownTime, "cooldownTime").filter(Duration::isNegative).ifPresent(value -> {
             throw new IllegalArgumentException("cooldownTime must not be negative, was " + value);
         });
-        params = Map.copyOf(params);
+        params = ParamValue.normalized(params);
         Objects.requireNonNull(maxUploadBytes, "maxUploadBytes").filter(bytes -> bytes <= 0).ifPresent(bytes -> {
             throw new IllegalArgumentException("maxUploadBytes must be positive, was " + bytes);
         });
@@ -150,7 +150,7 @@ public record Deployment(
         private Integer order;
         private Integer maxParallelRequests;
         private Duration cooldownTime;
-        private final Map<String, String> params = new LinkedHashMap<>();
+        private final Map<String, ParamValue> params = new LinkedHashMap<>();
         private boolean dropParams;
         private Long maxUploadBytes;
         private CapabilityOverrides capabilityOverrides = CapabilityOverrides.NONE;
@@ -212,13 +212,23 @@ public record Deployment(
             return this;
         }
 
+        /**
+         * Adds {@code name=value} as a form field reads: {@code name[]} adds to a list, {@code name[key]} to a map, a
+         * plain name given again makes a list (see {@link ParamValue#add}).
+         */
         public Builder param(String name, String value) {
-            params.put(name, value);
+            ParamValue.add(params, name, value);
             return this;
         }
 
-        public Builder params(Map<String, String> values) {
-            params.putAll(values);
+        /** Sets parameter {@code name} to {@code value}, replacing what it had. */
+        public Builder param(String name, ParamValue value) {
+            params.put(ParamValue.root(name), value);
+            return this;
+        }
+
+        public Builder params(Map<String, ParamValue> values) {
+            params.putAll(ParamValue.normalized(values));
             return this;
         }
 

@@ -27,7 +27,7 @@ public record TranscriptionRequest(
         ResponseFormat responseFormat,
         Optional<Double> temperature,
         List<TimestampGranularity> timestampGranularities,
-        Map<String, String> providerParams) {
+        Map<String, ParamValue> providerParams) {
 
     public TranscriptionRequest {
         Objects.requireNonNull(model, "model");
@@ -45,7 +45,7 @@ public record TranscriptionRequest(
             }
         });
         timestampGranularities = List.copyOf(timestampGranularities);
-        providerParams = Map.copyOf(providerParams);
+        providerParams = ParamValue.normalized(providerParams);
     }
 
     public static Builder builder(String model, AudioInput audio) {
@@ -72,7 +72,7 @@ public record TranscriptionRequest(
         private ResponseFormat responseFormat = ResponseFormat.JSON;
         private Double temperature;
         private final List<TimestampGranularity> timestampGranularities = new ArrayList<>();
-        private final Map<String, String> providerParams = new LinkedHashMap<>();
+        private final Map<String, ParamValue> providerParams = new LinkedHashMap<>();
 
         private Builder(String model, AudioInput audio) {
             this.model = model;
@@ -115,13 +115,23 @@ public record TranscriptionRequest(
             return this;
         }
 
+        /**
+         * Adds {@code name=value} as a form field reads: {@code name[]} adds to a list, {@code name[key]} to a map, a
+         * plain name given again makes a list (see {@link ParamValue#add}).
+         */
         public Builder providerParam(String name, String value) {
-            providerParams.put(name, value);
+            ParamValue.add(providerParams, name, value);
             return this;
         }
 
-        public Builder providerParams(Map<String, String> params) {
-            providerParams.putAll(params);
+        /** Sets parameter {@code name} to {@code value}, replacing what it had. */
+        public Builder providerParam(String name, ParamValue value) {
+            providerParams.put(ParamValue.root(name), value);
+            return this;
+        }
+
+        public Builder providerParams(Map<String, ParamValue> params) {
+            providerParams.putAll(ParamValue.normalized(params));
             return this;
         }
 

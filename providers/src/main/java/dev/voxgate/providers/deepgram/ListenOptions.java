@@ -1,5 +1,6 @@
 package dev.voxgate.providers.deepgram;
 
+import dev.voxgate.core.model.ParamValue;
 import dev.voxgate.core.model.AudioInput;
 import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Deployment;
@@ -28,7 +29,7 @@ import java.util.SortedMap;
  * @param language the language sent: OpenAI's {@code language}, else a {@code language} extra
  * @param options  every other option, in the order sent
  */
-record ListenOptions(Optional<String> language, Map<String, String> options) {
+record ListenOptions(Optional<String> language, Map<String, ParamValue> options) {
 
     // Deepgram's pre-recorded query parameters, less model (the deployment's), and callback/callback_method, whose
     // answer is a request id rather than a transcript.
@@ -66,18 +67,19 @@ record ListenOptions(Optional<String> language, Map<String, String> options) {
     static ListenOptions of(Deployment deployment, TranscriptionRequest request) {
         request.prompt().ifPresent(prompt -> ACCEPTED.unsupported(deployment, "prompt"));
         request.temperature().ifPresent(temperature -> ACCEPTED.unsupported(deployment, "temperature"));
-        SortedMap<String, String> extras = ACCEPTED.extras(deployment, request);
-        String languageExtra = extras.remove("language");
-        Map<String, String> options = new LinkedHashMap<>(extras);
+        SortedMap<String, ParamValue> extras = ACCEPTED.extras(deployment, request);
+        Optional<String> languageExtra = Optional.ofNullable(extras.remove("language")).map(ParamValue::values)
+                .flatMap(values -> values.stream().findFirst());
+        Map<String, ParamValue> options = new LinkedHashMap<>(extras);
         if (TIMED.contains(request.responseFormat())
                 || request.timestampGranularities().contains(TimestampGranularity.SEGMENT)) {
-            options.putIfAbsent("utterances", "true");
-            options.putIfAbsent("punctuate", "true");
+            options.putIfAbsent("utterances", ParamValue.text("true"));
+            options.putIfAbsent("punctuate", ParamValue.text("true"));
         }
         if (request.responseFormat() == ResponseFormat.DIARIZED_JSON) {
-            options.putIfAbsent("diarize", "true");
+            options.putIfAbsent("diarize", ParamValue.text("true"));
         }
-        return new ListenOptions(request.language().or(() -> Optional.ofNullable(languageExtra)), options);
+        return new ListenOptions(request.language().or(() -> languageExtra), options);
     }
 
     /**
@@ -87,7 +89,8 @@ record ListenOptions(Optional<String> language, Map<String, String> options) {
     Call call(HttpUrl base, String model, AudioInput audio) {
         HttpUrl.Builder url = base.newBuilder().addPathSegment("listen").addQueryParameter("model", model);
         language.ifPresent(value -> url.addQueryParameter("language", value));
-        options.forEach(url::addQueryParameter);
+        // A list is one query key per value, as Deepgram reads keyterm=a&keyterm=b.
+        options.forEach((name, value) -> value.values().forEach(part -> url.addQueryParameter(name, part)));
         return new Call(url.build(), new AudioRequestBody(audio),
                 (body, contentType) -> ListenResponseReader.read(body, language));
     }

@@ -1,5 +1,6 @@
 package dev.voxgate.providers.elevenlabs;
 
+import dev.voxgate.core.model.ParamValue;
 import dev.voxgate.core.model.AudioInput;
 import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Deployment;
@@ -30,7 +31,7 @@ import java.util.SortedMap;
  * @param fields the text fields, in the order sent
  * @param query  the query parameters
  */
-record SpeechToTextForm(AudioInput audio, Map<String, String> fields, Map<String, String> query) {
+record SpeechToTextForm(AudioInput audio, Map<String, ParamValue> fields, Map<String, ParamValue> query) {
 
     private static final String LOGGING = "enable_logging";
     // The speech-to-text fields, less model_id (the deployment's), the file sources we replace (source_url,
@@ -68,18 +69,19 @@ record SpeechToTextForm(AudioInput audio, Map<String, String> fields, Map<String
      */
     static SpeechToTextForm of(Deployment deployment, TranscriptionRequest request) {
         request.prompt().ifPresent(prompt -> ACCEPTED.unsupported(deployment, "prompt"));
-        SortedMap<String, String> extras = ACCEPTED.extras(deployment, request);
-        Map<String, String> query = new LinkedHashMap<>();
+        SortedMap<String, ParamValue> extras = ACCEPTED.extras(deployment, request);
+        Map<String, ParamValue> query = new LinkedHashMap<>();
         Optional.ofNullable(extras.remove(LOGGING)).ifPresent(value -> query.put(LOGGING, value));
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("model_id", deployment.providerModel());
-        request.language().ifPresent(language -> fields.put("language_code", language));
-        request.temperature().ifPresent(temperature -> fields.put("temperature", plain(temperature)));
+        Map<String, ParamValue> fields = new LinkedHashMap<>();
+        fields.put("model_id", ParamValue.text(deployment.providerModel()));
+        request.language().ifPresent(language -> fields.put("language_code", ParamValue.text(language)));
+        request.temperature().ifPresent(temperature -> fields.put("temperature", ParamValue.text(plain(temperature))));
         if (TIMED.contains(request.responseFormat()) || !request.timestampGranularities().isEmpty()) {
-            fields.put("timestamps_granularity", extras.getOrDefault("timestamps_granularity", "word"));
+            fields.put("timestamps_granularity", extras.getOrDefault("timestamps_granularity",
+                    ParamValue.text("word")));
         }
         if (request.responseFormat() == ResponseFormat.DIARIZED_JSON) {
-            fields.put("diarize", extras.getOrDefault("diarize", "true"));
+            fields.put("diarize", extras.getOrDefault("diarize", ParamValue.text("true")));
         }
         extras.forEach(fields::putIfAbsent);
         return new SpeechToTextForm(request.audio(), fields, query);
@@ -88,10 +90,11 @@ record SpeechToTextForm(AudioInput audio, Map<String, String> fields, Map<String
     /** {@code POST {base}/v1/speech-to-text} with the file first, then the fields. */
     Call call(HttpUrl base) {
         HttpUrl.Builder url = base.newBuilder().addPathSegments("v1/speech-to-text");
-        query.forEach(url::addQueryParameter);
+        query.forEach((name, value) -> value.values().forEach(part -> url.addQueryParameter(name, part)));
         MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM)
                 .addFormDataPart("file", audio.filename(), new AudioRequestBody(audio));
-        fields.forEach(form::addFormDataPart);
+        // A list is one part per value under its name, as ElevenLabs reads keyterms.
+        fields.forEach((name, value) -> value.values().forEach(part -> form.addFormDataPart(name, part)));
         return new Call(url.build(), form.build(), (body, contentType) -> SpeechToTextReader.read(body));
     }
 

@@ -1,5 +1,6 @@
 package dev.voxgate.providers.http;
 
+import dev.voxgate.core.model.ParamValue;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.model.Capabilities;
@@ -50,8 +51,8 @@ public record AcceptedParams(String providerId, Set<String> names) {
     }
 
     /** The extras of {@code request} to {@code deployment} that the vendor takes, sorted by name. */
-    public SortedMap<String, String> extras(Deployment deployment, TranscriptionRequest request) {
-        SortedMap<String, String> accepted = new TreeMap<>();
+    public SortedMap<String, ParamValue> extras(Deployment deployment, TranscriptionRequest request) {
+        SortedMap<String, ParamValue> accepted = new TreeMap<>();
         merged(deployment, request).forEach((name, value) -> {
             if (names.contains(name)) {
                 accepted.put(name, lowerCaseBoolean(value));
@@ -73,8 +74,8 @@ public record AcceptedParams(String providerId, Set<String> names) {
     }
 
     /** The deployment's {@code params} overlaid with the request's {@code providerParams}, sorted by name. */
-    public static SortedMap<String, String> merged(Deployment deployment, TranscriptionRequest request) {
-        SortedMap<String, String> merged = new TreeMap<>(deployment.params());
+    public static SortedMap<String, ParamValue> merged(Deployment deployment, TranscriptionRequest request) {
+        SortedMap<String, ParamValue> merged = new TreeMap<>(deployment.params());
         merged.putAll(request.providerParams());
         return merged;
     }
@@ -91,8 +92,11 @@ public record AcceptedParams(String providerId, Set<String> names) {
         }
     }
 
-    private static String lowerCaseBoolean(String value) {
-        String lower = value.strip().toLowerCase(Locale.ROOT);
-        return lower.equals("true") || lower.equals("false") ? lower : value;
+    private static ParamValue lowerCaseBoolean(ParamValue value) {
+        if (value instanceof ParamValue.Text(String text)) {
+            String lower = text.strip().toLowerCase(Locale.ROOT);
+            return lower.equals("true") || lower.equals("false") ? ParamValue.text(lower) : value;
+        }
+        return value;
     }
 }

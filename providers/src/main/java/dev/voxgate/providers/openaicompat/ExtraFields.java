@@ -1,6 +1,7 @@
 package dev.voxgate.providers.openaicompat;
 
 import dev.voxgate.core.model.Capabilities;
+import dev.voxgate.core.model.ParamValue;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -49,7 +50,7 @@ public record ExtraFields(Set<String> scalars, Set<String> arrays, boolean accep
         for (String name : names) {
             Objects.requireNonNull(name, "name");
             if (name.endsWith("[]")) {
-                arrays.add(Capabilities.root(name));
+                arrays.add(ParamValue.root(name));
             } else {
                 scalars.add(name);
             }
@@ -59,7 +60,7 @@ public record ExtraFields(Set<String> scalars, Set<String> arrays, boolean accep
 
     /** Whether the vendor takes parameter {@code name}. */
     public boolean accepts(String name) {
-        String root = Capabilities.root(name);
+        String root = ParamValue.root(name);
         return acceptsAny || scalars.contains(root) || arrays.contains(root);
     }
 

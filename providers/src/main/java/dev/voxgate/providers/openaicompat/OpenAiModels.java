@@ -3,6 +3,7 @@ package dev.voxgate.providers.openaicompat;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.model.Capabilities;
+import dev.voxgate.core.model.ParamValue;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.TranscriptionRequest;
@@ -142,12 +143,12 @@ public final class OpenAiModels {
         if (request.language().isEmpty()) {
             return request;
         }
-        if (request.providerParams().keySet().stream().anyMatch(name -> Capabilities.root(name).equals(LANGUAGES))) {
+        if (request.providerParams().containsKey(LANGUAGES)) {
             throw new TranscriptionException(InvalidRequest.ofParam("language", "model '"
                     + deployment.providerModel() + "' (deployment '" + deployment.id() + "') takes languages[] "
                     + "instead of language; give one or the other"));
         }
-        String name = deployment.params().containsKey(LANGUAGES + "[]") ? LANGUAGES + "[]" : LANGUAGES;
-        return request.toBuilder().language(null).providerParam(name, request.language().get().strip()).build();
+        return request.toBuilder().language(null).providerParam(LANGUAGES + "[]", request.language().get().strip())
+                .build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.voxgate.providers.openaicompat;
 
+import dev.voxgate.core.model.ParamValue;
 import dev.voxgate.core.model.AudioInput;
 import dev.voxgate.core.model.TimestampGranularity;
 import dev.voxgate.core.model.TranscriptionRequest;
@@ -49,12 +50,19 @@ final class TranscriptionForm {
         return form.build();
     }
 
-    /** A declared list given by its bare name is encoded as the vendor reads lists; anything else goes as given. */
-    private static void extra(MultipartBody.Builder form, OpenAiCompatProfile profile, String name, String value) {
-        if (profile.extras().isBareArray(name)) {
-            profile.arrayEncoding().encode(name, List.of(value), form::addFormDataPart);
-        } else {
-            form.addFormDataPart(name, value);
+    /**
+     * A list, or a declared list given one value, is encoded as the vendor reads lists; a map as {@code name[key]}
+     * parts, as openai-python sends objects; a text under its name.
+     */
+    private static void extra(MultipartBody.Builder form, OpenAiCompatProfile profile, String name,
+                              ParamValue value) {
+        switch (value) {
+            case ParamValue.Values list -> profile.arrayEncoding().encode(name, list.values(), form::addFormDataPart);
+            case ParamValue.Fields map -> map.fields().forEach((key, field) ->
+                    form.addFormDataPart(name + "[" + key + "]", field));
+            case ParamValue.Text text when profile.extras().isBareArray(name) ->
+                    profile.arrayEncoding().encode(name, text.values(), form::addFormDataPart);
+            case ParamValue.Text text -> form.addFormDataPart(name, text.value());
         }
     }
 

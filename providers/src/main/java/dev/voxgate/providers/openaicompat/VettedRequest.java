@@ -1,5 +1,6 @@
 package dev.voxgate.providers.openaicompat;
 
+import dev.voxgate.core.model.ParamValue;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.TranscriptionRequest;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * @param extras  the deployment's and the request's extra parameters the vendor takes, the request's winning; sorted
  *                by name, so the form is the same on every call
  */
-record VettedRequest(TranscriptionRequest request, Map<String, String> extras) {
+record VettedRequest(TranscriptionRequest request, Map<String, ParamValue> extras) {
 
     private static final Logger LOG = LoggerFactory.getLogger(VettedRequest.class);
     // Set from the typed fields; a parameter of the same name never replaces them.
@@ -51,7 +52,7 @@ record VettedRequest(TranscriptionRequest request, Map<String, String> extras) {
         // Shaped before the extras are vetted: a shaper may move a field into an extra (gpt-transcribe's language
         // becomes languages[]), which then goes through the same checks as the caller's own.
         TranscriptionRequest shaped = profile.shaper().shape(kept.build(), deployment);
-        SortedMap<String, String> extras = AcceptedParams.merged(deployment, shaped);
+        SortedMap<String, ParamValue> extras = AcceptedParams.merged(deployment, shaped);
         extras.keySet().removeIf(name -> takenByTypedField(profile, name));
         for (Iterator<String> names = extras.keySet().iterator(); names.hasNext(); ) {
             String name = names.next();

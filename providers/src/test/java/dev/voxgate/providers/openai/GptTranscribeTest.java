@@ -59,17 +59,22 @@ class GptTranscribeTest extends ProviderTestBase {
     }
 
     @Test
-    void keywordsFromTheDeploymentAndTheRequestAreSentAsRepeatedParts() throws Exception {
+    void keywordsAreSentAsRepeatedPartsAndTheCallersReplaceTheDeployments() throws Exception {
         server.enqueue(json(200, ANSWER));
-        Deployment deployment = deployment().param("keywords[]", "Voxgate").param("languages", "en").build();
+        server.enqueue(json(200, ANSWER));
+        Deployment deployment = deployment().param("keywords[]", "Voxgate").param("keywords[]", "Kubernetes")
+                .param("languages", "en").build();
 
-        connect(deployment).transcribe(request().providerParam("keywords", "Whisper").build());
+        connect(deployment).transcribe(request().build());
+        connect(deployment).transcribe(request().providerParam("keywords[]", "Whisper")
+                .providerParam("keywords[]", "Deepgram").build());
 
-        RecordedForm form = RecordedForm.of(takeRequest());
-        assertThat(form.names()).containsExactly("file", "model", "response_format", "keywords[]", "keywords[]",
-                "languages[]");
-        assertThat(form.values("keywords[]")).containsExactly("Whisper", "Voxgate");
-        assertThat(form.value("languages[]")).isEqualTo("en");
+        RecordedForm configured = RecordedForm.of(takeRequest());
+        assertThat(configured.names()).containsExactly("file", "model", "response_format", "keywords[]",
+                "keywords[]", "languages[]");
+        assertThat(configured.values("keywords[]")).containsExactly("Voxgate", "Kubernetes");
+        assertThat(configured.value("languages[]")).isEqualTo("en");
+        assertThat(RecordedForm.of(takeRequest()).values("keywords[]")).containsExactly("Whisper", "Deepgram");
     }
 
     @Test
