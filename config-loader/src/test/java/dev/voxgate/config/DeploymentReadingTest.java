@@ -111,21 +111,6 @@ class DeploymentReadingTest {
     }
 
     @Test
-    void listValuedVendorParameterIsWarnedAboutAndLeftOut() {
-        VoxgateConfig config = loader().parse("""
-                model_list:
-                  - model_name: nova
-                    litellm_params:
-                      model: deepgram/nova-2
-                      keywords: ["voxgate:2", "litellm"]
-                """, "c.yaml");
-
-        assertThat(config.deployments().get(0).params()).isEmpty();
-        assertThat(config.warnings()).singleElement().hasToString("c.yaml:5: model_list[0].litellm_params.keywords: "
-                + "is a list, but provider parameters pass through as single values only; ignored");
-    }
-
-    @Test
     void customLlmProviderNamesTheProviderAndModelIsTakenAsItStands() {
         VoxgateConfig config = loader().parse("""
                 model_list:

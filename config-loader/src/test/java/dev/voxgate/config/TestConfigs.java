@@ -1,5 +1,6 @@
 package dev.voxgate.config;
 
+import dev.voxgate.config.litellm.ConfigLoader;
 import dev.voxgate.core.EnvironmentSource;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -8,12 +9,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /** Shared test inputs: the providers Voxgate knows, an environment with keys, and the YAML files under resources. */
 final class TestConfigs {
 
-    static final Predicate<String> PROVIDERS = Set.of("openai", "azure", "groq", "deepgram", "fireworks_ai")::contains;
+    static final KnownProviders PROVIDERS = Set.of("openai", "azure", "groq", "deepgram", "fireworks_ai")::contains;
 
     /** Values that must never show up in a message, a warning or a {@code toString()}. */
     static final Map<String, String> KEYS = Map.of(
@@ -35,7 +35,11 @@ final class TestConfigs {
     }
 
     static ConfigLoader loader(Map<String, String> environment) {
-        return new ConfigLoader(EnvironmentSource.of(environment), PROVIDERS);
+        return loader(environment, PROVIDERS);
+    }
+
+    static ConfigLoader loader(Map<String, String> environment, KnownProviders providers) {
+        return new ConfigLoader(EnvironmentSource.of(environment), providers);
     }
 
     static Map<String, String> with(Map<String, String> base, Map<String, String> more) {

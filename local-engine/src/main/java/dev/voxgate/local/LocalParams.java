@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A {@code local} deployment's settings, read from its {@code litellm_params}.
@@ -25,6 +26,9 @@ record LocalParams(Optional<Path> modelPath, int maxConcurrentDecodes, int maxQu
     static final String MAX_QUEUED_DECODES = "max_queued_decodes";
     static final String FFMPEG_PATH = "ffmpeg_path";
     static final String LANGUAGE = "language";
+    /** Every litellm_params key the engine reads as its own setting. */
+    static final Set<String> SETTINGS = Set.of(MODEL_PATH, MAX_CONCURRENT_DECODES, MAX_QUEUED_DECODES, FFMPEG_PATH,
+            LANGUAGE);
     static final Duration DEFAULT_TIME_LIMIT = Duration.ofMinutes(10);
 
     /**

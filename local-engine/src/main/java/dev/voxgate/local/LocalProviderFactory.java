@@ -1,6 +1,7 @@
 package dev.voxgate.local;
 
 import dev.voxgate.core.TranscriptionPort;
+import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.local.internal.audio.AudioDecoder;
 import dev.voxgate.local.internal.vosk.BundledModel;
@@ -10,6 +11,7 @@ import dev.voxgate.providers.spi.ProviderContext;
 import dev.voxgate.providers.spi.ProviderFactory;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import org.vosk.Model;
 
 /**
@@ -61,6 +63,16 @@ public final class LocalProviderFactory implements ProviderFactory {
                 new AudioDecoder(params.ffmpeg()),
                 new DecodeGate(deployment.id(), params.maxConcurrentDecodes(), params.maxQueuedDecodes()),
                 language, params.timeLimit());
+    }
+
+    @Override
+    public Capabilities declared(Deployment deployment) {
+        return LocalTranscriber.CAPABILITIES;
+    }
+
+    @Override
+    public Set<String> settings() {
+        return LocalParams.SETTINGS;
     }
 
     /** {@code deployment 'id' (local/name)}, how messages about a deployment start. */

@@ -36,7 +36,7 @@ final class LocalTranscriber implements TranscriptionPort {
     // Every format the proxy renders from text, segments and words; no diarized_json, as Vosk names no speakers.
     private static final Set<ResponseFormat> FORMATS = EnumSet.of(ResponseFormat.JSON, ResponseFormat.TEXT,
             ResponseFormat.SRT, ResponseFormat.VTT, ResponseFormat.VERBOSE_JSON);
-    private static final Capabilities CAPABILITIES = Capabilities.builder()
+    static final Capabilities CAPABILITIES = Capabilities.builder()
             .nativeFormats(FORMATS)
             .wordTimestamps(true)
             .segmentTimestamps(true)

@@ -3,6 +3,7 @@ package dev.voxgate.providers;
 import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure;
+import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.providers.azure.AzureProviderFactory;
 import dev.voxgate.providers.deepgram.DeepgramProviderFactory;
@@ -111,6 +112,21 @@ public final class ProviderCatalog {
                     + String.join(", ", factories.keySet())));
         }
         return factory.create(deployment, context);
+    }
+
+    /**
+     * What {@code deployment} can serve as its provider declares it before connecting ({@link ProviderFactory#declared});
+     * {@link Capabilities#UNDECLARED} for an unknown provider.
+     */
+    public Capabilities declared(Deployment deployment) {
+        ProviderFactory factory = factories.get(deployment.provider());
+        return factory == null ? Capabilities.UNDECLARED : factory.declared(deployment);
+    }
+
+    /** The {@code litellm_params} keys {@code providerId} reads as deployment settings ({@link ProviderFactory#settings}). */
+    public Set<String> settings(String providerId) {
+        ProviderFactory factory = factories.get(providerId);
+        return factory == null ? Set.of() : factory.settings();
     }
 
     /**

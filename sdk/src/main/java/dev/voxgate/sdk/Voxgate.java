@@ -1,6 +1,6 @@
 package dev.voxgate.sdk;
 
-import dev.voxgate.config.ConfigLoader;
+import dev.voxgate.config.litellm.ConfigLoader;
 import dev.voxgate.config.VoxgateConfig;
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.core.error.TranscriptionException;
@@ -150,7 +150,7 @@ public final class Voxgate {
      * local engine: {@code ProviderCatalog.builtIn().with(new LocalProviderFactory())}.
      */
     public static ConfigLoader configLoader(EnvironmentSource environment, ProviderCatalog catalog) {
-        return new ConfigLoader(environment, catalog::supports);
+        return new ConfigLoader(environment, new CatalogProviders(catalog));
     }
 
     /**

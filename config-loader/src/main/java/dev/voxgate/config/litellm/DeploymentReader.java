@@ -1,12 +1,18 @@
 package dev.voxgate.config.litellm;
 
+import dev.voxgate.config.KnownProviders;
 import dev.voxgate.config.litellm.YamlNode.Mapping;
 import dev.voxgate.config.litellm.YamlNode.Scalar;
+import dev.voxgate.config.litellm.YamlNode.Sequence;
+import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ModelReference;
+import dev.voxgate.core.model.ParamValue;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -41,7 +47,7 @@ final class DeploymentReader {
 
     private final ValueReader values;
     private final CapabilityOverridesReader capabilities;
-    private final Predicate<String> isKnownProvider;
+    private final KnownProviders providers;
     private final DeploymentIds ids;
     private final boolean dropParamsByDefault;
 
@@ -49,11 +55,11 @@ final class DeploymentReader {
      * @param dropParamsByDefault {@code litellm_settings.drop_params}: what a deployment without its own
      *                            {@code drop_params} does with parameters its provider does not accept
      */
-    DeploymentReader(ValueReader values, Predicate<String> isKnownProvider, DeploymentIds ids,
+    DeploymentReader(ValueReader values, KnownProviders providers, DeploymentIds ids,
                      boolean dropParamsByDefault) {
         this.values = values;
         this.capabilities = new CapabilityOverridesReader(values);
-        this.isKnownProvider = isKnownProvider;
+        this.providers = providers;
         this.ids = ids;
         this.dropParamsByDefault = dropParamsByDefault;
     }
@@ -81,7 +87,8 @@ final class DeploymentReader {
         String id = ids.assign(entry, modelName, params, Optional.ofNullable(info.entries().get("id")));
         Deployment.Builder builder = Deployment.builder(id, modelName, reference.provider(), reference.model())
                 .dropParams(dropParamsByDefault);
-        params.entries().forEach((key, value) -> apply(builder, key, value));
+        Map<String, YamlNode> vendorParams = new LinkedHashMap<>();
+        params.entries().forEach((key, value) -> apply(builder, key, value, vendorParams));
         entry.entries().forEach((key, value) -> warnUnlessKnown(ENTRY_KEYS, key, value));
         info.entries().forEach((key, value) -> warnUnlessKnown(MODEL_INFO_KEYS, key, value));
         builder.capabilityOverrides(capabilities.read(info));
@@ -91,7 +98,35 @@ final class DeploymentReader {
                     "mode '" + value + "': Voxgate serves audio transcription only, so this deployment only gets "
                             + "transcription requests"));
         }
-        return builder.build();
+        Deployment deployment = builder.build();
+        checkVendorParams(deployment, vendorParams);
+        return deployment;
+    }
+
+    // Each vendor parameter against what the provider declares it takes (names and kinds), so that a typo or a list
+    // where a number belongs stops the start with its line rather than failing the first call.
+    private void checkVendorParams(Deployment deployment, Map<String, YamlNode> vendorParams) {
+        Capabilities takes = deployment.capabilities(providers.declared(deployment));
+        Set<String> settings = providers.settings(deployment.provider());
+        vendorParams.forEach((name, node) -> {
+            ParamValue value = deployment.params().get(name);
+            if (value == null || settings.contains(name)) {
+                return;
+            }
+            takes.paramProblem(name, value).ifPresent(problem -> {
+                String about = "'" + name + "' " + problem + " (" + deployment.qualifiedModel() + ")";
+                String known = takes.params().map(types -> "; its parameters: " + (types.isEmpty() ? "none"
+                        : String.join(", ", new TreeSet<>(types.keySet())))).orElse("");
+                if (!takes.takes(name) && deployment.dropParams()) {
+                    values.warn(node, about + ", so drop_params drops it from every call" + known);
+                } else if (!takes.takes(name)) {
+                    throw values.error(node, about + known + " (or name it in model_info.supported_params, or set "
+                            + "drop_params: true)");
+                } else {
+                    throw values.error(node, about);
+                }
+            });
+        });
     }
 
     private Optional<ModelReference> reference(Mapping params, String model, Optional<String> mode) {
@@ -102,11 +137,11 @@ final class DeploymentReader {
         }
         YamlNode modelNode = params.entries().get("model");
         int slash = model.indexOf('/');
-        if (slash > 0 && !isKnownProvider.test(model.substring(0, slash))) {
+        if (slash > 0 && !providers.supports(model.substring(0, slash))) {
             return skipOrFail(modelNode, "unknown provider '" + model.substring(0, slash) + "' in '" + model
                     + "': write <provider>/<model> with a supported provider, or a bare OpenAI model name", mode);
         }
-        return Optional.of(ModelReference.parse(model, isKnownProvider).orElseThrow(() -> values.error(modelNode,
+        return Optional.of(ModelReference.parse(model, providers::supports).orElseThrow(() -> values.error(modelNode,
                 "'" + model + "' is not <provider>/<model>: write e.g. azure/my-whisper, or a bare OpenAI model "
                         + "name such as whisper-1")));
     }
@@ -115,7 +150,7 @@ final class DeploymentReader {
     // unless it repeats the provider as a prefix.
     private Optional<ModelReference> withCustomProvider(
             String provider, YamlNode custom, Mapping params, String model, Optional<String> mode) {
-        if (!isKnownProvider.test(provider)) {
+        if (!providers.supports(provider)) {
             return skipOrFail(custom, "unknown provider '" + provider + "' in custom_llm_provider: write a "
                     + "supported provider, or remove custom_llm_provider and write <provider>/<model> in model", mode);
         }
@@ -139,7 +174,7 @@ final class DeploymentReader {
         return Optional.empty();
     }
 
-    private void apply(Deployment.Builder builder, String key, YamlNode node) {
+    private void apply(Deployment.Builder builder, String key, YamlNode node, Map<String, YamlNode> vendorParams) {
         switch (key) {
             case "model", "custom_llm_provider" -> {
                 // read into the provider and model already
@@ -161,19 +196,38 @@ final class DeploymentReader {
                 }
                 builder.maxUploadBytes((long) (mb * 1024 * 1024));
             });
-            default -> passThrough(builder, key, node);
+            default -> passThrough(builder, key, node, vendorParams);
         }
     }
 
-    private void passThrough(Deployment.Builder builder, String key, YamlNode node) {
+    // A vendor parameter: a single value, a list (keyterm: [a, b]) or a map of single values
+    // (chunking_strategy: {type: server_vad}), as the vendor's API takes it.
+    private void passThrough(Deployment.Builder builder, String key, YamlNode node, Map<String, YamlNode> vendorParams) {
         if (NOT_SUPPORTED_PARAMS.contains(key)) {
             values.ignore(node);
-        } else if (node instanceof Scalar) {
-            values.text(node).ifPresent(value -> builder.param(key, value));
-        } else {
-            values.warn(node, "is " + node.kind() + ", but provider parameters pass through as single values "
-                    + "only; ignored");
+            return;
         }
+        Optional<ParamValue> value = switch (node) {
+            case Scalar scalar -> values.text(scalar).map(ParamValue::text);
+            case Sequence list -> Optional.of(ParamValue.values(list.items().stream().map(this::single).toList()));
+            case Mapping map -> {
+                Map<String, String> fields = new LinkedHashMap<>();
+                map.entries().forEach((field, item) -> fields.put(field, single(item)));
+                yield Optional.of(ParamValue.fields(fields));
+            }
+        };
+        value.ifPresent(present -> {
+            builder.param(key, present);
+            vendorParams.put(ParamValue.root(key), node);
+        });
+    }
+
+    private String single(YamlNode item) {
+        if (!(item instanceof Scalar)) {
+            throw values.error(item, "is " + item.kind() + ", but the items of a vendor parameter's list or map are "
+                    + "single values (text, numbers, true/false)");
+        }
+        return values.text(item).orElseThrow(() -> values.error(item, "is empty: give a value or remove it"));
     }
 
     private void warnUnlessKnown(Set<String> known, String key, YamlNode node) {

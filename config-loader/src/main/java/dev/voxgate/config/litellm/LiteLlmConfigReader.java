@@ -1,5 +1,6 @@
 package dev.voxgate.config.litellm;
 
+import dev.voxgate.config.KnownProviders;
 import dev.voxgate.config.ConfigWarning;
 import dev.voxgate.config.GeneralSettings;
 import dev.voxgate.config.VoxgateConfig;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Reads the text of a LiteLLM {@code config.yaml} into a {@link VoxgateConfig}; {@link
@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  *
  * <p>Immutable and thread-safe: each read keeps its state to itself.
  */
-public final class LiteLlmConfigReader {
+final class LiteLlmConfigReader {
 
     private static final String SETTINGS_SHAPE = "a map of settings";
     private static final String MASTER_KEY_VARIABLE = "LITELLM_MASTER_KEY";
@@ -42,15 +42,15 @@ public final class LiteLlmConfigReader {
     static final String DROP_PARAMS = "drop_params";
 
     private final EnvironmentSource environment;
-    private final Predicate<String> isKnownProvider;
+    private final KnownProviders providers;
 
     /**
      * @param environment     where {@code os.environ/NAME} and {@code LITELLM_MASTER_KEY} are read
-     * @param isKnownProvider whether a provider id (the {@code azure} of {@code azure/my-whisper}) is supported
+     * @param providers the supported providers and what their deployments take
      */
-    public LiteLlmConfigReader(EnvironmentSource environment, Predicate<String> isKnownProvider) {
+    LiteLlmConfigReader(EnvironmentSource environment, KnownProviders providers) {
         this.environment = Objects.requireNonNull(environment, "environment");
-        this.isKnownProvider = Objects.requireNonNull(isKnownProvider, "isKnownProvider");
+        this.providers = Objects.requireNonNull(providers, "providers");
     }
 
     /**
@@ -70,7 +70,7 @@ public final class LiteLlmConfigReader {
                 literal.mapping(sections, "environment_variables", "a map of NAME: value"));
         ValueReader values = literal.withEnvironment(environment.withOverrides(variables));
         Mapping litellmSettings = values.mapping(sections, "litellm_settings", SETTINGS_SHAPE);
-        ModelList models = new ModelListReader(values, isKnownProvider, dropParams(values, litellmSettings))
+        ModelList models = new ModelListReader(values, providers, dropParams(values, litellmSettings))
                 .read(sections);
         FallbacksReader fallbacks = new FallbacksReader(values, models.groups(), models.skippedGroups());
         RouterSettings routerSettings = new RouterSettingsReader(values, fallbacks).read(

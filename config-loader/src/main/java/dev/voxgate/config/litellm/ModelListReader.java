@@ -1,5 +1,6 @@
 package dev.voxgate.config.litellm;
 
+import dev.voxgate.config.KnownProviders;
 import dev.voxgate.config.litellm.YamlNode.Mapping;
 import dev.voxgate.config.litellm.YamlNode.Sequence;
 import dev.voxgate.core.model.Deployment;
@@ -8,7 +9,6 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.SequencedSet;
-import java.util.function.Predicate;
 
 /**
  * Reads {@code model_list} into deployments, in file order, and the model groups they form.
@@ -21,12 +21,12 @@ final class ModelListReader {
     private static final String EMPTY = "is empty: add at least one model under model_list";
 
     private final ValueReader values;
-    private final Predicate<String> isKnownProvider;
+    private final KnownProviders providers;
     private final boolean dropParamsByDefault;
 
-    ModelListReader(ValueReader values, Predicate<String> isKnownProvider, boolean dropParamsByDefault) {
+    ModelListReader(ValueReader values, KnownProviders providers, boolean dropParamsByDefault) {
         this.values = values;
-        this.isKnownProvider = isKnownProvider;
+        this.providers = providers;
         this.dropParamsByDefault = dropParamsByDefault;
     }
 
@@ -48,7 +48,7 @@ final class ModelListReader {
     }
 
     private ModelList read(Sequence list) {
-        DeploymentReader reader = new DeploymentReader(values, isKnownProvider, new DeploymentIds(values),
+        DeploymentReader reader = new DeploymentReader(values, providers, new DeploymentIds(values),
                 dropParamsByDefault);
         List<Deployment> deployments = new ArrayList<>();
         SequencedSet<String> groups = new LinkedHashSet<>();

@@ -223,7 +223,7 @@ public record Deployment(
 
         /** Sets parameter {@code name} to {@code value}, replacing what it had. */
         public Builder param(String name, ParamValue value) {
-            params.put(ParamValue.root(name), value);
+            params.putAll(ParamValue.normalized(Map.of(name, value)));
             return this;
         }
 

@@ -126,7 +126,7 @@ public record TranscriptionRequest(
 
         /** Sets parameter {@code name} to {@code value}, replacing what it had. */
         public Builder providerParam(String name, ParamValue value) {
-            providerParams.put(ParamValue.root(name), value);
+            providerParams.putAll(ParamValue.normalized(Map.of(name, value)));
             return this;
         }
 

@@ -1,6 +1,8 @@
-package dev.voxgate.config;
+package dev.voxgate.config.litellm;
 
-import dev.voxgate.config.litellm.LiteLlmConfigReader;
+import dev.voxgate.config.ConfigException;
+import dev.voxgate.config.KnownProviders;
+import dev.voxgate.config.VoxgateConfig;
 import dev.voxgate.core.EnvironmentSource;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -9,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.function.Predicate;
 
 /**
  * Loads a LiteLLM {@code config.yaml}, unchanged, into a {@link VoxgateConfig}: deployments, router settings,
@@ -27,12 +28,12 @@ public final class ConfigLoader {
     /**
      * @param environment     where {@code os.environ/NAME} references and {@code LITELLM_MASTER_KEY} are read; the
      *                        file's {@code environment_variables} take precedence over it
-     * @param isKnownProvider whether a provider id, such as the {@code azure} of {@code azure/my-whisper}, is one
-     *                        Voxgate supports
+     * @param providers       the supported providers, and what each deployment takes (a lambda
+     *                        {@code id -> supported} checks the ids alone)
      */
-    public ConfigLoader(EnvironmentSource environment, Predicate<String> isKnownProvider) {
+    public ConfigLoader(EnvironmentSource environment, KnownProviders providers) {
         this.reader = new LiteLlmConfigReader(Objects.requireNonNull(environment, "environment"),
-                Objects.requireNonNull(isKnownProvider, "isKnownProvider"));
+                Objects.requireNonNull(providers, "providers"));
     }
 
     /**
