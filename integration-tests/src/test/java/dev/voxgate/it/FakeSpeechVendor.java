@@ -48,7 +48,12 @@ final class FakeSpeechVendor extends LoopbackVendor {
     private static final Pattern AZURE_PATH =
             Pattern.compile("/openai/deployments/([^/]+)/audio/(transcriptions|translations)");
     private static final Set<String> OPENAI_FIELDS = Set.of("file", "model", "language", "prompt", "response_format",
-            "temperature", "timestamp_granularities[]", "include[]", "stream", "chunking_strategy");
+            "temperature", "timestamp_granularities[]", "include[]", "stream", "chunking_strategy",
+            "chunking_strategy[type]", "chunking_strategy[prefix_padding_ms]", "chunking_strategy[silence_duration_ms]",
+            "chunking_strategy[threshold]", "known_speaker_names[]", "known_speaker_references[]");
+    // gpt-transcribe: languages[] instead of language, literal keywords[], no timestamps nor temperature.
+    private static final Set<String> GPT_TRANSCRIBE_FIELDS = Set.of("file", "model", "prompt", "response_format",
+            "keywords[]", "languages[]", "stream");
     // OpenAI's translation request: no language, no granularities, no stream.
     private static final Set<String> TRANSLATION_FIELDS = Set.of("file", "model", "prompt", "response_format",
             "temperature");
@@ -123,7 +128,15 @@ final class FakeSpeechVendor extends LoopbackVendor {
             return error(400, "Missing file: you must provide a file");
         }
         boolean translation = request.getUrl().encodedPath().endsWith("/audio/translations");
-        Set<String> accepted = translation ? TRANSLATION_FIELDS : OPENAI_FIELDS;
+        boolean gptTranscribe = first(parsed, "model").filter("gpt-transcribe"::equals).isPresent();
+        Set<String> accepted = translation ? TRANSLATION_FIELDS : gptTranscribe ? GPT_TRANSCRIBE_FIELDS
+                : OPENAI_FIELDS;
+        if (gptTranscribe) {
+            Optional<MockResponse> gptRefusal = checkGptTranscribe(parsed);
+            if (gptRefusal.isPresent()) {
+                return gptRefusal.get();
+            }
+        }
         Optional<String> unknown = parsed.fields().keySet().stream()
                 .filter(name -> !accepted.contains(name)).findFirst();
         if (flavor != Flavor.AZURE && unknown.isPresent()) {
@@ -142,6 +155,21 @@ final class FakeSpeechVendor extends LoopbackVendor {
         }
         return translation ? json("{\"text\":\"" + TRANSLATED + transcript + "\"}")
                 : transcript(first(parsed, "response_format").orElse("json"), parsed.fileBytes());
+    }
+
+    // As OpenAI reports it: an entry with <, > or a line break fails the whole request; only json and text answers.
+    private static Optional<MockResponse> checkGptTranscribe(SeenRequest parsed) {
+        if (parsed.fields().getOrDefault("keywords[]", List.of()).stream()
+                .anyMatch(keyword -> keyword.matches("(?s).*[<>\\n].*"))) {
+            return Optional.of(error(400, "Invalid value for 'keywords': entries may not contain '<', '>' or "
+                    + "line breaks."));
+        }
+        String format = first(parsed, "response_format").orElse("json");
+        if (!format.equals("json") && !format.equals("text")) {
+            return Optional.of(error(400, "response_format '" + format + "' is not compatible with model "
+                    + "'gpt-transcribe'. Use 'json' or 'text'."));
+        }
+        return Optional.empty();
     }
 
     private Optional<MockResponse> checkOpenAi(RecordedRequest request) {
