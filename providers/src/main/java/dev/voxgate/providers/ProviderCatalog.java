@@ -11,12 +11,12 @@ import dev.voxgate.providers.elevenlabs.ElevenLabsProviderFactory;
 import dev.voxgate.providers.fireworks.FireworksAiProviderFactory;
 import dev.voxgate.providers.groq.GroqProviderFactory;
 import dev.voxgate.providers.hostedvllm.HostedVllmProviderFactory;
-import dev.voxgate.providers.mistral.MistralProviderFactory;
-import dev.voxgate.providers.http.SharedHttpClient;
 import dev.voxgate.providers.http.UpstreamSocketFactory;
+import dev.voxgate.providers.mistral.MistralProviderFactory;
 import dev.voxgate.providers.openai.OpenAiProviderFactory;
 import dev.voxgate.providers.spi.ProviderContext;
 import dev.voxgate.providers.spi.ProviderFactory;
+import dev.voxgate.providers.spi.SharedHttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -130,15 +130,23 @@ public final class ProviderCatalog {
     }
 
     /**
-     * The one HTTP client to share across all adapters. It never retries on its own ({@code
-     * retryOnConnectionFailure(false)}): the router retries, and stacked retries would multiply attempts. Nor does it
-     * follow redirects, which would carry an {@code api-key} header to whatever host a redirect names.
+     * The one HTTP client to share across all adapters, configured as {@link #httpSettings()} says, its connection
+     * pool split into lanes.
      */
     public static SharedHttpClient newHttpClient() {
+        return SharedHttpClient.of(httpSettings(), () -> new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES));
+    }
+
+    /**
+     * The settings of the shared client. It never retries on its own ({@code retryOnConnectionFailure(false)}): the
+     * router retries, and stacked retries would multiply attempts. Nor does it follow redirects, which would carry
+     * an {@code api-key} header to whatever host a redirect names.
+     */
+    static OkHttpClient.Builder httpSettings() {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(MAX_IN_FLIGHT);
         dispatcher.setMaxRequestsPerHost(MAX_IN_FLIGHT);
-        return SharedHttpClient.of(new OkHttpClient.Builder()
+        return new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .socketFactory(new UpstreamSocketFactory())
                 .retryOnConnectionFailure(false)
@@ -147,7 +155,6 @@ public final class ProviderCatalog {
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(PER_READ_AND_WRITE)
                 .writeTimeout(PER_READ_AND_WRITE)
-                .callTimeout(GENEROUS),
-                () -> new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES));
+                .callTimeout(GENEROUS);
     }
 }

@@ -5,19 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.model.ParamType;
+import dev.voxgate.core.model.ParamValue;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
 import dev.voxgate.providers.spi.ProviderContext;
 import java.util.EnumSet;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * What each non-OpenAI vendor declares it serves, value by value (the README's table); that each adapter serves
- * exactly that is checked against a fake vendor by every vendor's contract test.
+ * What each non-OpenAI vendor declares it serves, value by value, its parameters with their kinds (the README's
+ * table); that each adapter serves exactly that is checked against a fake vendor by every vendor's contract test.
  */
 class DeclaredCapabilitiesTest {
 
@@ -30,9 +35,15 @@ class DeclaredCapabilitiesTest {
                 new ProviderContext(ProviderCatalog.newHttpClient(), EnvironmentSource.of(Map.of()))).capabilities();
     }
 
-    private static Set<String> with(Set<String> names, String... more) {
-        Set<String> all = new HashSet<>(names);
-        all.addAll(Set.of(more));
+    /** OpenAI's fields as a vendor that takes all of them declares them. */
+    private static final Map<String, ParamType> OPENAI_FIELDS = Map.of("language", ParamType.TEXT,
+            "prompt", ParamType.TEXT, "temperature", ParamType.NUMBER, "timestamp_granularities", ParamType.LIST);
+
+    private static Map<String, ParamType> with(Map<String, ParamType> types, Object... namesAndTypes) {
+        Map<String, ParamType> all = new HashMap<>(types);
+        for (int i = 0; i < namesAndTypes.length; i += 2) {
+            all.put((String) namesAndTypes[i], (ParamType) namesAndTypes[i + 1]);
+        }
         return all;
     }
 
@@ -41,7 +52,33 @@ class DeclaredCapabilitiesTest {
         assertThat(declared("groq", "whisper-large-v3")).isEqualTo(Capabilities.builder().translation(true)
                 .nativeFormats(EnumSet.of(ResponseFormat.JSON, ResponseFormat.TEXT, ResponseFormat.VERBOSE_JSON))
                 .wordTimestamps(true).segmentTimestamps(true).maxUploadBytes(26_214_400L)
-                .params(Set.of("language", "prompt", "temperature", "timestamp_granularities")).build());
+                .paramTypes(OPENAI_FIELDS).build());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"openai, whisper-1", "openai, gpt-transcribe", "openai, ggml-base.en", "azure, prod-gpt-4o-transcribe",
+        "groq, whisper-large-v3", "fireworks_ai, whisper-v3", "mistral, voxtral-mini-latest", "hosted_vllm, whisper",
+        "deepgram, nova-3", "elevenlabs, scribe_v1"})
+    void whatAProviderDeclaresWithoutCredentialsIsWhatItsAdapterDeclares(String provider, String model) {
+        Deployment bare = Deployment.builder("d1", "speech", provider, model).build();
+
+        assertThat(ProviderCatalog.builtIn().declared(bare)).isEqualTo(declared(provider, model));
+    }
+
+    @Test
+    void theKindsDeclaredAreWhatTheConfigLoaderChecksLitellmParamsAgainst() {
+        Capabilities deepgram = declared("deepgram", "nova-3");
+
+        assertThat(deepgram.paramProblem("utt_split", ParamValue.text("fast")))
+                .contains("takes a number, not \"fast\"");
+        assertThat(deepgram.paramProblem("keyterm", ParamValue.fields(Map.of("a", "b"))))
+                .contains("takes a list, not a map");
+        assertThat(deepgram.paramProblem("keyterm", ParamValue.values(List.of("a", "b")))).isEmpty();
+        assertThat(deepgram.paramProblem("chunking_strategy", ParamValue.text("auto")))
+                .contains("is not a parameter it takes");
+        assertThat(declared("openai", "gpt-4o-transcribe").paramProblem("chunking_strategy",
+                ParamValue.fields(Map.of("type", "server_vad")))).isEmpty();
+        assertThat(declared("hosted_vllm", "whisper").paramProblem("anything", ParamValue.text("x"))).isEmpty();
     }
 
     @Test
@@ -55,8 +92,9 @@ class DeclaredCapabilitiesTest {
         assertThat(declared("fireworks_ai", "whisper-v3")).isEqualTo(Capabilities.builder().translation(true)
                 .nativeFormats(OpenAiCompatProfile.WHISPER_FORMATS).wordTimestamps(true).segmentTimestamps(true)
                 .diarization(true)
-                .params(Set.of("language", "prompt", "temperature", "timestamp_granularities", "vad_model",
-                        "alignment_model", "preprocessing", "diarize", "min_speakers", "max_speakers")).build());
+                .paramTypes(with(OPENAI_FIELDS, "vad_model", ParamType.TEXT, "alignment_model", ParamType.TEXT,
+                        "preprocessing", ParamType.TEXT, "diarize", ParamType.BOOLEAN, "min_speakers", ParamType.NUMBER,
+                        "max_speakers", ParamType.NUMBER)).build());
     }
 
     @Test
@@ -76,7 +114,9 @@ class DeclaredCapabilitiesTest {
                 .renderedFormats(EnumSet.of(ResponseFormat.TEXT, ResponseFormat.SRT, ResponseFormat.VTT,
                         ResponseFormat.VERBOSE_JSON))
                 .wordTimestamps(true).segmentTimestamps(true).diarization(true)
-                .params(Set.of("language", "temperature", "timestamp_granularities", "diarize", "context_bias"))
+                .paramTypes(Map.of("language", ParamType.TEXT, "temperature", ParamType.NUMBER,
+                        "timestamp_granularities", ParamType.LIST, "diarize", ParamType.BOOLEAN,
+                        "context_bias", ParamType.LIST))
                 .build());
     }
 
@@ -87,8 +127,15 @@ class DeclaredCapabilitiesTest {
         assertThat(declared).isEqualTo(Capabilities.builder().nativeFormats(EnumSet.of(ResponseFormat.JSON))
                 .renderedFormats(RENDERED_FROM_JSON).wordTimestamps(true).segmentTimestamps(true).diarization(true)
                 .paramTypes(declared.params().orElseThrow()).build());
-        assertThat(declared.params().orElseThrow()).containsKeys("language", "timestamp_granularities", "diarize",
-                "smart_format", "keyterm", "utterances").doesNotContainKeys("prompt", "temperature", "callback");
+        assertThat(declared.params().orElseThrow()).containsEntry("language", ParamType.TEXT)
+                .containsEntry("timestamp_granularities", ParamType.LIST).containsEntry("diarize", ParamType.BOOLEAN)
+                .containsEntry("smart_format", ParamType.BOOLEAN).containsEntry("utterances", ParamType.BOOLEAN)
+                .containsEntry("utt_split", ParamType.NUMBER).containsEntry("detect_language", ParamType.LIST)
+                .containsEntry("keyterm", ParamType.LIST).containsEntry("keywords", ParamType.LIST)
+                .containsEntry("search", ParamType.LIST).containsEntry("replace", ParamType.LIST)
+                .containsEntry("redact", ParamType.LIST).containsEntry("tag", ParamType.LIST)
+                .doesNotContainKeys("prompt", "temperature", "callback", "model");
+        assertThat(declared.params().orElseThrow()).hasSize(38);
     }
 
     @Test
@@ -97,11 +144,16 @@ class DeclaredCapabilitiesTest {
 
         assertThat(declared).isEqualTo(Capabilities.builder().nativeFormats(EnumSet.of(ResponseFormat.JSON))
                 .renderedFormats(RENDERED_FROM_JSON).wordTimestamps(true).segmentTimestamps(true).diarization(true)
-                .params(with(Set.of("language_code", "temperature", "tag_audio_events", "num_speakers",
-                        "timestamps_granularity", "diarize", "diarization_threshold", "file_format", "seed",
-                        "keyterms", "no_verbatim", "entity_detection", "entity_redaction", "entity_redaction_mode",
-                        "detect_speaker_roles", "use_speaker_library", "enable_logging"),
-                        "language", "timestamp_granularities")).build());
+                .paramTypes(with(Map.of("language", ParamType.TEXT, "temperature", ParamType.NUMBER,
+                                "timestamp_granularities", ParamType.LIST),
+                        "language_code", ParamType.TEXT, "tag_audio_events", ParamType.BOOLEAN,
+                        "num_speakers", ParamType.NUMBER, "timestamps_granularity", ParamType.TEXT,
+                        "diarize", ParamType.BOOLEAN, "diarization_threshold", ParamType.NUMBER,
+                        "file_format", ParamType.TEXT, "seed", ParamType.NUMBER, "keyterms", ParamType.LIST,
+                        "no_verbatim", ParamType.BOOLEAN, "entity_detection", ParamType.LIST,
+                        "entity_redaction", ParamType.LIST, "entity_redaction_mode", ParamType.TEXT,
+                        "detect_speaker_roles", ParamType.BOOLEAN, "use_speaker_library", ParamType.BOOLEAN,
+                        "enable_logging", ParamType.BOOLEAN)).build());
         assertThat(declared.takes("prompt")).isFalse();
     }
 }

@@ -3,7 +3,7 @@ package dev.voxgate.providers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.voxgate.providers.http.SharedHttpClient;
+import dev.voxgate.providers.http.UpstreamSocketFactory;
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionException;
@@ -76,11 +76,7 @@ class ProviderCatalogTest {
 
     @Test
     void sharedClientLeavesRetriesToTheRouterAndNeverFollowsRedirects() {
-        SharedHttpClient shared = ProviderCatalog.newHttpClient();
-        assertThat(shared.lanes()).hasSizeGreaterThan(1);
-        assertThat(shared.lanes()).extracting(OkHttpClient::connectionPool).doesNotHaveDuplicates();
-        assertThat(shared.lanes()).extracting(OkHttpClient::dispatcher).containsOnly(shared.lanes().getFirst().dispatcher());
-        OkHttpClient client = shared.lanes().getFirst();
+        OkHttpClient client = ProviderCatalog.httpSettings().build();
 
         assertThat(client.retryOnConnectionFailure()).isFalse();
         assertThat(client.followRedirects()).isFalse();
@@ -91,6 +87,7 @@ class ProviderCatalogTest {
         assertThat(client.readTimeoutMillis()).as("the call timeout bounds reads").isZero();
         assertThat(client.writeTimeoutMillis()).as("the call timeout bounds writes").isZero();
         assertThat(Duration.ofMillis(client.callTimeoutMillis())).isGreaterThanOrEqualTo(Duration.ofMinutes(5));
+        assertThat(client.socketFactory()).isInstanceOf(UpstreamSocketFactory.class);
     }
 
     /** A factory whose adapters answer with their provider and deployment. */

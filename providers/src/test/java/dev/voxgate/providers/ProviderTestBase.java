@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.voxgate.providers.http.SharedHttpClient;
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionException;
@@ -16,6 +15,7 @@ import dev.voxgate.core.model.Transcription.Segment;
 import dev.voxgate.core.model.TranscriptionRequest;
 import dev.voxgate.providers.spi.ProviderContext;
 import dev.voxgate.providers.spi.ProviderFactory;
+import dev.voxgate.providers.spi.SharedHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +29,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 

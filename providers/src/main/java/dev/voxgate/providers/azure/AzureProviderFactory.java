@@ -1,12 +1,11 @@
 package dev.voxgate.providers.azure;
 
-import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.providers.http.Endpoint;
+import dev.voxgate.providers.http.EndpointRules;
+import dev.voxgate.providers.http.KeyHeader;
 import dev.voxgate.providers.openaicompat.AudioFeatures;
-import dev.voxgate.providers.openaicompat.ExtraFields;
-import dev.voxgate.providers.openaicompat.KeyRequirement;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
-import dev.voxgate.providers.openaicompat.OpenAiCompatProfile.Auth;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProviderFactory;
 import dev.voxgate.providers.openaicompat.OpenAiModels;
 import java.time.LocalDate;
@@ -34,13 +33,14 @@ public final class AzureProviderFactory extends OpenAiCompatProviderFactory {
     /** The api-version sent when none is configured: the GA version whose spec defines transcriptions. */
     public static final String DEFAULT_API_VERSION = "2024-10-21";
 
-    private static final OpenAiCompatProfile PROFILE = OpenAiCompatProfile.builder(ID)
-            .apiKeyVariables("AZURE_API_KEY")
-            .apiBaseVariables("AZURE_API_BASE")
-            .auth(Auth.header("api-key"))
-            .keyRequirement(KeyRequirement.ALWAYS)
+    private static final OpenAiCompatProfile PROFILE = OpenAiCompatProfile.builder(EndpointRules.builder(ID)
+                    .keyVariables("AZURE_API_KEY")
+                    .baseVariables("AZURE_API_BASE")
+                    .keyHeader(KeyHeader.named("api-key"))
+                    .apiVersion("AZURE_API_VERSION", DEFAULT_API_VERSION)
+                    .build())
             .layout(AzureProviderFactory::transcriptionsUrl)
-            .extras(ExtraFields.openAi())
+            .params(OpenAiModels.params())
             // An Azure deployment's name says nothing of its model, so a stream request is sent; a model that does
             // not stream answers in one piece.
             .features(AudioFeatures.withTranslations().streaming(model -> true))
@@ -61,15 +61,12 @@ public final class AzureProviderFactory extends OpenAiCompatProviderFactory {
         return OpenAiModels.shutdownDate(deploymentName);
     }
 
-    private static HttpUrl transcriptionsUrl(HttpUrl base, Deployment deployment, EnvironmentSource environment) {
-        String version = deployment.apiVersion().filter(value -> !value.isBlank())
-                .or(() -> environment.get("AZURE_API_VERSION"))
-                .orElse(DEFAULT_API_VERSION);
-        return base.newBuilder()
+    private static HttpUrl transcriptionsUrl(Endpoint.Ready endpoint, Deployment deployment) {
+        return endpoint.base().newBuilder()
                 .addPathSegments("openai/deployments")
                 .addPathSegment(deployment.providerModel())
                 .addPathSegments("audio/transcriptions")
-                .addQueryParameter("api-version", version.strip())
+                .addQueryParameter("api-version", endpoint.version().orElse(DEFAULT_API_VERSION))
                 .build();
     }
 }

@@ -1,9 +1,11 @@
 package dev.voxgate.providers.fireworks;
 
-import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.core.model.Deployment;
-import dev.voxgate.providers.openaicompat.ExtraFields;
-import dev.voxgate.providers.openaicompat.ArrayEncoding;
+import dev.voxgate.core.model.ParamType;
+import dev.voxgate.providers.http.ArrayEncoding;
+import dev.voxgate.providers.http.Endpoint;
+import dev.voxgate.providers.http.EndpointRules;
+import dev.voxgate.providers.http.ParamSchema;
 import dev.voxgate.providers.openaicompat.EndpointLayout;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProviderFactory;
@@ -17,8 +19,9 @@ import okhttp3.HttpUrl;
  * ({@value #TURBO_HOST}), as each serverless host serves one model. The key is {@code api_key}, else the first set
  * of {@code FIREWORKS_AI_API_KEY}, {@code FIREWORKS_API_KEY}, {@code FIREWORKSAI_API_KEY}, {@code FIREWORKS_AI_TOKEN},
  * and is always required. json, text, srt, verbose_json and vtt, and every standard field, {@code temperature} included; lists go
- * as one comma-joined field ({@code timestamp_granularities=word,segment}). Extras: {@code vad_model},
- * {@code alignment_model}, {@code preprocessing}, {@code diarize}, {@code min_speakers}, {@code max_speakers}.
+ * as one comma-joined field ({@code timestamp_granularities=word,segment}). Parameters: {@code vad_model},
+ * {@code alignment_model} and {@code preprocessing} (texts), {@code diarize} (true or false), {@code min_speakers}
+ * and {@code max_speakers} (numbers).
  *
  * <p>Stateless and thread-safe.
  */
@@ -35,25 +38,29 @@ public final class FireworksAiProviderFactory extends OpenAiCompatProviderFactor
 
     private static final String PROD_HOST = HttpUrl.get(DEFAULT_API_BASE).host();
 
-    private static final OpenAiCompatProfile PROFILE = OpenAiCompatProfile.builder(ID)
-            .apiKeyVariables("FIREWORKS_AI_API_KEY", "FIREWORKS_API_KEY", "FIREWORKSAI_API_KEY", "FIREWORKS_AI_TOKEN")
-            .apiBaseVariables("FIREWORKS_AI_API_BASE", "FIREWORKS_API_BASE")
-            .defaultApiBase(DEFAULT_API_BASE)
+    private static final OpenAiCompatProfile PROFILE = OpenAiCompatProfile.builder(EndpointRules.builder(ID)
+                    .keyVariables("FIREWORKS_AI_API_KEY", "FIREWORKS_API_KEY", "FIREWORKSAI_API_KEY",
+                            "FIREWORKS_AI_TOKEN")
+                    .baseVariables("FIREWORKS_AI_API_BASE", "FIREWORKS_API_BASE")
+                    .defaultBase(DEFAULT_API_BASE)
+                    .build())
             .layout(FireworksAiProviderFactory::transcriptionsUrl)
             .responseFormats(OpenAiCompatProfile.WHISPER_FORMATS)
             .arrayEncoding(ArrayEncoding.COMMA_JOINED)
-            .extras(ExtraFields.of("vad_model", "alignment_model", "preprocessing", "diarize", "min_speakers",
-                    "max_speakers"))
+            .params(ParamSchema.builder().allStandardFields()
+                    .form(ParamType.TEXT, "vad_model", "alignment_model", "preprocessing")
+                    .form(ParamType.BOOLEAN, "diarize")
+                    .form(ParamType.NUMBER, "min_speakers", "max_speakers")
+                    .build())
             .build();
 
     public FireworksAiProviderFactory() {
         super(PROFILE);
     }
 
-    static HttpUrl transcriptionsUrl(HttpUrl base, Deployment deployment, EnvironmentSource environment) {
+    static HttpUrl transcriptionsUrl(Endpoint.Ready endpoint, Deployment deployment) {
+        HttpUrl url = EndpointLayout.openAi().transcriptionsUrl(endpoint, deployment);
         boolean turbo = deployment.providerModel().toLowerCase(Locale.ROOT).contains("turbo");
-        HttpUrl host = turbo && base.host().equalsIgnoreCase(PROD_HOST) ? base.newBuilder().host(TURBO_HOST).build()
-                : base;
-        return EndpointLayout.openAi().transcriptionsUrl(host, deployment, environment);
+        return turbo && url.host().equalsIgnoreCase(PROD_HOST) ? url.newBuilder().host(TURBO_HOST).build() : url;
     }
 }

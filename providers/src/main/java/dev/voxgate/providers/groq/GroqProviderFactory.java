@@ -1,7 +1,8 @@
 package dev.voxgate.providers.groq;
 
 import dev.voxgate.core.model.ResponseFormat;
-import dev.voxgate.providers.openaicompat.ExtraFields;
+import dev.voxgate.providers.http.EndpointRules;
+import dev.voxgate.providers.http.ParamSchema;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProviderFactory;
 import java.util.EnumSet;
@@ -28,14 +29,15 @@ public final class GroqProviderFactory extends OpenAiCompatProviderFactory {
     // The largest file Groq takes by upload: 25 MB.
     private static final long MAX_UPLOAD_BYTES = 26_214_400L;
 
-    private static final OpenAiCompatProfile PROFILE = OpenAiCompatProfile.builder(ID)
-            .apiKeyVariables("GROQ_API_KEY")
-            .apiBaseVariables("GROQ_API_BASE")
-            .defaultApiBase(DEFAULT_API_BASE)
+    private static final OpenAiCompatProfile PROFILE = OpenAiCompatProfile.builder(EndpointRules.builder(ID)
+                    .keyVariables("GROQ_API_KEY")
+                    .baseVariables("GROQ_API_BASE")
+                    .defaultBase(DEFAULT_API_BASE)
+                    .build())
             .responseFormats(EnumSet.of(ResponseFormat.JSON, ResponseFormat.TEXT, ResponseFormat.VERBOSE_JSON))
             // Groq's one extra, url, replaces the file (exactly one of the two is allowed), and a call here always
             // carries the file, so url could only ever earn a 400.
-            .extras(ExtraFields.none())
+            .params(ParamSchema.standardFieldsOnly())
             // Groq's direct-upload limit on the free tier (larger files are taken only by url, which a call here
             // never sends); a dev-tier deployment raises it with max_file_size_mb.
             .maxUploadBytes(MAX_UPLOAD_BYTES)

@@ -1,7 +1,9 @@
 package dev.voxgate.providers.hostedvllm;
 
-import dev.voxgate.providers.openaicompat.ExtraFields;
-import dev.voxgate.providers.openaicompat.KeyRequirement;
+import dev.voxgate.providers.http.EndpointRules;
+import dev.voxgate.providers.http.KeyRequirement;
+import dev.voxgate.providers.http.ParamPlacement;
+import dev.voxgate.providers.http.ParamSchema;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProviderFactory;
 
@@ -20,12 +22,13 @@ public final class HostedVllmProviderFactory extends OpenAiCompatProviderFactory
     /** The provider id, as LiteLLM spells it. */
     public static final String ID = "hosted_vllm";
 
-    private static final OpenAiCompatProfile PROFILE = OpenAiCompatProfile.builder(ID)
-            .apiKeyVariables("HOSTED_VLLM_API_KEY")
-            .apiBaseVariables("HOSTED_VLLM_API_BASE")
-            .keyRequirement(KeyRequirement.NEVER)
+    private static final OpenAiCompatProfile PROFILE = OpenAiCompatProfile.builder(EndpointRules.builder(ID)
+                    .keyVariables("HOSTED_VLLM_API_KEY")
+                    .baseVariables("HOSTED_VLLM_API_BASE")
+                    .keyRequirement(KeyRequirement.NEVER)
+                    .build())
             .responseFormats(OpenAiCompatProfile.WHISPER_FORMATS)
-            .extras(ExtraFields.any())
+            .params(ParamSchema.builder().allStandardFields().anyName(ParamPlacement.FORM).build())
             .build();
 
     public HostedVllmProviderFactory() {

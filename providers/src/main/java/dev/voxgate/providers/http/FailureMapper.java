@@ -23,20 +23,20 @@ import okhttp3.Headers;
  *
  * <p>Immutable and thread-safe.
  */
-public final class FailureMapper {
+final class FailureMapper {
 
     private final Upstream upstream;
     private final InstantSource clock;
 
     /** Maps failures of {@code upstream}, measuring {@code Retry-After} dates against {@code clock}. */
-    public FailureMapper(Upstream upstream, InstantSource clock) {
+    FailureMapper(Upstream upstream, InstantSource clock) {
         this.upstream = Objects.requireNonNull(upstream, "upstream");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The failure a non-2xx answer means; {@code body} is the start of the vendor's error body. */
-    public TranscriptionFailure fromStatus(int status, Headers headers, String body) {
-        VendorError error = VendorError.parse(body);
+    TranscriptionFailure fromStatus(int status, Headers headers, String body) {
+        UpstreamError error = UpstreamError.parse(body);
         String message = upstream.redact("HTTP " + status + " from " + upstream.describe()
                 + error.message().map(text -> ": " + text).orElse(""));
         return switch (status) {
@@ -51,7 +51,7 @@ public final class FailureMapper {
     }
 
     /** The failure an I/O error means: a timeout, the audio failing to read, or the vendor out of reach. */
-    public TranscriptionFailure fromIo(IOException error) {
+    TranscriptionFailure fromIo(IOException error) {
         if (error instanceof InterruptedIOException) {
             // OkHttp's call timeout and socket timeouts both arrive as InterruptedIOException.
             return new UpstreamTimeout("timed out waiting for " + upstream.describe());
@@ -66,7 +66,7 @@ public final class FailureMapper {
     }
 
     /** The failure a 2xx answer means whose body is not what {@code detail} says it should be. */
-    public TranscriptionFailure unreadable(int status, String detail) {
+    TranscriptionFailure unreadable(int status, String detail) {
         return new UpstreamProtocolError(upstream.redact("HTTP " + status + " from " + upstream.describe()
                 + " is not a readable transcription: " + detail));
     }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * @param deploymentId the deployment's id
  * @param key          the key sent to the vendor, if any; only ever used to redact it
  */
-public record Upstream(String provider, String deploymentId, Optional<Secret> key) {
+record Upstream(String provider, String deploymentId, Optional<Secret> key) {
 
     private static final String MASK = "****";
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer\\s+)[^\\s\"',;]+");
@@ -22,14 +22,14 @@ public record Upstream(String provider, String deploymentId, Optional<Secret> ke
     private static final Pattern TOKEN = Pattern.compile("[\\w\\-*~+/=]+(?:\\.+[\\w\\-*~+/=]+)*");
     private static final int MIN_FRAGMENT = 8;
 
-    public Upstream {
+    Upstream {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(deploymentId, "deploymentId");
         Objects.requireNonNull(key, "key");
     }
 
     /** {@code openai (deployment 'd1')}, for the start of messages. */
-    public String describe() {
+    String describe() {
         return provider + " (deployment '" + deploymentId + "')";
     }
 
@@ -37,7 +37,7 @@ public record Upstream(String provider, String deploymentId, Optional<Secret> ke
      * {@code text} without the key: the key itself, any fragment of it, a masked echo keeping its first and last
      * characters (as OpenAI's "Incorrect API key provided: sk-ab…WXYZ" does), and any bearer token.
      */
-    public String redact(String text) {
+    String redact(String text) {
         String redacted = BEARER.matcher(text).replaceAll("$1" + MASK);
         if (key.isEmpty()) {
             return redacted;

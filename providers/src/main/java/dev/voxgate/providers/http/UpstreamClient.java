@@ -2,6 +2,7 @@ package dev.voxgate.providers.http;
 
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure;
+import dev.voxgate.providers.spi.SharedHttpClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,13 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one deployment's requests and turns every outcome into a result or a {@link TranscriptionException}: the
- * response is always closed, error statuses and I/O errors go through {@link FailureMapper}, and a success body is
- * handed to the adapter's reader.
+ * The {@link UpstreamCalls} of one deployment over the shared client: the endpoint's key and headers on every
+ * request, the response always closed, error statuses and I/O errors through {@link FailureMapper}.
  *
  * <p>Built once per deployment; immutable and thread-safe.
  */
-public final class UpstreamClient {
+final class UpstreamClient implements UpstreamCalls {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamClient.class);
     // Enough of an error body to find the vendor's message; an HTML error page can be far longer.
@@ -33,30 +33,34 @@ public final class UpstreamClient {
     private final SharedHttpClient client;
     private final FailureMapper failures;
     private final Upstream upstream;
+    private final Endpoint.Ready endpoint;
 
     /**
-     * A client for {@code upstream} over the shared client; with a {@code timeout}, a client derived once with it
-     * as the whole call's deadline (sharing the connection pool and dispatcher).
+     * The calls to {@code endpoint} of {@code upstream} over the shared client; with a {@code timeout}, a client
+     * derived once with it as the whole call's deadline (sharing the connection pool and dispatcher).
      */
-    public UpstreamClient(SharedHttpClient shared, Optional<Duration> timeout, Upstream upstream) {
+    UpstreamClient(SharedHttpClient shared, Optional<Duration> timeout, Upstream upstream, Endpoint.Ready endpoint) {
         Objects.requireNonNull(shared, "shared");
         this.client = timeout.map(shared::withTimeout).orElse(shared);
         this.upstream = Objects.requireNonNull(upstream, "upstream");
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.failures = new FailureMapper(upstream, InstantSource.system());
     }
 
-    /** Sends {@code request}; a 2xx body goes to {@code reader}, anything else becomes a failure. */
-    public <T> T execute(Request request, SuccessReader<T> reader) {
-        return executeStreaming(request, (body, contentType) -> reader.read(whole(body, contentType), contentType));
+    @Override
+    public Endpoint.Ready endpoint() {
+        return endpoint;
     }
 
-    /**
-     * Sends {@code request} and hands a 2xx body to {@code reader} as it arrives, for streamed answers; anything
-     * else becomes a failure, as in {@link #execute}.
-     */
-    public <T> T executeStreaming(Request request, StreamReader<T> reader) {
+    @Override
+    public <T> T send(Request.Builder request, SuccessReader<T> reader) {
+        return stream(request, (body, contentType) -> reader.read(whole(body, contentType), contentType));
+    }
+
+    @Override
+    public <T> T stream(Request.Builder request, StreamReader<T> reader) {
         int status = 0;
-        try (Response response = client.newCall(request).execute()) {
+        try (Response response = client.newCall(endpoint.authorize(request).build()).execute()) {
             status = response.code();
             if (!response.isSuccessful()) {
                 String body = response.peekBody(MAX_ERROR_BODY).string();
@@ -84,26 +88,8 @@ public final class UpstreamClient {
         return cause == null ? new TranscriptionException(failure) : new TranscriptionException(failure, cause);
     }
 
-    /** Reads a 2xx body into a result while it streams in. */
-    @FunctionalInterface
-    public interface StreamReader<T> {
-        /**
-         * @param body        the body's bytes as they arrive
-         * @param contentType the body's content type, if the vendor sent one
-         * @throws MalformedBodyException when the body is not the expected shape
-         * @throws IOException            when the connection fails while reading
-         */
-        T read(BufferedSource body, Optional<MediaType> contentType) throws MalformedBodyException, IOException;
-    }
-
-    /** Reads a 2xx body into a result. */
-    @FunctionalInterface
-    public interface SuccessReader<T> {
-        /**
-         * @param body        the whole body, decoded with its charset (UTF-8 when none)
-         * @param contentType the body's content type, if the vendor sent one
-         * @throws MalformedBodyException when the body is not the expected shape
-         */
-        T read(String body, Optional<MediaType> contentType) throws MalformedBodyException;
+    @Override
+    public String toString() {
+        return "UpstreamClient[" + upstream.describe() + "]";
     }
 }

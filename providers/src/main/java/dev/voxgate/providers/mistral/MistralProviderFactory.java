@@ -1,12 +1,13 @@
 package dev.voxgate.providers.mistral;
 
+import dev.voxgate.core.model.ParamType;
+import dev.voxgate.providers.http.ArrayEncoding;
+import dev.voxgate.providers.http.EndpointRules;
+import dev.voxgate.providers.http.ParamSchema;
+import dev.voxgate.providers.http.StandardField;
 import dev.voxgate.providers.openaicompat.AudioFeatures;
-import dev.voxgate.providers.openaicompat.ExtraFields;
-import dev.voxgate.providers.openaicompat.ArrayEncoding;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProviderFactory;
-import dev.voxgate.providers.openaicompat.StandardField;
-import java.util.EnumSet;
 
 /**
  * Provider {@code mistral} (Voxtral): {@code POST {base}/audio/transcriptions} with {@code Authorization: Bearer
@@ -15,7 +16,7 @@ import java.util.EnumSet;
  *
  * <p>Mistral's form has {@code file}, {@code model}, {@code language} (ISO-639-1; see {@link MistralRequestShaper}),
  * {@code temperature}, {@code timestamp_granularities} (repeated plain parts, as mistralai's client sends lists) and
- * the extras {@code diarize} and {@code context_bias}; it has no {@code prompt} (refused unless {@code drop_params})
+ * the parameters {@code diarize} (true or false) and {@code context_bias} (a list, one part per term); it has no {@code prompt} (refused unless {@code drop_params})
  * and no {@code response_format} (never sent). It always answers one JSON shape, read by
  * {@link MistralTranscriptionReader}; the proxy renders text, srt, vtt and verbose_json from it.
  *
@@ -29,15 +30,19 @@ public final class MistralProviderFactory extends OpenAiCompatProviderFactory {
     /** Mistral's API base when none is configured. */
     public static final String DEFAULT_API_BASE = "https://api.mistral.ai/v1";
 
-    private static final OpenAiCompatProfile PROFILE = OpenAiCompatProfile.builder(ID)
-            .apiKeyVariables("MISTRAL_API_KEY")
-            .apiBaseVariables("MISTRAL_API_BASE")
-            .defaultApiBase(DEFAULT_API_BASE)
+    private static final OpenAiCompatProfile PROFILE = OpenAiCompatProfile.builder(EndpointRules.builder(ID)
+                    .keyVariables("MISTRAL_API_KEY")
+                    .baseVariables("MISTRAL_API_BASE")
+                    .defaultBase(DEFAULT_API_BASE)
+                    .build())
             .responseFormats(OpenAiCompatProfile.WHISPER_FORMATS)
-            .standardFields(EnumSet.of(StandardField.LANGUAGE, StandardField.TEMPERATURE,
-                    StandardField.TIMESTAMP_GRANULARITIES))
+            .params(ParamSchema.builder()
+                    .standardFields(StandardField.LANGUAGE, StandardField.TEMPERATURE,
+                            StandardField.TIMESTAMP_GRANULARITIES)
+                    .form(ParamType.BOOLEAN, "diarize")
+                    .form(ParamType.LIST, "context_bias")
+                    .build())
             .arrayEncoding(ArrayEncoding.REPEATED)
-            .extras(ExtraFields.of("diarize", "context_bias[]"))
             .shaper(MistralRequestShaper::shape)
             .reader(MistralTranscriptionReader::read)
             .features(AudioFeatures.transcriptionOnly())

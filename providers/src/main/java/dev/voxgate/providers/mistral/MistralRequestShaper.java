@@ -3,16 +3,15 @@ package dev.voxgate.providers.mistral;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.model.Deployment;
-import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.TimestampGranularity;
 import dev.voxgate.core.model.TranscriptionRequest;
+import dev.voxgate.providers.http.TimedJson;
 import java.text.Normalizer;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -27,8 +26,6 @@ final class MistralRequestShaper {
 
     private static final Pattern TWO_LETTERS = Pattern.compile("[A-Za-z]{2}");
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
-    private static final Set<ResponseFormat> RENDERED_FROM_SEGMENTS =
-            Set.of(ResponseFormat.VERBOSE_JSON, ResponseFormat.SRT, ResponseFormat.VTT);
     private static final Map<String, String> CODES_BY_NAME = codesByEnglishName();
 
     private MistralRequestShaper() {
@@ -38,7 +35,7 @@ final class MistralRequestShaper {
         TranscriptionRequest.Builder shaped = request.toBuilder();
         request.language().ifPresent(language -> shaped.language(isoCode(language.strip(), deployment)));
         if (request.timestampGranularities().isEmpty()
-                && RENDERED_FROM_SEGMENTS.contains(request.responseFormat())) {
+                && TimedJson.needsSegments(request.responseFormat())) {
             shaped.timestampGranularities(List.of(TimestampGranularity.SEGMENT));
         }
         return shaped.build();

@@ -1,8 +1,8 @@
 package dev.voxgate.providers.openai;
 
+import dev.voxgate.providers.http.EndpointRules;
+import dev.voxgate.providers.http.KeyRequirement;
 import dev.voxgate.providers.openaicompat.AudioFeatures;
-import dev.voxgate.providers.openaicompat.ExtraFields;
-import dev.voxgate.providers.openaicompat.KeyRequirement;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProviderFactory;
 import dev.voxgate.providers.openaicompat.OpenAiModels;
@@ -14,8 +14,8 @@ import java.util.Optional;
  * The base is {@code api_base}, else {@code OPENAI_BASE_URL}, else {@code OPENAI_API_BASE}, else
  * {@value #DEFAULT_API_BASE}; the key is {@code api_key}, else {@code OPENAI_API_KEY}; {@code OPENAI_ORGANIZATION}
  * becomes the {@code OpenAI-Organization} header. Against OpenAI's own host a key is required; a self-hosted
- * OpenAI-compatible server at another {@code api_base} is called without one when none is set. Extra parameters:
- * OpenAI's ({@link ExtraFields#openAi()}) only, whatever the host; a self-hosted server that takes others is
+ * OpenAI-compatible server at another {@code api_base} is called without one when none is set. Parameters:
+ * OpenAI's ({@link OpenAiModels#params()}) only, whatever the host; a self-hosted server that takes others is
  * {@code hosted_vllm}. Per model ({@link OpenAiModels}): {@code whisper-1} writes every Whisper format and takes
  * {@code chunking_strategy}; {@code gpt-4o(-mini)-transcribe} write json and text, stream, and take
  * {@code include[]} and {@code chunking_strategy} but no timestamp granularities; {@code gpt-4o-transcribe-diarize}
@@ -33,13 +33,14 @@ public final class OpenAiProviderFactory extends OpenAiCompatProviderFactory {
     /** OpenAI's API base when none is configured. */
     public static final String DEFAULT_API_BASE = "https://api.openai.com/v1";
 
-    private static final OpenAiCompatProfile PROFILE = OpenAiCompatProfile.builder(ID)
-            .apiKeyVariables("OPENAI_API_KEY")
-            .apiBaseVariables("OPENAI_BASE_URL", "OPENAI_API_BASE")
-            .defaultApiBase(DEFAULT_API_BASE)
-            .keyRequirement(KeyRequirement.FOR_DEFAULT_HOST)
-            .headerFromVariable("OpenAI-Organization", "OPENAI_ORGANIZATION")
-            .extras(ExtraFields.openAi())
+    private static final OpenAiCompatProfile PROFILE = OpenAiCompatProfile.builder(EndpointRules.builder(ID)
+                    .keyVariables("OPENAI_API_KEY")
+                    .baseVariables("OPENAI_BASE_URL", "OPENAI_API_BASE")
+                    .defaultBase(DEFAULT_API_BASE)
+                    .keyRequirement(KeyRequirement.FOR_DEFAULT_HOST)
+                    .headerFromVariable("OpenAI-Organization", "OPENAI_ORGANIZATION")
+                    .build())
+            .params(OpenAiModels.params())
             // whisper-1 ignores stream=true; the gpt-4o transcribe family streams. A name not known to OpenAiModels
             // (a self-hosted server) keeps these defaults: Whisper's fields and formats, streaming unless whisper.
             .features(AudioFeatures.withTranslations().streaming(model -> !model.startsWith("whisper")))

@@ -1,17 +1,17 @@
 package dev.voxgate.providers.openaicompat;
 
-import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.providers.http.Endpoint;
 import okhttp3.HttpUrl;
 
-/** Builds the transcription URL of a deployment from its base URL. Implementations are stateless and thread-safe. */
+/** Builds the transcription URL of a deployment from its endpoint. Implementations are stateless and thread-safe. */
 @FunctionalInterface
 public interface EndpointLayout {
 
-    HttpUrl transcriptionsUrl(HttpUrl apiBase, Deployment deployment, EnvironmentSource environment);
+    HttpUrl transcriptionsUrl(Endpoint.Ready endpoint, Deployment deployment);
 
     /** OpenAI's: {@code {base}/audio/transcriptions}. */
     static EndpointLayout openAi() {
-        return (base, deployment, environment) -> base.newBuilder().addPathSegments("audio/transcriptions").build();
+        return (endpoint, deployment) -> endpoint.base().newBuilder().addPathSegments("audio/transcriptions").build();
     }
 }

@@ -1,29 +1,22 @@
 package dev.voxgate.providers.openaicompat;
 
 import dev.voxgate.core.model.ResponseFormat;
+import dev.voxgate.providers.http.ArrayEncoding;
+import dev.voxgate.providers.http.EndpointRules;
+import dev.voxgate.providers.http.ParamSchema;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /** Builds an {@link OpenAiCompatProfile}; not thread-safe. */
 public final class OpenAiCompatProfileBuilder {
-    private final String providerId;
-    final List<String> apiKeyVariables = new ArrayList<>();
-    final List<String> apiBaseVariables = new ArrayList<>();
-    String defaultApiBase;
-    private OpenAiCompatProfile.Auth auth = OpenAiCompatProfile.Auth.bearer();
-    private KeyRequirement keyRequirement = KeyRequirement.ALWAYS;
+    private final EndpointRules endpoint;
     private EndpointLayout layout = EndpointLayout.openAi();
     private final Set<ResponseFormat> responseFormats = EnumSet.allOf(ResponseFormat.class);
-    final Map<String, String> headerVariables = new LinkedHashMap<>();
-    private final Set<StandardField> standardFields = EnumSet.allOf(StandardField.class);
+    private ParamSchema params = ParamSchema.standardFieldsOnly();
     private ArrayEncoding arrayEncoding = ArrayEncoding.BRACKETED;
-    private ExtraFields extras = ExtraFields.none();
     private RequestShaper shaper = RequestShaper.unchanged();
     private ResponseReader reader = TranscriptionReader::read;
     private AudioFeatures features = AudioFeatures.withTranslations();
@@ -31,33 +24,8 @@ public final class OpenAiCompatProfileBuilder {
     private Duration maxAudio;
     private ModelRules models = ModelRules.none();
 
-    OpenAiCompatProfileBuilder(String providerId) {
-        this.providerId = providerId;
-    }
-
-    public OpenAiCompatProfileBuilder apiKeyVariables(String... names) {
-        apiKeyVariables.addAll(List.of(names));
-        return this;
-    }
-
-    public OpenAiCompatProfileBuilder apiBaseVariables(String... names) {
-        apiBaseVariables.addAll(List.of(names));
-        return this;
-    }
-
-    public OpenAiCompatProfileBuilder defaultApiBase(String base) {
-        this.defaultApiBase = base;
-        return this;
-    }
-
-    public OpenAiCompatProfileBuilder auth(OpenAiCompatProfile.Auth auth) {
-        this.auth = auth;
-        return this;
-    }
-
-    public OpenAiCompatProfileBuilder keyRequirement(KeyRequirement requirement) {
-        this.keyRequirement = requirement;
-        return this;
+    OpenAiCompatProfileBuilder(EndpointRules endpoint) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     }
 
     public OpenAiCompatProfileBuilder features(AudioFeatures features) {
@@ -100,25 +68,14 @@ public final class OpenAiCompatProfileBuilder {
         return this;
     }
 
-    public OpenAiCompatProfileBuilder headerFromVariable(String header, String variable) {
-        headerVariables.put(header, variable);
-        return this;
-    }
-
-    /** The standard fields the vendor takes; {@code file} and {@code model} are always sent. */
-    public OpenAiCompatProfileBuilder standardFields(Set<StandardField> fields) {
-        standardFields.clear();
-        standardFields.addAll(fields);
+    /** The OpenAI fields and the parameters the vendor takes; {@code file} and {@code model} are always sent. */
+    public OpenAiCompatProfileBuilder params(ParamSchema schema) {
+        this.params = schema;
         return this;
     }
 
     public OpenAiCompatProfileBuilder arrayEncoding(ArrayEncoding encoding) {
         this.arrayEncoding = encoding;
-        return this;
-    }
-
-    public OpenAiCompatProfileBuilder extras(ExtraFields accepted) {
-        this.extras = accepted;
         return this;
     }
 
@@ -133,9 +90,7 @@ public final class OpenAiCompatProfileBuilder {
     }
 
     public OpenAiCompatProfile build() {
-        return new OpenAiCompatProfile(providerId, apiKeyVariables, apiBaseVariables,
-                Optional.ofNullable(defaultApiBase), auth, keyRequirement, layout, responseFormats,
-                headerVariables, standardFields, arrayEncoding, extras, shaper, reader, features,
-                Optional.ofNullable(maxUploadBytes), Optional.ofNullable(maxAudio), models);
+        return new OpenAiCompatProfile(endpoint, layout, responseFormats, params, arrayEncoding, shaper, reader,
+                features, Optional.ofNullable(maxUploadBytes), Optional.ofNullable(maxAudio), models);
     }
 }

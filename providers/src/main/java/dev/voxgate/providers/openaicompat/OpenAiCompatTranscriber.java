@@ -10,19 +10,22 @@ import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.TranscriptionRequest;
 import dev.voxgate.providers.http.MalformedBodyException;
-import dev.voxgate.providers.http.UpstreamClient;
+import dev.voxgate.providers.http.UpstreamCalls;
+import dev.voxgate.providers.http.VettedRequest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.Request;
 
 /**
  * The adapter of one deployment of an OpenAI-compatible vendor: checks the request against what the vendor takes,
- * builds the multipart call, sends it, reads the transcript. Everything per deployment (the profile as it applies to
- * the deployment's model, URL, key, client with its timeout, the capabilities it declares) was resolved when it was
- * created.
+ * builds the multipart call, sends it over the deployment's calls, reads the transcript. Everything per deployment
+ * (the profile as it applies to the deployment's model, the URLs, the capabilities it declares) was resolved when it
+ * was created.
  *
  * <p>Immutable and thread-safe; one instance serves concurrent calls.
  */
@@ -30,20 +33,21 @@ final class OpenAiCompatTranscriber implements TranscriptionPort {
 
     private final OpenAiCompatProfile profile;
     private final Deployment deployment;
-    private final Endpoint endpoint;
-    private final UpstreamClient client;
+    private final UpstreamCalls calls;
+    private final HttpUrl transcriptions;
     private final Capabilities capabilities;
 
-    /** @param profile the vendor's profile as it applies to the deployment's model */
-    OpenAiCompatTranscriber(OpenAiCompatProfile profile, Deployment deployment, Endpoint endpoint,
-                            UpstreamClient client) {
+    /**
+     * @param profile      the vendor's profile as it applies to the deployment's model
+     * @param capabilities what {@link ProfileCapabilities} reads from that profile
+     */
+    OpenAiCompatTranscriber(OpenAiCompatProfile profile, Deployment deployment, Capabilities capabilities,
+                            UpstreamCalls calls) {
         this.profile = Objects.requireNonNull(profile, "profile");
         this.deployment = Objects.requireNonNull(deployment, "deployment");
-        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-        this.client = Objects.requireNonNull(client, "client");
-        // A misconfigured deployment declares nothing, so that it is still picked and its call says what to fix.
-        this.capabilities = endpoint instanceof Endpoint.Ready
-                ? ProfileCapabilities.of(profile, deployment.providerModel()) : Capabilities.UNDECLARED;
+        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+        this.calls = Objects.requireNonNull(calls, "calls");
+        this.transcriptions = profile.layout().transcriptionsUrl(calls.endpoint(), deployment);
     }
 
     @Override
@@ -53,50 +57,47 @@ final class OpenAiCompatTranscriber implements TranscriptionPort {
 
     @Override
     public Transcription transcribe(TranscriptionRequest request) {
-        Endpoint.Ready ready = ready();
-        ResponseFormat format = request.responseFormat();
-        requireSupported(format);
-        VettedRequest vetted = VettedRequest.of(profile, deployment, request);
-        var call = ready.request().post(TranscriptionForm.of(profile, deployment.providerModel(), vetted)).build();
-        return client.execute(call, (body, contentType) -> read(format, body, contentType));
+        ResponseFormat format = requireSupported(request.responseFormat());
+        return calls.send(post(transcriptions, vet(request), false),
+                (body, contentType) -> read(format, body, contentType));
     }
 
     @Override
     public Transcription translate(TranscriptionRequest request) {
-        // The configuration error first: a misconfigured deployment declares everything, so its calls say what to fix.
-        Endpoint.Ready ready = ready();
         if (!profile.features().translations()) {
             throw refused("model", "cannot translate audio");
         }
-        ResponseFormat format = request.responseFormat();
-        requireSupported(format);
+        ResponseFormat format = requireSupported(request.responseFormat());
         // OpenAI's translation takes neither a language (the output is English) nor timestamp granularities.
         TranscriptionRequest translation = request.toBuilder().language(null).timestampGranularities(List.of()).build();
-        VettedRequest vetted = VettedRequest.of(profile, deployment, translation);
-        var call = ready.translationRequest()
-                .post(TranscriptionForm.of(profile, deployment.providerModel(), vetted)).build();
-        return client.execute(call, (body, contentType) -> read(format, body, contentType));
+        return calls.send(post(translations(), vet(translation), false),
+                (body, contentType) -> read(format, body, contentType));
     }
 
     @Override
     public Transcription transcribeStreaming(TranscriptionRequest request, TranscriptListener listener) {
-        Endpoint.Ready ready = ready();
         if (!profile.features().streams(deployment.providerModel())) {
             throw refused("stream", "cannot stream its transcript (streaming needs a model such as "
                     + "gpt-4o-transcribe); send stream=false");
         }
-        VettedRequest vetted = VettedRequest.of(profile, deployment, request);
-        var call = ready.request()
-                .post(TranscriptionForm.of(profile, deployment.providerModel(), vetted, true)).build();
-        return client.executeStreaming(call,
+        return calls.stream(post(transcriptions, vet(request), true),
                 (body, contentType) -> StreamedTranscriptReader.read(body, contentType, listener));
     }
 
-    private Endpoint.Ready ready() {
-        return switch (endpoint) {
-            case Endpoint.Ready usable -> usable;
-            case Endpoint.Misconfigured misconfigured -> throw new TranscriptionException(misconfigured.failure());
-        };
+    private VettedRequest vet(TranscriptionRequest request) {
+        return profile.params().vet(deployment, request, shaped -> profile.shaper().shape(shaped, deployment));
+    }
+
+    private Request.Builder post(HttpUrl url, VettedRequest vetted, boolean stream) {
+        return new Request.Builder().url(url).post(WireForm.of(profile, deployment.providerModel(), vetted, stream));
+    }
+
+    /**
+     * OpenAI-compatible vendors serve {@code …/audio/translations} beside {@code …/audio/transcriptions}, with the
+     * same query (Azure's {@code api-version}).
+     */
+    private HttpUrl translations() {
+        return transcriptions.newBuilder().setPathSegment(transcriptions.pathSize() - 1, "translations").build();
     }
 
     private TranscriptionException refused(String param, String what) {
@@ -115,7 +116,7 @@ final class OpenAiCompatTranscriber implements TranscriptionPort {
         return profile.reader().read(format, body, contentType);
     }
 
-    private void requireSupported(ResponseFormat format) {
+    private ResponseFormat requireSupported(ResponseFormat format) {
         if (!profile.responseFormats().contains(format)) {
             String supported = Arrays.stream(ResponseFormat.values())
                     .filter(profile.responseFormats()::contains)
@@ -125,6 +126,7 @@ final class OpenAiCompatTranscriber implements TranscriptionPort {
                     + " (deployment '" + deployment.id() + "') does not produce " + format.wireName()
                     + "; it produces " + supported));
         }
+        return format;
     }
 
     @Override

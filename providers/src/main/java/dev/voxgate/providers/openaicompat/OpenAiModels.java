@@ -2,11 +2,12 @@ package dev.voxgate.providers.openaicompat;
 
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
-import dev.voxgate.core.model.Capabilities;
-import dev.voxgate.core.model.ParamValue;
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.model.ParamType;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.TranscriptionRequest;
+import dev.voxgate.providers.http.ParamSchema;
+import dev.voxgate.providers.http.StandardField;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -18,7 +19,10 @@ import java.util.Set;
 
 /**
  * What Voxgate knows of OpenAI's transcription models, for OpenAI and for Azure deployments of them: the formats
- * each writes, the fields it takes, whether it streams, its limits, and when OpenAI shuts it down. A model is known
+ * each writes, the fields and parameters it takes (typed: {@code include[]}, {@code keywords[]}, {@code languages[]},
+ * {@code known_speaker_names[]} and {@code known_speaker_references[]} are lists, {@code chunking_strategy} is
+ * {@code auto} or a map such as {@code {type: server_vad, threshold: 0.5}}), whether it streams, its limits, and when
+ * OpenAI shuts it down. A model is known
  * when its name (or an Azure deployment's name) contains a known model's name, the longest such name winning, so
  * {@code gpt-4o-mini-transcribe-2025-12-15} is {@code gpt-4o-mini-transcribe}. Any other name (a self-hosted
  * server, an Azure deployment named freely) keeps its vendor's defaults. Translations stay the vendor's, whatever
@@ -35,8 +39,41 @@ public final class OpenAiModels {
     private static final long MAX_UPLOAD_BYTES = 26_214_400L;
     private static final Set<ResponseFormat> JSON_AND_TEXT = EnumSet.of(ResponseFormat.JSON, ResponseFormat.TEXT);
     private static final String LANGUAGES = "languages";
+    private static final String CHUNKING = "chunking_strategy";
+    private static final String[] KNOWN_SPEAKERS = {"known_speaker_names", "known_speaker_references"};
+    // Every parameter of the endpoint, for a model name it does not know (a self-hosted server, an Azure deployment
+    // named freely), which keeps the vendor's fields.
+    private static final ParamSchema ANY_MODEL_PARAMS = ParamSchema.builder().allStandardFields()
+            .form(ParamType.LIST, "include").form(ParamType.TEXT_OR_MAP, CHUNKING)
+            .form(ParamType.LIST, KNOWN_SPEAKERS).build();
+    // include[] is the gpt-4o models' and known_speaker_*[] the diarizing model's.
+    private static final ParamSchema WHISPER_PARAMS = ParamSchema.builder().allStandardFields()
+            .form(ParamType.TEXT_OR_MAP, CHUNKING).build();
+    // No timestamp granularities.
+    private static final ParamSchema GPT_4O_PARAMS = ParamSchema.builder()
+            .standardFields(StandardField.LANGUAGE, StandardField.PROMPT, StandardField.RESPONSE_FORMAT,
+                    StandardField.TEMPERATURE)
+            .form(ParamType.LIST, "include").form(ParamType.TEXT_OR_MAP, CHUNKING).build();
+    // No prompt and no timestamp granularities.
+    private static final ParamSchema DIARIZE_PARAMS = ParamSchema.builder()
+            .standardFields(StandardField.LANGUAGE, StandardField.RESPONSE_FORMAT, StandardField.TEMPERATURE)
+            .form(ParamType.TEXT_OR_MAP, CHUNKING).form(ParamType.LIST, KNOWN_SPEAKERS).build();
+    // languages[] instead of language (a caller's is moved there), and neither temperature nor timestamp
+    // granularities.
+    private static final ParamSchema GPT_TRANSCRIBE_PARAMS = ParamSchema.builder()
+            .standardFields(StandardField.LANGUAGE, StandardField.PROMPT, StandardField.RESPONSE_FORMAT)
+            .form(ParamType.LIST, "keywords", LANGUAGES).build();
 
     private OpenAiModels() {
+    }
+
+    /**
+     * The fields and parameters of OpenAI's transcription endpoint over all its models: every OpenAI field,
+     * {@code include[]}, {@code chunking_strategy}, {@code known_speaker_names[]} and
+     * {@code known_speaker_references[]}, which Azure's preview api-versions mirror. A known model narrows them.
+     */
+    public static ParamSchema params() {
+        return ANY_MODEL_PARAMS;
     }
 
     /** The rules of the known models, for a profile's {@link OpenAiCompatProfileBuilder#models}. */
@@ -60,9 +97,7 @@ public final class OpenAiModels {
         WHISPER_1("whisper-1", SHUTDOWN_2027_02_26) {
             @Override
             void adjust(OpenAiCompatProfileBuilder profile) {
-                // include[] is the gpt-4o models' and known_speaker_*[] the diarizing model's.
-                profile.responseFormats(OpenAiCompatProfile.WHISPER_FORMATS).extras(ExtraFields.of("chunking_strategy"))
-                        .streaming(false);
+                profile.responseFormats(OpenAiCompatProfile.WHISPER_FORMATS).params(WHISPER_PARAMS).streaming(false);
             }
         },
         GPT_4O_TRANSCRIBE("gpt-4o-transcribe", SHUTDOWN_2027_02_26) {
@@ -80,26 +115,16 @@ public final class OpenAiModels {
         GPT_4O_TRANSCRIBE_DIARIZE("gpt-4o-transcribe-diarize", SHUTDOWN_2027_02_26) {
             @Override
             void adjust(OpenAiCompatProfileBuilder profile) {
-                // No prompt and no timestamp granularities; the answer says "longer than 1400 seconds which is the
-                // maximum for this model" beyond that.
+                // Beyond 1400 s the answer says "longer than 1400 seconds which is the maximum for this model".
                 profile.responseFormats(EnumSet.of(ResponseFormat.JSON, ResponseFormat.TEXT,
                                 ResponseFormat.DIARIZED_JSON))
-                        .standardFields(EnumSet.of(StandardField.LANGUAGE, StandardField.RESPONSE_FORMAT,
-                                StandardField.TEMPERATURE))
-                        .extras(ExtraFields.of("chunking_strategy", "known_speaker_names[]",
-                                "known_speaker_references[]"))
-                        .streaming(true).maxAudio(Duration.ofSeconds(1400));
+                        .params(DIARIZE_PARAMS).streaming(true).maxAudio(Duration.ofSeconds(1400));
             }
         },
         GPT_TRANSCRIBE("gpt-transcribe", null) {
             @Override
             void adjust(OpenAiCompatProfileBuilder profile) {
-                // languages[] instead of language, and neither temperature nor timestamp granularities.
-                profile.responseFormats(JSON_AND_TEXT)
-                        .standardFields(EnumSet.of(StandardField.LANGUAGE, StandardField.PROMPT,
-                                StandardField.RESPONSE_FORMAT))
-                        .extras(ExtraFields.of("keywords[]", LANGUAGES + "[]"))
-                        .shaper(OpenAiModels::languageAsLanguages)
+                profile.responseFormats(JSON_AND_TEXT).params(GPT_TRANSCRIBE_PARAMS).shaper(OpenAiModels::languageAsLanguages)
                         .streaming(true);
             }
         };
@@ -126,11 +151,7 @@ public final class OpenAiModels {
         }
 
         private static void gpt4o(OpenAiCompatProfileBuilder profile) {
-            profile.responseFormats(JSON_AND_TEXT)
-                    .standardFields(EnumSet.of(StandardField.LANGUAGE, StandardField.PROMPT,
-                            StandardField.RESPONSE_FORMAT, StandardField.TEMPERATURE))
-                    .extras(ExtraFields.of("include[]", "chunking_strategy"))
-                    .streaming(true);
+            profile.responseFormats(JSON_AND_TEXT).params(GPT_4O_PARAMS).streaming(true);
         }
     }
 

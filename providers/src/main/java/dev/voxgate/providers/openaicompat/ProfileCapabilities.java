@@ -2,16 +2,16 @@ package dev.voxgate.providers.openaicompat;
 
 import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.ResponseFormat;
+import dev.voxgate.providers.http.StandardField;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
  * The capabilities a profile (already resolved for one model) gives its adapter, read from the same parts the
  * adapter checks, so that what is declared and what is refused cannot drift apart: the formats it does not refuse,
- * the fields and extras {@link VettedRequest} lets through (timings whenever it takes timestamp granularities: every
- * such vendor answers with the timings asked for), translations and streaming
- * as {@link OpenAiCompatTranscriber} allows them.
+ * the fields and parameters its {@code ParamSchema} lets through, typed (timings whenever it takes timestamp
+ * granularities: every such vendor answers with the timings asked for), translations and streaming as
+ * {@link OpenAiCompatTranscriber} allows them.
  *
  * <p>Stateless.
  */
@@ -21,14 +21,14 @@ final class ProfileCapabilities {
     }
 
     static Capabilities of(OpenAiCompatProfile profile, String model) {
-        boolean sendsFormat = profile.standardFields().contains(StandardField.RESPONSE_FORMAT);
+        boolean sendsFormat = profile.params().takes(StandardField.RESPONSE_FORMAT);
         // A vendor that is never told the format answers in its one JSON shape; the proxy renders the rest from it.
         Set<ResponseFormat> written = EnumSet.noneOf(ResponseFormat.class);
         Set<ResponseFormat> rendered = EnumSet.noneOf(ResponseFormat.class);
         for (ResponseFormat format : profile.responseFormats()) {
             (sendsFormat || format == ResponseFormat.JSON ? written : rendered).add(format);
         }
-        boolean timed = profile.standardFields().contains(StandardField.TIMESTAMP_GRANULARITIES);
+        boolean timed = profile.params().takes(StandardField.TIMESTAMP_GRANULARITIES);
         return Capabilities.builder()
                 .translation(profile.features().translations())
                 .streaming(profile.features().streams(model))
@@ -37,20 +37,10 @@ final class ProfileCapabilities {
                 .wordTimestamps(timed)
                 .segmentTimestamps(timed)
                 .diarization(profile.responseFormats().contains(ResponseFormat.DIARIZED_JSON)
-                        || !profile.extras().acceptsAny() && profile.extras().accepts("diarize"))
+                        || profile.params().declares("diarize"))
                 .maxUploadBytes(profile.maxUploadBytes().orElse(null))
                 .maxAudio(profile.maxAudio().orElse(null))
-                .params(profile.extras().acceptsAny() ? null : params(profile))
+                .paramTypes(profile.params().types().orElse(null))
                 .build();
-    }
-
-    /** The standard fields it takes (not response_format, which every request has) and its extras, by name. */
-    private static Set<String> params(OpenAiCompatProfile profile) {
-        Set<String> names = new HashSet<>();
-        profile.standardFields().stream().filter(field -> field != StandardField.RESPONSE_FORMAT)
-                .forEach(field -> names.add(field.wireName()));
-        names.addAll(profile.extras().scalars());
-        names.addAll(profile.extras().arrays());
-        return names;
     }
 }

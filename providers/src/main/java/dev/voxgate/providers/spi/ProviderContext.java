@@ -2,7 +2,6 @@ package dev.voxgate.providers.spi;
 
 import dev.voxgate.core.EnvironmentSource;
 import java.util.Objects;
-import dev.voxgate.providers.http.SharedHttpClient;
 
 /**
  * What every adapter shares: one HTTP client (one set of connection pools; per-deployment timeouts through

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.model.ParamType;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.providers.CapabilityProbe;
@@ -13,7 +14,7 @@ import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
 import dev.voxgate.providers.spi.ProviderFactory;
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.Set;
+import java.util.Map;
 import mockwebserver3.MockResponse;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
@@ -69,8 +70,10 @@ class AzureModelCapabilitiesTest extends ProviderTestBase {
         assertThat(declaredBy("azure-whisper")).isEqualTo(Capabilities.builder().translation(true).streaming(true)
                 .nativeFormats(EnumSet.allOf(ResponseFormat.class)).wordTimestamps(true).segmentTimestamps(true)
                 .diarization(true)
-                .params(Set.of("language", "prompt", "temperature", "timestamp_granularities", "include",
-                        "chunking_strategy", "known_speaker_names", "known_speaker_references")).build());
+                .paramTypes(Map.of("language", ParamType.TEXT, "prompt", ParamType.TEXT,
+                        "temperature", ParamType.NUMBER, "timestamp_granularities", ParamType.LIST,
+                        "include", ParamType.LIST, "chunking_strategy", ParamType.TEXT_OR_MAP,
+                        "known_speaker_names", ParamType.LIST, "known_speaker_references", ParamType.LIST)).build());
     }
 
     @Test
@@ -78,7 +81,8 @@ class AzureModelCapabilitiesTest extends ProviderTestBase {
         assertThat(declaredBy("whisper-1-eu")).isEqualTo(Capabilities.builder().translation(true)
                 .nativeFormats(OpenAiCompatProfile.WHISPER_FORMATS).wordTimestamps(true).segmentTimestamps(true)
                 .maxUploadBytes(26_214_400L)
-                .params(Set.of("language", "prompt", "temperature", "timestamp_granularities", "chunking_strategy"))
+                .paramTypes(Map.of("language", ParamType.TEXT, "prompt", ParamType.TEXT, "temperature", ParamType.NUMBER,
+                        "timestamp_granularities", ParamType.LIST, "chunking_strategy", ParamType.TEXT_OR_MAP))
                 .build());
     }
 

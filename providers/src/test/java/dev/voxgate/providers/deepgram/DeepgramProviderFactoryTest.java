@@ -9,6 +9,7 @@ import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionFailure.AuthenticationFailed;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.model.ParamValue;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.core.model.TimestampGranularity;
@@ -106,6 +107,51 @@ class DeepgramProviderFactoryTest extends ProviderContractTest {
 
         assertThat(takeRequest().getTarget())
                 .isEqualTo(LISTEN + "&keyterm=Voxgate%20%26%20Co&redact=pii&smart_format=false");
+    }
+
+    @Test
+    void listsAreSentAsOneQueryKeyPerValue() throws Exception {
+        server.enqueue(json(200, transcriptBody("hi")));
+        server.enqueue(json(200, transcriptBody("hi")));
+        Deployment deployment = deployment().param("keyterm", ParamValue.values(List.of("Voxgate", "Nova-3")))
+                .param("redact", "pci").build();
+
+        connect(deployment).transcribe(request().build());
+        connect(deployment).transcribe(request().providerParam("keyterm", "Whisper").providerParam("keyterm", "LLM")
+                .providerParam("utt_split", "1.2").build());
+
+        assertThat(takeRequest().getTarget()).isEqualTo(LISTEN + "&keyterm=Voxgate&keyterm=Nova-3&redact=pci");
+        assertThat(takeRequest().getTarget())
+                .isEqualTo(LISTEN + "&keyterm=Whisper&keyterm=LLM&redact=pci&utt_split=1.2");
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsRefusedBeforeAnyCallWhateverDropParamsSays() {
+        TranscriptionPort port = connect(deployment().dropParams(true).build());
+
+        assertThat(failingCall(port, request().providerParam("utt_split", "fast").build()).failure())
+                .isEqualTo(InvalidRequest.ofParam("utt_split", "parameter 'utt_split' of provider deepgram "
+                        + "(deployment 'contract-1') takes a number, not \"fast\""));
+        assertThat(failingCall(port, request().providerParam("smart_format", "yes").build()).failure())
+                .asInstanceOf(type(InvalidRequest.class)).extracting(InvalidRequest::param)
+                .isEqualTo(Optional.of("smart_format"));
+        assertThat(failingCall(port, request().providerParam("keyterm[a]", "b").build()).failure())
+                .asInstanceOf(type(InvalidRequest.class)).extracting(InvalidRequest::param)
+                .isEqualTo(Optional.of("keyterm"));
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aLanguageParameterIsSentWhenTheCallerGivesNone() throws Exception {
+        server.enqueue(json(200, transcriptBody("hi")));
+        server.enqueue(json(200, transcriptBody("hi")));
+        Deployment deployment = deployment().param("language", "de").param("numerals", "true").build();
+
+        connect(deployment).transcribe(request().build());
+        connect(deployment).transcribe(request().language("fr").build());
+
+        assertThat(takeRequest().getTarget()).isEqualTo(LISTEN + "&language=de&numerals=true");
+        assertThat(takeRequest().getTarget()).isEqualTo(LISTEN + "&language=fr&numerals=true");
     }
 
     @ParameterizedTest

@@ -8,6 +8,7 @@ import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionFailure.AuthenticationFailed;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.model.ParamValue;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.core.model.TimestampGranularity;
@@ -95,6 +96,42 @@ class ElevenLabsProviderFactoryTest extends ProviderContractTest {
         assertThat(form.value("diarize")).isEqualTo("true");
         assertThat(form.value("num_speakers")).isEqualTo("2");
         assertThat(form.value("tag_audio_events")).isEqualTo("false");
+    }
+
+    @Test
+    void listsAreSentAsOnePartPerValue() throws Exception {
+        server.enqueue(json(200, transcriptBody("hi")));
+        Deployment deployment = deployment().param("keyterms", ParamValue.values(List.of("Voxgate", "Scribe v2")))
+                .param("entity_detection", "pii").build();
+
+        connect(deployment).transcribe(request().build());
+
+        RecordedForm form = RecordedForm.of(takeRequest());
+        assertThat(form.names()).containsExactly("file", "model_id", "entity_detection", "keyterms", "keyterms");
+        assertThat(form.values("keyterms")).containsExactly("Voxgate", "Scribe v2");
+        assertThat(form.value("entity_detection")).isEqualTo("pii");
+    }
+
+    @Test
+    void aNumberThatIsNoNumberIsRefusedBeforeAnyCall() {
+        var thrown = failingCall(connect(deployment().param("num_speakers", "two").build()), request().build());
+
+        assertThat(thrown.failure()).isEqualTo(InvalidRequest.ofParam("num_speakers", "parameter 'num_speakers' of "
+                + "provider elevenlabs (deployment 'contract-1') takes a number, not \"two\""));
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void theCallersLanguageIsTheLanguageCodeAndALanguageCodeParameterOnlyStandsInForIt() throws Exception {
+        server.enqueue(json(200, transcriptBody("hi")));
+        server.enqueue(json(200, transcriptBody("hi")));
+        Deployment deployment = deployment().param("language_code", "deu").build();
+
+        connect(deployment).transcribe(request().language("fr").build());
+        connect(deployment).transcribe(request().build());
+
+        assertThat(RecordedForm.of(takeRequest()).values("language_code")).containsExactly("fr");
+        assertThat(RecordedForm.of(takeRequest()).values("language_code")).containsExactly("deu");
     }
 
     @ParameterizedTest

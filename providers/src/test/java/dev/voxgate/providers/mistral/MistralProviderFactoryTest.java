@@ -8,6 +8,7 @@ import dev.voxgate.core.error.TranscriptionFailure.AuthenticationFailed;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.model.ParamValue;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.core.model.TimestampGranularity;
@@ -101,6 +102,20 @@ class MistralProviderFactoryTest extends OpenAiCompatContractTest {
         assertThat(form.value("language")).isEqualTo("en");
         assertThat(form.value("temperature")).isEqualTo("0.2");
         assertThat(form.values("timestamp_granularities")).containsExactly("segment", "word");
+        assertThat(form.value("diarize")).isEqualTo("true");
+    }
+
+    @Test
+    void contextBiasListIsSentAsOnePartPerTermAndDiarizeLowerCase() throws Exception {
+        server.enqueue(json(200, DIARIZED));
+        Deployment deployment = deployment().param("context_bias", ParamValue.values(List.of("Voxgate", "Voxtral")))
+                .param("diarize", "True").build();
+
+        connect(deployment).transcribe(request().build());
+
+        RecordedForm form = RecordedForm.of(takeRequest());
+        assertThat(form.names()).containsExactly("file", "model", "context_bias", "context_bias", "diarize");
+        assertThat(form.values("context_bias")).containsExactly("Voxgate", "Voxtral");
         assertThat(form.value("diarize")).isEqualTo("true");
     }
 

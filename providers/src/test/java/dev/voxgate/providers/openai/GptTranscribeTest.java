@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.model.ParamValue;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.core.model.TimestampGranularity;
 import dev.voxgate.core.model.Transcription;
@@ -12,6 +13,7 @@ import dev.voxgate.providers.ProviderTestBase;
 import dev.voxgate.providers.RecordedForm;
 import dev.voxgate.providers.spi.ProviderFactory;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.HttpUrl;
@@ -75,6 +77,31 @@ class GptTranscribeTest extends ProviderTestBase {
         assertThat(configured.values("keywords[]")).containsExactly("Voxgate", "Kubernetes");
         assertThat(configured.value("languages[]")).isEqualTo("en");
         assertThat(RecordedForm.of(takeRequest()).values("keywords[]")).containsExactly("Whisper", "Deepgram");
+    }
+
+    @Test
+    void listsFromTheConfigAreSentAsRepeatedPartsWithEveryValue() throws Exception {
+        server.enqueue(json(200, ANSWER));
+        Deployment deployment = deployment().param("keywords", ParamValue.values(List.of("Voxgate", "Kubernetes",
+                "Deepgram"))).param("languages", ParamValue.values(List.of("en", "de"))).build();
+
+        connect(deployment).transcribe(request().build());
+
+        RecordedForm form = RecordedForm.of(takeRequest());
+        assertThat(form.names()).containsExactly("file", "model", "response_format", "keywords[]", "keywords[]",
+                "keywords[]", "languages[]", "languages[]");
+        assertThat(form.values("keywords[]")).containsExactly("Voxgate", "Kubernetes", "Deepgram");
+        assertThat(form.values("languages[]")).containsExactly("en", "de");
+    }
+
+    @Test
+    void aMapForKeywordsIsRefusedBeforeAnyCallWhateverDropParamsSays() {
+        var thrown = failingCall(connect(deployment().dropParams(true).build()),
+                request().providerParam("keywords", ParamValue.fields(Map.of("term", "Voxgate"))).build());
+
+        assertThat(thrown.failure()).isEqualTo(InvalidRequest.ofParam("keywords", "parameter 'keywords' of provider "
+                + "openai (deployment 'contract-1') takes a list, not a map"));
+        assertThat(server.getRequestCount()).isZero();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.model.ParamType;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.providers.CapabilityProbe;
@@ -13,6 +14,7 @@ import dev.voxgate.providers.spi.ProviderFactory;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import mockwebserver3.MockResponse;
 import okhttp3.HttpUrl;
@@ -25,6 +27,12 @@ class OpenAiModelCapabilitiesTest extends ProviderTestBase {
 
     private static final long MAX_UPLOAD = 26_214_400L;
     private static final Set<ResponseFormat> JSON_AND_TEXT = EnumSet.of(ResponseFormat.JSON, ResponseFormat.TEXT);
+
+    /** The fields and parameters of OpenAI's endpoint over all its models, by kind. */
+    static final Map<String, ParamType> EVERY_OPENAI_PARAM = Map.of("language", ParamType.TEXT,
+            "prompt", ParamType.TEXT, "temperature", ParamType.NUMBER, "timestamp_granularities", ParamType.LIST,
+            "include", ParamType.LIST, "chunking_strategy", ParamType.TEXT_OR_MAP,
+            "known_speaker_names", ParamType.LIST, "known_speaker_references", ParamType.LIST);
 
     private String model = "whisper-1";
 
@@ -74,7 +82,8 @@ class OpenAiModelCapabilitiesTest extends ProviderTestBase {
         assertThat(declaredBy("whisper-1")).isEqualTo(Capabilities.builder().translation(true)
                 .nativeFormats(OpenAiCompatProfile.WHISPER_FORMATS).wordTimestamps(true).segmentTimestamps(true)
                 .maxUploadBytes(MAX_UPLOAD)
-                .params(Set.of("language", "prompt", "temperature", "timestamp_granularities", "chunking_strategy"))
+                .paramTypes(Map.of("language", ParamType.TEXT, "prompt", ParamType.TEXT, "temperature", ParamType.NUMBER,
+                        "timestamp_granularities", ParamType.LIST, "chunking_strategy", ParamType.TEXT_OR_MAP))
                 .build());
     }
 
@@ -83,7 +92,8 @@ class OpenAiModelCapabilitiesTest extends ProviderTestBase {
     void gpt4oModelsWriteJsonAndTextAndStreamWithoutTimings(String name) {
         assertThat(declaredBy(name)).isEqualTo(Capabilities.builder().translation(true).streaming(true)
                 .nativeFormats(JSON_AND_TEXT).maxUploadBytes(MAX_UPLOAD)
-                .params(Set.of("language", "prompt", "temperature", "include", "chunking_strategy")).build());
+                .paramTypes(Map.of("language", ParamType.TEXT, "prompt", ParamType.TEXT, "temperature", ParamType.NUMBER,
+                        "include", ParamType.LIST, "chunking_strategy", ParamType.TEXT_OR_MAP)).build());
     }
 
     @Test
@@ -92,8 +102,9 @@ class OpenAiModelCapabilitiesTest extends ProviderTestBase {
                 .streaming(true).nativeFormats(EnumSet.of(ResponseFormat.JSON, ResponseFormat.TEXT,
                         ResponseFormat.DIARIZED_JSON))
                 .diarization(true).maxUploadBytes(MAX_UPLOAD).maxAudio(Duration.ofSeconds(1400))
-                .params(Set.of("language", "temperature", "chunking_strategy", "known_speaker_names",
-                        "known_speaker_references")).build());
+                .paramTypes(Map.of("language", ParamType.TEXT, "temperature", ParamType.NUMBER,
+                        "chunking_strategy", ParamType.TEXT_OR_MAP, "known_speaker_names", ParamType.LIST,
+                        "known_speaker_references", ParamType.LIST)).build());
     }
 
     @Test
@@ -102,7 +113,8 @@ class OpenAiModelCapabilitiesTest extends ProviderTestBase {
 
         assertThat(declared).isEqualTo(Capabilities.builder().translation(true).streaming(true)
                 .nativeFormats(JSON_AND_TEXT).maxUploadBytes(MAX_UPLOAD)
-                .params(Set.of("language", "prompt", "keywords", "languages")).build());
+                .paramTypes(Map.of("language", ParamType.TEXT, "prompt", ParamType.TEXT, "keywords", ParamType.LIST,
+                        "languages", ParamType.LIST)).build());
         assertThat(declared.takes("keywords[]")).isTrue();
         assertThat(declared.takes("temperature")).isFalse();
     }
@@ -112,8 +124,7 @@ class OpenAiModelCapabilitiesTest extends ProviderTestBase {
         assertThat(declaredBy("ggml-base.en")).isEqualTo(Capabilities.builder().translation(true).streaming(true)
                 .nativeFormats(EnumSet.allOf(ResponseFormat.class)).wordTimestamps(true).segmentTimestamps(true)
                 .diarization(true)
-                .params(Set.of("language", "prompt", "temperature", "timestamp_granularities", "include",
-                        "chunking_strategy", "known_speaker_names", "known_speaker_references")).build());
+                .paramTypes(EVERY_OPENAI_PARAM).build());
         assertThat(declaredBy("whisper-large-v3").streaming()).isFalse();
     }
 

@@ -7,6 +7,7 @@ import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionFailure.AuthenticationFailed;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.model.ParamValue;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.core.model.TimestampGranularity;
@@ -17,6 +18,7 @@ import dev.voxgate.core.model.Transcription.Word;
 import dev.voxgate.providers.RecordedForm;
 import dev.voxgate.providers.openaicompat.OpenAiCompatContractTest;
 import dev.voxgate.providers.spi.ProviderFactory;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,6 +119,38 @@ class OpenAiProviderFactoryTest extends OpenAiCompatContractTest {
         RecordedForm form = RecordedForm.of(takeRequest());
         assertThat(form.value("chunking_strategy")).isEqualTo("server_vad");
         assertThat(form.value("include[]")).isEqualTo("logprobs");
+    }
+
+    @Test
+    void chunkingStrategyMapFromTheConfigIsSentAsOnePartPerKey() throws Exception {
+        server.enqueue(json(200, "{\"text\":\"hi\"}"));
+        Map<String, String> vad = new LinkedHashMap<>();
+        vad.put("type", "server_vad");
+        vad.put("prefix_padding_ms", "300");
+        vad.put("silence_duration_ms", "200");
+        vad.put("threshold", "0.5");
+        Deployment deployment = Deployment.builder(DEPLOYMENT_ID, "transcribe", "openai", "gpt-4o-transcribe-diarize")
+                .apiBase(base()).apiKey(Secret.of(KEY)).param("chunking_strategy", ParamValue.fields(vad))
+                .param("known_speaker_names", ParamValue.values(List.of("agent", "customer"))).build();
+
+        connect(deployment).transcribe(request().responseFormat(ResponseFormat.DIARIZED_JSON).build());
+
+        RecordedForm form = RecordedForm.of(takeRequest());
+        assertThat(form.names()).containsExactly("file", "model", "response_format", "chunking_strategy[type]",
+                "chunking_strategy[prefix_padding_ms]", "chunking_strategy[silence_duration_ms]",
+                "chunking_strategy[threshold]", "known_speaker_names[]", "known_speaker_names[]");
+        assertThat(form.value("chunking_strategy[silence_duration_ms]")).isEqualTo("200");
+        assertThat(form.values("known_speaker_names[]")).containsExactly("agent", "customer");
+    }
+
+    @Test
+    void aListForChunkingStrategyIsRefusedBeforeAnyCall() {
+        var thrown = failingCall(connect(deployment().build()), request()
+                .providerParam("chunking_strategy", ParamValue.values(List.of("auto", "server_vad"))).build());
+
+        assertThat(thrown.failure()).isEqualTo(InvalidRequest.ofParam("chunking_strategy", "parameter "
+                + "'chunking_strategy' of provider openai (deployment 'contract-1') takes a text or a map, not a list"));
+        assertThat(server.getRequestCount()).isZero();
     }
 
     @Test

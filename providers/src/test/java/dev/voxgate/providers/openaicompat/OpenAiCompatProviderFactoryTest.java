@@ -12,6 +12,8 @@ import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.TranscriptionRequest;
 import dev.voxgate.providers.ProviderCatalog;
+import dev.voxgate.providers.http.EndpointRules;
+import dev.voxgate.providers.http.KeyRequirement;
 import dev.voxgate.providers.spi.ProviderContext;
 import java.io.IOException;
 import java.util.Map;
@@ -27,10 +29,11 @@ import org.junit.jupiter.api.Test;
 /** A vendor added as nothing but a profile: what the profile controls. */
 class OpenAiCompatProviderFactoryTest {
 
-    private static final OpenAiCompatProfile SELF_HOSTED = OpenAiCompatProfile.builder("whispercpp")
-            .apiKeyVariables("WHISPERCPP_API_KEY")
-            .apiBaseVariables("WHISPERCPP_API_BASE")
-            .keyRequirement(KeyRequirement.NEVER)
+    private static final OpenAiCompatProfile SELF_HOSTED = OpenAiCompatProfile.builder(EndpointRules.builder("whispercpp")
+                    .keyVariables("WHISPERCPP_API_KEY")
+                    .baseVariables("WHISPERCPP_API_BASE")
+                    .keyRequirement(KeyRequirement.NEVER)
+                    .build())
             .responseFormats(Set.of(ResponseFormat.JSON, ResponseFormat.TEXT))
             .build();
 

@@ -7,11 +7,14 @@ import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.TranscriptionRequest;
+import dev.voxgate.providers.http.Endpoint;
+import dev.voxgate.providers.http.EndpointRules;
 import dev.voxgate.providers.http.MalformedBodyException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okio.Buffer;
@@ -29,7 +32,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The vendor call of an OpenAI deployment: the request with its multipart body ({@link TranscriptionForm}) written
+ * The vendor call of an OpenAI deployment: the request with its multipart body ({@link WireForm}) written
  * out as OkHttp writes it to the socket (here into an Okio buffer), and the vendor's JSON answer read back.
  */
 @State(Scope.Thread)
@@ -49,7 +52,7 @@ public class RequestBuildBenchmark {
 
     private TranscriptionRequest request;
     private Deployment deployment;
-    private Endpoint.Ready endpoint;
+    private HttpUrl url;
     private OpenAiCompatProfile profile;
     private final Buffer wire = new Buffer();
 
@@ -60,16 +63,20 @@ public class RequestBuildBenchmark {
         deployment = Deployment.builder("d1", "whisper", "openai", "whisper-1")
                 .apiKey(Secret.of("sk-bench")).apiBase("http://127.0.0.1:8081/v1").build();
         // OpenAI's profile as its factory builds it (bearer key, /audio/transcriptions under api_base).
-        OpenAiCompatProfile openAi = OpenAiCompatProfile.builder("openai").apiKeyVariables("OPENAI_API_KEY").build();
-        endpoint = (Endpoint.Ready) Endpoint.resolve(openAi, deployment,
+        OpenAiCompatProfile openAi = OpenAiCompatProfile.builder(EndpointRules.builder("openai")
+                .keyVariables("OPENAI_API_KEY").build()).build();
+        Endpoint.Ready endpoint = (Endpoint.Ready) openAi.endpoint().resolve(deployment,
                 EnvironmentSource.of(Map.of()));
+        url = openAi.layout().transcriptionsUrl(endpoint, deployment);
         profile = openAi;
     }
 
     @Benchmark
     public long buildAndWrite() throws IOException {
-        Request call = endpoint.request().post(TranscriptionForm.of(profile, deployment.providerModel(),
-                VettedRequest.of(profile, deployment, request))).build();
+        // The key header UpstreamCalls adds, as a literal: the body is what is measured.
+        Request call = new Request.Builder().url(url).header("Authorization", "Bearer sk-bench")
+                .post(WireForm.of(profile, deployment.providerModel(), profile.params().vet(deployment, request),
+                        false)).build();
         call.body().writeTo(wire);
         long written = wire.size();
         wire.clear();

@@ -1,4 +1,4 @@
-package dev.voxgate.providers.http;
+package dev.voxgate.providers.spi;
 
 import java.time.Duration;
 import java.util.List;
@@ -60,10 +60,5 @@ public final class SharedHttpClient {
     // The same lanes and pools, each lane's settings changed by change (which must not replace the pool).
     private SharedHttpClient derived(UnaryOperator<OkHttpClient.Builder> change) {
         return new SharedHttpClient(lanes.stream().map(lane -> change.apply(lane.newBuilder()).build()).toList());
-    }
-
-    /** The lanes, for inspecting their settings. */
-    public List<OkHttpClient> lanes() {
-        return lanes;
     }
 }

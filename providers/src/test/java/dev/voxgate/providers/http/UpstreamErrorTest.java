@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class VendorErrorTest {
+class UpstreamErrorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -16,7 +16,7 @@ class VendorErrorTest {
         "{\"category\":\"X\",\"message\":\"Bad.\",\"details\":\"missing model\",\"request_id\":\"r1\"} | Bad. (missing model)",
         "{\"category\":\"X\",\"details\":\"missing model\"}                                          | missing model"})
     void deepgramEnvelopesAreRead(String body, String message) {
-        VendorError error = VendorError.parse(body);
+        UpstreamError error = UpstreamError.parse(body);
 
         assertThat(error.message()).contains(message);
         assertThat(error.param()).isEqualTo(Optional.empty());

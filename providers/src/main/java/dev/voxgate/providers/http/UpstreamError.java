@@ -16,26 +16,26 @@ import java.util.Optional;
  * @param message the vendor's own message, whitespace collapsed and length-capped
  * @param param   the request field the vendor blames, if it names one
  */
-record VendorError(Optional<String> message, Optional<String> param) {
+record UpstreamError(Optional<String> message, Optional<String> param) {
 
     private static final int MAX_MESSAGE = 300;
-    private static final VendorError SILENT = new VendorError(Optional.empty(), Optional.empty());
+    private static final UpstreamError SILENT = new UpstreamError(Optional.empty(), Optional.empty());
 
-    static VendorError parse(String body) {
+    static UpstreamError parse(String body) {
         String trimmed = body.strip();
         if (trimmed.isEmpty() || trimmed.startsWith("<")) {
             return SILENT;
         }
         if (trimmed.startsWith("{")) {
-            Optional<VendorError> fromJson = fromJson(trimmed);
+            Optional<UpstreamError> fromJson = fromJson(trimmed);
             if (fromJson.isPresent()) {
                 return fromJson.get();
             }
         }
-        return new VendorError(clean(trimmed), Optional.empty());
+        return new UpstreamError(clean(trimmed), Optional.empty());
     }
 
-    private static Optional<VendorError> fromJson(String json) {
+    private static Optional<UpstreamError> fromJson(String json) {
         JsonNode root;
         try {
             root = ProviderJson.tree(json);
@@ -68,7 +68,7 @@ record VendorError(Optional<String> message, Optional<String> param) {
     }
 
     /** Deepgram's envelopes, which never name a parameter; their {@code request_id} is left to the vendor's logs. */
-    private static Optional<VendorError> deepgram(JsonNode root) {
+    private static Optional<UpstreamError> deepgram(JsonNode root) {
         JsonNode legacy = root.path("err_msg").isTextual() ? root.path("err_msg") : root.path("err_code");
         if (legacy.isTextual()) {
             return found(legacy, MissingNode.getInstance());
@@ -80,13 +80,13 @@ record VendorError(Optional<String> message, Optional<String> param) {
         return found(TextNode.valueOf(both), MissingNode.getInstance());
     }
 
-    private static Optional<VendorError> found(JsonNode message, JsonNode param) {
+    private static Optional<UpstreamError> found(JsonNode message, JsonNode param) {
         if (!message.isValueNode() || message.isNull()) {
             return Optional.empty();
         }
         Optional<String> named = param.isTextual() && !param.asText().isBlank()
                 ? Optional.of(param.asText()) : Optional.empty();
-        return Optional.of(new VendorError(clean(message.asText()), named));
+        return Optional.of(new UpstreamError(clean(message.asText()), named));
     }
 
     private static Optional<String> clean(String text) {

@@ -1,32 +1,41 @@
-package dev.voxgate.providers.openaicompat;
+package dev.voxgate.providers.http;
 
+import dev.voxgate.core.model.ParamType;
 import dev.voxgate.core.model.TranscriptionRequest;
 import java.util.List;
 
 /**
- * The optional fields of OpenAI's transcription request that a vendor may or may not take. A profile lists the ones
- * its vendor takes; a caller's value for any other is refused before the call, or dropped under {@code drop_params}.
+ * The optional fields of OpenAI's transcription request, which a provider takes (sends, or maps to its own names) or
+ * not. A {@link ParamSchema} lists the ones its provider takes; a caller's value for any other is refused before the
+ * call, or dropped under {@code drop_params}.
  *
  * <p>Immutable and thread-safe.
  */
 public enum StandardField {
-    LANGUAGE("language"),
-    PROMPT("prompt"),
+    LANGUAGE("language", ParamType.TEXT),
+    PROMPT("prompt", ParamType.TEXT),
     // Always present (json by default), so never refused: a vendor without it answers in one shape, which its
-    // profile's reader maps, and the proxy renders the format asked for from that.
-    RESPONSE_FORMAT("response_format"),
-    TEMPERATURE("temperature"),
-    TIMESTAMP_GRANULARITIES("timestamp_granularities");
+    // adapter maps, and the proxy renders the format asked for from that.
+    RESPONSE_FORMAT("response_format", ParamType.TEXT),
+    TEMPERATURE("temperature", ParamType.NUMBER),
+    TIMESTAMP_GRANULARITIES("timestamp_granularities", ParamType.LIST);
 
     private final String wireName;
+    private final ParamType type;
 
-    StandardField(String wireName) {
+    StandardField(String wireName, ParamType type) {
         this.wireName = wireName;
+        this.type = type;
     }
 
     /** The form field's name, without the {@code []} an array encoding may add. */
     public String wireName() {
         return wireName;
+    }
+
+    /** The kind of value it takes, as declared in a provider's capabilities. */
+    public ParamType type() {
+        return type;
     }
 
     /** Whether the caller set this field in {@code request}. */

@@ -1,4 +1,4 @@
-package dev.voxgate.providers.openaicompat;
+package dev.voxgate.providers.http;
 
 /** When a call to a vendor needs a key. Immutable and thread-safe. */
 public enum KeyRequirement {
