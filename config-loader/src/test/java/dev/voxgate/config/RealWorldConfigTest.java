@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voxgate.core.model.ParamValue;
 import dev.voxgate.core.model.Deployment;
-import dev.voxgate.router.FailureKind;
 import dev.voxgate.router.RouterSettings;
+import dev.voxgate.router.state.FailureKind;
 import dev.voxgate.router.strategy.BuiltInStrategy;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static dev.voxgate.config.TestConfigs.loader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.voxgate.router.FailureKind;
 import dev.voxgate.router.RouterSettings;
+import dev.voxgate.router.state.FailureKind;
 import dev.voxgate.router.strategy.BuiltInStrategy;
 import dev.voxgate.router.strategy.RoutingStrategyArgs;
 import java.time.Duration;

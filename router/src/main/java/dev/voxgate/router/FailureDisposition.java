@@ -11,6 +11,7 @@ import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamProtocolError;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamTimeout;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
+import dev.voxgate.router.state.FailureKind;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -6,21 +6,17 @@ import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ModelGroup;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.TranscriptionRequest;
-import dev.voxgate.router.internal.CallThreads;
-import dev.voxgate.router.internal.Routes;
-import dev.voxgate.router.internal.RoutingContext;
-import dev.voxgate.router.internal.RoutingEngine;
 import dev.voxgate.router.state.RoutingState;
 import dev.voxgate.router.strategy.RoutingStrategy;
-import dev.voxgate.router.strategy.SimpleShuffleStrategy;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
@@ -43,21 +39,22 @@ import java.util.random.RandomGenerator;
  * The README's "How a call is routed" gives every rule. {@link #route}, {@link #routeAsync} and
  * {@link #routeStreaming} return the result with a {@link RoutingReport} of what happened; the
  * {@link TranscriptionPort} methods return the result alone. Every failure reaches the caller as a
- * {@link RoutedTranscriptionException}, which carries the report.
+ * {@link RoutedTranscriptionException}, which carries the report; {@link RoutingListener}s hear each step.
+ * {@link CallOptions#credentials()} apply the caller's own credentials to the named group on this shared router.
  *
  * <p>Thread-safe, and meant to be shared: one router serves any number of concurrent calls, without a lock on
  * the way. Attempts, and {@link #routeAsync} calls, run on virtual threads.
  */
 public final class Router implements TranscriptionPort {
 
-    private final Routes<TranscriptionPort> routes;
-    private final RoutingEngine<TranscriptionPort> engine;
+    private final Routes routes;
+    private final RoutingEngine engine;
     private final RouterSettings settings;
     private final CallThreads callThreads = new CallThreads();
 
-    private Router(Routes<TranscriptionPort> routes, RoutingContext context) {
+    private Router(Routes routes, RoutingContext context) {
         this.routes = routes;
-        this.engine = new RoutingEngine<>(routes, context);
+        this.engine = new RoutingEngine(routes, context);
         this.settings = context.settings();
     }
 
@@ -131,9 +128,11 @@ public final class Router implements TranscriptionPort {
         return settings;
     }
 
-    /** Builds a {@link Router}; not thread-safe. Only {@link #connector} is required. */
+    /** Builds a {@link Router}; not thread-safe. A {@link #connector} is needed unless every deployment has a port. */
     public static final class Builder {
         private final List<Deployment> deployments = new ArrayList<>();
+        private final Map<String, TranscriptionPort> ports = new HashMap<>();
+        private final List<RoutingListener> listeners = new ArrayList<>();
         private RouterSettings settings = RouterSettings.defaults();
         private DeploymentConnector connector;
         private boolean allowDirectModels = true;
@@ -158,13 +157,22 @@ public final class Router implements TranscriptionPort {
             return this;
         }
 
+        /**
+         * A deployment called through {@code port} rather than the connector; a caller's own credentials still need
+         * the connector, so a router without one, all of whose deployments come with ports, refuses them.
+         */
+        public Builder deployment(Deployment deployment, TranscriptionPort port) {
+            ports.put(deployment.id(), Objects.requireNonNull(port, "port"));
+            return deployment(deployment);
+        }
+
         /** Default {@link RouterSettings#defaults()}. */
         public Builder settings(RouterSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
-        /** How deployments are called; required. */
+        /** How deployments are called, also over a caller's own credentials. */
         public Builder connector(DeploymentConnector connector) {
             this.connector = Objects.requireNonNull(connector, "connector");
             return this;
@@ -188,10 +196,7 @@ public final class Router implements TranscriptionPort {
             return this;
         }
 
-        /**
-         * A strategy of your own; without one, {@link RouterSettings#routingStrategy()} (default
-         * {@link SimpleShuffleStrategy}) is used.
-         */
+        /** A strategy of your own, instead of the one {@link RouterSettings#routingStrategy()} names. */
         public Builder strategy(RoutingStrategy strategy) {
             this.strategy = Objects.requireNonNull(strategy, "strategy");
             return this;
@@ -218,26 +223,27 @@ public final class Router implements TranscriptionPort {
             return this;
         }
 
+        /** Adds a listener; several are called in the order they were added. */
+        public Builder listener(RoutingListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
         /**
          * Checks the configuration and connects every deployment once.
          *
-         * @throws IllegalStateException    when no connector was given
+         * @throws IllegalStateException    when no connector was given and some deployment (or every one, there
+         *                                  being none) has no port of its own
          * @throws IllegalArgumentException when deployments share an id, or a fallback names an unknown group
          */
         public Router build() {
-            if (connector == null) {
-                throw new IllegalStateException("a DeploymentConnector is required");
-            }
-            var groups = Routes.group(deployments);
-            Routes.requireKnownFallbacks(settings.fallbacks(), groups.keySet());
-            DeploymentConnector connector = this.connector;
-            Routes<TranscriptionPort> routes = Routes.connect(groups, connector::connect, TranscriptionPort::capabilities,
-                    allowDirectModels ? connector::direct : model -> Optional.empty());
+            Optional<DeploymentConnector> connector = Optional.ofNullable(this.connector);
+            Routes routes = Routes.connect(deployments, ports, connector, allowDirectModels, settings.fallbacks());
             RoutingStrategy chosen = strategy != null ? strategy
                     : settings.routingStrategy().create(settings.routingStrategyArgs());
             RoutingContext context = new RoutingContext(settings, clock, random, chosen,
-                    state != null ? state : RoutingState.inMemory(), sleeper, backoff,
-                    Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("voxgate-attempt-", 0).factory()));
+                    state != null ? state : RoutingState.inMemory(), sleeper, backoff, connector,
+                    new Listeners(listeners));
             return new Router(routes, context);
         }
     }

@@ -1,5 +1,6 @@
 package dev.voxgate.router;
 
+import dev.voxgate.router.state.FailureKind;
 import dev.voxgate.router.strategy.BuiltInStrategy;
 import dev.voxgate.router.strategy.RoutingStrategyArgs;
 import java.time.Duration;

@@ -40,7 +40,7 @@ class RouterCapabilityTest {
     @Test
     void subtitlesGoOnlyToDeploymentsThatCanMakeThemAndTheOthersAreNeverRested() {
         ScriptedPort groq = port().declares(JSON_ONLY).answers("from groq");
-        ScriptedPort deepgram = port().declares(SUBTITLES).answers("from deepgram");
+        ScriptedPort deepgram = port().declares(SUBTITLES).answers("from deepgram").repeats();
         Router router = fixture.router()
                 .deployment(fixture.deployment("groq", "mixed", groq))
                 .deployment(fixture.deployment("deepgram", "mixed", deepgram))
@@ -61,7 +61,7 @@ class RouterCapabilityTest {
     @Test
     void aStreamedTranscriptGoesOnlyToADeploymentThatStreams() {
         ScriptedPort whisper = port().declares(TRANSLATES).answers("whisper");
-        ScriptedPort gpt4o = port().declares(STREAMS).answers("streamed");
+        ScriptedPort gpt4o = port().declares(STREAMS).answers("streamed").repeats();
         Router router = fixture.router()
                 .deployment(fixture.deployment("whisper-1", "speech", whisper))
                 .deployment(fixture.deployment("gpt-4o-transcribe", "speech", gpt4o))
@@ -91,7 +91,7 @@ class RouterCapabilityTest {
     @Test
     void aTranslationSkipsDeploymentsThatCannotTranslate() {
         ScriptedPort mistral = port().declares(SUBTITLES).answers("mistral");
-        ScriptedPort openai = port().declares(TRANSLATES).answers("openai");
+        ScriptedPort openai = port().declares(TRANSLATES).answers("openai").repeats();
         Router router = fixture.router()
                 .deployment(fixture.deployment("mistral", "speech", mistral))
                 .deployment(fixture.deployment("openai", "speech", openai))

@@ -11,6 +11,7 @@ import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamTimeout;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
+import dev.voxgate.router.state.FailureKind;
 import dev.voxgate.router.state.RoutingState;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,7 +30,7 @@ class RouterCooldownRulesTest {
         ScriptedPort limited = port().fails(new RateLimited("429", Optional.of(Duration.ofSeconds(7)))).answers("from a");
         Router router = fixture.router()
                 .deployment(fixture.deployment("a", "whisper", limited))
-                .deployment(fixture.deployment("b", "whisper", port().answers("from b")))
+                .deployment(fixture.deployment("b", "whisper", port().answers("from b").repeats()))
                 .build();
 
         assertThat(text(router, "whisper")).isEqualTo("from b");
@@ -41,8 +42,8 @@ class RouterCooldownRulesTest {
 
     @Test
     void moreThanHalfOfAtLeastFiveRequestsFailingThisMinuteRestsTheDeployment() {
-        ScriptedPort flaky = port().answers("ok").answers("ok").fails(UNAVAILABLE);
-        ScriptedPort steady = port().answers("from b");
+        ScriptedPort flaky = port().answers("ok").answers("ok").fails(UNAVAILABLE).repeats();
+        ScriptedPort steady = port().answers("from b").repeats();
         Router router = fixture.router()
                 .deployment(fixture.deployment("a", "whisper", flaky))
                 .deployment(fixture.deployment("b", "whisper", steady))
@@ -102,10 +103,10 @@ class RouterCooldownRulesTest {
 
     @Test
     void aRateLimitPolicyEntryReplacesTheRestAtTheFirst429() {
-        ScriptedPort limited = port().fails(new RateLimited("429", Optional.empty()));
+        ScriptedPort limited = port().fails(new RateLimited("429", Optional.empty())).repeats();
         Router router = fixture.router()
                 .deployment(fixture.deployment("a", "whisper", limited))
-                .deployment(fixture.deployment("b", "whisper", port().answers("from b")))
+                .deployment(fixture.deployment("b", "whisper", port().answers("from b").repeats()))
                 .settings(RouterSettings.builder().allowedFailsPolicy(FailureKind.RATE_LIMIT, 1).build())
                 .build();
 
@@ -117,7 +118,7 @@ class RouterCooldownRulesTest {
 
     @Test
     void badRequestsRestADeploymentOnlyWhenThePolicyCountsThem() {
-        ScriptedPort picky = port().fails(InvalidRequest.of("unsupported language"));
+        ScriptedPort picky = port().fails(InvalidRequest.of("unsupported language")).repeats();
         Router router = fixture.router()
                 .deployment(fixture.deployment("a", "whisper", picky))
                 .deployment(fixture.deployment("b", "whisper", port().answers("from b")))
@@ -134,7 +135,7 @@ class RouterCooldownRulesTest {
         ScriptedPort badKey = port().fails(new AuthenticationFailed("invalid api key")).answers("from a");
         Router router = fixture.router()
                 .deployment(fixture.deployment("a", "whisper", badKey))
-                .deployment(fixture.deployment("b", "whisper", port().answers("from b")))
+                .deployment(fixture.deployment("b", "whisper", port().answers("from b").repeats()))
                 .build();
 
         assertThat(text(router, "whisper")).isEqualTo("from b");
@@ -145,7 +146,7 @@ class RouterCooldownRulesTest {
     @Test
     void routersSharingOneStateCountFailuresTogether() {
         RoutingState shared = RoutingState.inMemory();
-        ScriptedPort flaky = port().fails(UNAVAILABLE);
+        ScriptedPort flaky = port().fails(UNAVAILABLE).repeats();
         Router first = fixture.router().deployment(fixture.deployment("a", "whisper", flaky)).state(shared)
                 .settings(RouterSettings.builder().numRetries(0).allowedFails(1).build()).build();
         Router second = fixture.router().deployment(fixture.deployment("a", "whisper", flaky)).state(shared)

@@ -26,7 +26,7 @@ class RouterCooldownTest {
     @Test
     void rateLimitedDeploymentIsSkippedUntilCooldownEnds() {
         ScriptedPort first = port().fails(RATE_LIMITED).answers("from a");
-        ScriptedPort second = port().answers("from b");
+        ScriptedPort second = port().answers("from b").repeats();
         Router router = fixture.router()
                 .deployment(fixture.deployment("a", "whisper", first))
                 .deployment(fixture.deployment("b", "whisper", second))
@@ -43,7 +43,7 @@ class RouterCooldownTest {
     @Test
     void retryAfterLengthensTheCooldown() {
         ScriptedPort first = port().fails(new RateLimited("429", Optional.of(Duration.ofSeconds(30)))).answers("from a");
-        ScriptedPort second = port().answers("from b");
+        ScriptedPort second = port().answers("from b").repeats();
         Router router = fixture.router()
                 .deployment(fixture.deployment("a", "whisper", first))
                 .deployment(fixture.deployment("b", "whisper", second))
@@ -79,7 +79,7 @@ class RouterCooldownTest {
 
     @Test
     void failuresBeyondAllowedFailsInAMinuteRestTheDeployment() {
-        ScriptedPort only = port().fails(UNAVAILABLE);
+        ScriptedPort only = port().fails(UNAVAILABLE).repeats();
         Router router = fixture.router()
                 .deployment(fixture.deployment("a", "whisper", only))
                 .settings(RouterSettings.builder().numRetries(0).allowedFails(2).build())
@@ -114,7 +114,7 @@ class RouterCooldownTest {
 
     @Test
     void nonRetryableFailuresNeverRestADeployment() {
-        ScriptedPort only = port().fails(InvalidRequest.of("bad audio"));
+        ScriptedPort only = port().fails(InvalidRequest.of("bad audio")).repeats();
         Router router = fixture.router()
                 .deployment(fixture.deployment("a", "whisper", only))
                 .settings(RouterSettings.builder().allowedFails(0).build())
@@ -159,7 +159,7 @@ class RouterCooldownTest {
     @Test
     void aDeploymentsOwnCooldownTimeReplacesTheRouters() {
         ScriptedPort first = port().fails(RATE_LIMITED).answers("from a");
-        ScriptedPort second = port().answers("from b");
+        ScriptedPort second = port().answers("from b").repeats();
         Deployment patient = fixture.deployment("a", "whisper", first).toBuilder()
                 .cooldownTime(Duration.ofSeconds(60)).build();
         Router router = fixture.router()

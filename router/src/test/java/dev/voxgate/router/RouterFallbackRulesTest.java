@@ -46,7 +46,7 @@ class RouterFallbackRulesTest {
     void disableFallbacksInTheSettingsStopsConfiguredAndCallerFallbacks() {
         ScriptedPort backup = port().answers("never");
         Router router = fixture.router()
-                .deployment(fixture.deployment("p", "whisper", port().fails(UNAVAILABLE)))
+                .deployment(fixture.deployment("p", "whisper", port().fails(UNAVAILABLE).repeats()))
                 .deployment(fixture.deployment("b", "backup", backup))
                 .settings(RouterSettings.builder().numRetries(0).disableFallbacks(true)
                         .fallback("whisper", List.of("backup")).build())
@@ -62,7 +62,7 @@ class RouterFallbackRulesTest {
     void disableFallbacksInCallOptionsStopsThatCallsFallbacksOnly() {
         ScriptedPort backup = port().answers("from backup");
         Router router = fixture.router()
-                .deployment(fixture.deployment("p", "whisper", port().fails(UNAVAILABLE)))
+                .deployment(fixture.deployment("p", "whisper", port().fails(UNAVAILABLE).repeats()))
                 .deployment(fixture.deployment("b", "backup", backup))
                 .settings(RouterSettings.builder().numRetries(0).fallback("whisper", List.of("backup")).build())
                 .build();
@@ -75,7 +75,7 @@ class RouterFallbackRulesTest {
     /** On real time, in a fraction of a second: the deadline interrupts a real thread. */
     @Test
     void theRoutersTotalTimeoutBoundsACallWithoutADeadlineOfItsOwnAndTheShorterOneWins() throws Exception {
-        ScriptedPort hanging = port().hangs();
+        ScriptedPort hanging = port().hangs().repeats();
         Router router = fixture.router()
                 .deployment(fixture.deployment("a", "whisper", hanging))
                 .settings(RouterSettings.builder().totalTimeout(Duration.ofMillis(150)).build())

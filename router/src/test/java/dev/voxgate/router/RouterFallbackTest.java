@@ -25,8 +25,8 @@ class RouterFallbackTest {
 
     @Test
     void fallbacksAreTriedInOrderEachWithItsOwnRetries() {
-        ScriptedPort primary = port().fails(UNAVAILABLE);
-        ScriptedPort backup = port().fails(UNAVAILABLE);
+        ScriptedPort primary = port().fails(UNAVAILABLE).repeats();
+        ScriptedPort backup = port().fails(UNAVAILABLE).repeats();
         ScriptedPort lastResort = port().answers("from last resort");
         Router router = fixture.router()
                 .deployment(fixture.deployment("p", "whisper", primary))

@@ -23,7 +23,7 @@ class RouterLimitsTest {
     @Test
     void aDeploymentAtItsRpmIsSkippedForTheRestOfTheMinute() {
         Router router = fixture.router()
-                .deployment(fixture.deployment("a", "whisper", port().answers("from a")).toBuilder().rpm(2).build())
+                .deployment(fixture.deployment("a", "whisper", port().answers("from a").repeats()).toBuilder().rpm(2).build())
                 .deployment(fixture.deployment("b", "whisper", port().answers("from b")))
                 .build();
 
@@ -33,7 +33,7 @@ class RouterLimitsTest {
     @Test
     void whenEveryDeploymentIsAtItsRpmTheCallGets429WithRetryAfterTheNextMinute() {
         Router router = fixture.router()
-                .deployment(fixture.deployment("a", "whisper", port().answers("from a")).toBuilder().rpm(1).build())
+                .deployment(fixture.deployment("a", "whisper", port().answers("from a").repeats()).toBuilder().rpm(1).build())
                 .deployment(fixture.deployment("b", "whisper", port().answers("from b")).toBuilder().rpm(1).build())
                 .build();
         router.transcribe(request("whisper"));
@@ -54,7 +54,7 @@ class RouterLimitsTest {
 
     @Test
     void tpmCountsTheAudioSecondsOfEachAnswerUntilTheMinuteIsUsedUp() {
-        ScriptedPort limited = port().answersAudio("from a", 45);
+        ScriptedPort limited = port().answersAudio("from a", 45).repeats();
         Router router = fixture.router()
                 .deployment(fixture.deployment("a", "whisper", limited).toBuilder().tpm(60).build())
                 .deployment(fixture.deployment("b", "whisper", port().answers("from b")))

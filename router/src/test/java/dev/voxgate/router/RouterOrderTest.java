@@ -23,7 +23,7 @@ class RouterOrderTest {
     void aLowerTierServesOnlyWhenEveryDeploymentOfTheHigherTierIsUnavailable() {
         ScriptedPort first = port().fails(RATE_LIMITED).answers("from a");
         ScriptedPort second = port().answers("from b").fails(RATE_LIMITED).answers("from b");
-        ScriptedPort backup = port().answers("from c");
+        ScriptedPort backup = port().answers("from c").repeats();
         Router router = fixture.router()
                 .deployment(ordered("c", backup, 2))
                 .deployment(ordered("a", first, 1))
@@ -57,7 +57,7 @@ class RouterOrderTest {
     @Test
     void deploymentsWithoutAnOrderComeAfterEveryTier() {
         ScriptedPort unordered = port().answers("unordered");
-        ScriptedPort ordered = port().answers("ordered");
+        ScriptedPort ordered = port().answers("ordered").repeats();
         Router router = fixture.routerWithSettingsStrategy()
                 .deployment(fixture.deployment("u", "whisper", unordered))
                 .deployment(ordered("o", ordered, 5))

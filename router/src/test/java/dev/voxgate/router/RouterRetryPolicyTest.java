@@ -10,6 +10,7 @@ import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.error.TranscriptionFailure.ModelNotFound;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamTimeout;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
+import dev.voxgate.router.state.FailureKind;
 import java.time.Duration;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class RouterRetryPolicyTest {
     @Test
     void retryPolicyGivesEachFailureKindItsOwnNumberOfRetries() {
         ScriptedPort timingOut = port().fails(new UpstreamTimeout("too slow"));
-        ScriptedPort failing = port().fails(UNAVAILABLE);
+        ScriptedPort failing = port().fails(UNAVAILABLE).repeats();
         Router router = fixture.router()
                 .deployment(fixture.deployment("t", "timeouts", timingOut))
                 .deployment(fixture.deployment("f", "failures", failing))
@@ -59,7 +60,7 @@ class RouterRetryPolicyTest {
 
     @Test
     void aBadRequestIsRetriedOnlyWhenThePolicyAsksAndOnlyOnAnUntriedDeployment() {
-        ScriptedPort picky = port().fails(InvalidRequest.ofParam("language", "unsupported language 'xx'"));
+        ScriptedPort picky = port().fails(InvalidRequest.ofParam("language", "unsupported language 'xx'")).repeats();
         ScriptedPort lenient = port().fails(InvalidRequest.ofParam("language", "unsupported language 'xx'"));
         Router.Builder builder = fixture.router()
                 .deployment(fixture.deployment("a", "whisper", picky))

@@ -39,7 +39,7 @@ class RouterRetryTest {
 
     @Test
     void retriesStopAtNumRetriesAndSurfaceTheLastFailure() {
-        ScriptedPort only = port().fails(UNAVAILABLE);
+        ScriptedPort only = port().fails(UNAVAILABLE).repeats();
         Router router = fixture.router()
                 .deployment(fixture.deployment("a", "whisper", only))
                 .settings(RouterSettings.builder().numRetries(2).disableCooldowns(true).build())
@@ -125,8 +125,8 @@ class RouterRetryTest {
 
     @Test
     void backOffGrowsExponentiallyOnceEveryDeploymentWasTried() {
-        ScriptedPort first = port().fails(new UpstreamProtocolError("truncated body"));
-        ScriptedPort second = port().fails(new UpstreamProtocolError("truncated body"));
+        ScriptedPort first = port().fails(new UpstreamProtocolError("truncated body")).repeats();
+        ScriptedPort second = port().fails(new UpstreamProtocolError("truncated body")).repeats();
         Router router = fixture.router()
                 .deployment(fixture.deployment("a", "whisper", first))
                 .deployment(fixture.deployment("b", "whisper", second))

@@ -25,9 +25,9 @@ class RouterStrategyTest {
     @Test
     void weightsOfOneToThreeGiveAboutAQuarterAndThreeQuartersOverFourThousandPicks() {
         Router router = fixture.routerWithSettingsStrategy()
-                .deployment(fixture.deployment("light", "whisper", port().answers("light")).toBuilder()
+                .deployment(fixture.deployment("light", "whisper", port().answers("light").repeats()).toBuilder()
                         .weight(1.0).build())
-                .deployment(fixture.deployment("heavy", "whisper", port().answers("heavy")).toBuilder()
+                .deployment(fixture.deployment("heavy", "whisper", port().answers("heavy").repeats()).toBuilder()
                         .weight(3.0).build())
                 .build();
 
@@ -47,7 +47,7 @@ class RouterStrategyTest {
         state.tryStart("a", fixture.clock.instant(), DeploymentLimits.none());
         Router router = fixture.routerWithSettingsStrategy()
                 .deployment(fixture.deployment("a", "whisper", port().answers("from a")))
-                .deployment(fixture.deployment("b", "whisper", port().answers("from b")))
+                .deployment(fixture.deployment("b", "whisper", port().answers("from b").repeats()))
                 .settings(RouterSettings.builder().routingStrategy(BuiltInStrategy.LEAST_BUSY).build())
                 .state(state)
                 .build();
@@ -59,8 +59,8 @@ class RouterStrategyTest {
 
     @Test
     void usageBasedSpreadsTheMinutesRequestsEvenly() {
-        ScriptedPort first = port().answers("a");
-        ScriptedPort second = port().answers("b");
+        ScriptedPort first = port().answers("a").repeats();
+        ScriptedPort second = port().answers("b").repeats();
         Router router = fixture.routerWithSettingsStrategy()
                 .deployment(fixture.deployment("a", "whisper", first))
                 .deployment(fixture.deployment("b", "whisper", second))
@@ -77,7 +77,7 @@ class RouterStrategyTest {
     @Test
     void latencyBasedLearnsFromAnsweredCallsAndPrefersTheFasterDeployment() {
         ScriptedPort slow = port().answersAfter(Duration.ofSeconds(6), fixture.clock, "slow");
-        ScriptedPort fast = port().answersAfter(Duration.ofSeconds(2), fixture.clock, "fast");
+        ScriptedPort fast = port().answersAfter(Duration.ofSeconds(2), fixture.clock, "fast").repeats();
         Router router = fixture.routerWithSettingsStrategy()
                 .deployment(fixture.deployment("slow", "whisper", slow))
                 .deployment(fixture.deployment("fast", "whisper", fast))
@@ -97,7 +97,7 @@ class RouterStrategyTest {
     @Test
     void aStrategyGivenToTheBuilderWinsOverTheSettings() {
         Router router = fixture.router()
-                .deployment(fixture.deployment("a", "whisper", port().answers("from a")))
+                .deployment(fixture.deployment("a", "whisper", port().answers("from a").repeats()))
                 .deployment(fixture.deployment("b", "whisper", port().answers("from b")))
                 .settings(RouterSettings.builder().routingStrategy(BuiltInStrategy.USAGE_BASED).build())
                 .build();

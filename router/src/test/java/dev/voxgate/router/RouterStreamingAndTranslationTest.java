@@ -20,7 +20,7 @@ class RouterStreamingAndTranslationTest {
 
     @Test
     void translationIsRoutedRetriedAndFallenBackLikeATranscription() {
-        ScriptedPort primary = port().fails(UNAVAILABLE);
+        ScriptedPort primary = port().fails(UNAVAILABLE).repeats();
         ScriptedPort backup = port().answers("in English");
         Router router = fixture.router()
                 .deployment(fixture.deployment("p", "whisper", primary))

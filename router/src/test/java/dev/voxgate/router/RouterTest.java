@@ -30,7 +30,7 @@ class RouterTest {
 
     @Test
     void aProviderModelNameIsRoutedThroughTheConnector() {
-        ScriptedPort direct = port().answers("direct");
+        ScriptedPort direct = port().answers("direct").repeats();
         fixture.connector.direct("groq/whisper-large-v3",
                 Deployment.builder("groq-direct", "groq/whisper-large-v3", "groq", "whisper-large-v3").build(), direct);
         Router router = fixture.router().build();

@@ -8,18 +8,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamTimeout;
-import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
 import dev.voxgate.core.model.Deployment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** These run on real time, in fractions of a second: timeouts interrupt real threads. */
+/**
+ * These run on the router's real timers, in fractions of a second, since what they check is that a timeout interrupts
+ * a real thread; the tests themselves never sleep: a hanging port waits for its interrupt.
+ */
 class RouterTimeoutTest {
-
-    private static final UpstreamUnavailable UNAVAILABLE = new UpstreamUnavailable("503 from vendor", OptionalInt.of(503));
 
     private final Fixture fixture = new Fixture();
 
@@ -54,10 +54,12 @@ class RouterTimeoutTest {
 
     @Test
     void theCallsDeadlineStopsRetries() {
-        ScriptedPort slowFailure = port().slowlyFails(Duration.ofMillis(60), UNAVAILABLE);
+        // Every attempt hangs until its 60 ms timeout interrupts it, and is retried at once.
+        ScriptedPort slowFailure = port().hangs().repeats();
         Router router = fixture.router()
                 .deployment(fixture.deployment("a", "whisper", slowFailure))
-                .settings(RouterSettings.builder().numRetries(100).disableCooldowns(true).build())
+                .settings(RouterSettings.builder().numRetries(100).disableCooldowns(true)
+                        .attemptTimeout(Duration.ofMillis(60)).build())
                 .backoff(RetryBackoff.none())
                 .build();
 
@@ -90,6 +92,26 @@ class RouterTimeoutTest {
                                 + " 'a' was answering")));
         assertThat(hanging.wasInterrupted(Duration.ofSeconds(5))).isTrue();
         assertThat(backup.calls()).isZero();
+    }
+
+    @Test
+    void aStreamThatStallsAfterItBeganEndsTheCallAtItsAttemptTimeoutWithoutARetry() {
+        Deployment stalling = fixture.deployment("a", "whisper", port().streamsThenHangs("Four")).toBuilder()
+                .timeout(Duration.ofMillis(100)).build();
+        Router router = fixture.router()
+                .deployment(stalling)
+                .deployment(fixture.deployment("b", "whisper", port()))
+                .build();
+        List<String> pieces = new CopyOnWriteArrayList<>();
+
+        // What reached the caller cannot be taken back, so b is not asked to stream the same audio again.
+        assertThatThrownBy(() -> router.transcribeStreaming(request("whisper"), pieces::add))
+                .isInstanceOfSatisfying(RoutedTranscriptionException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(new UpstreamTimeout(
+                            "Deployment 'a' (openai/whisper-1) did not answer within 100 ms"));
+                    assertThat(e.report().attempts()).hasSize(1);
+                });
+        assertThat(pieces).containsExactly("Four");
     }
 
     @Test

@@ -25,7 +25,7 @@ class RoutingReportTest {
     void aCallReportsTheGroupAndDeploymentThatAnsweredItsRetriesFallbacksAndTimes() {
         Router router = fixture.router()
                 .deployment(fixture.deployment("a", "whisper",
-                        port().failsAfter(Duration.ofSeconds(1), fixture.clock, RATE_LIMITED)))
+                        port().failsAfter(Duration.ofSeconds(1), fixture.clock, RATE_LIMITED).repeats()))
                 .deployment(fixture.deployment("c", "backup",
                         port().answersAfter(Duration.ofSeconds(2), fixture.clock, "from backup")))
                 .settings(RouterSettings.builder().numRetries(1).fallback("whisper", List.of("backup")).build())

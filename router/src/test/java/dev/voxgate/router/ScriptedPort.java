@@ -17,7 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-/** A fake deployment that follows a script, one step per call; the last step repeats. */
+/**
+ * A fake deployment that follows a script, one step per call. A call beyond the script fails the test with an
+ * {@link AssertionError} naming the deployment and the call; a script that means its last step to answer every
+ * further call says so with {@link #repeats()}.
+ */
 final class ScriptedPort implements TranscriptionPort {
 
     private final List<Supplier<Transcription>> steps = new CopyOnWriteArrayList<>();
@@ -25,13 +29,22 @@ final class ScriptedPort implements TranscriptionPort {
     private final List<Optional<String>> firstPieces = new CopyOnWriteArrayList<>();
     private final AtomicInteger translations = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
+    private final CountDownLatch called = new CountDownLatch(1);
     private final CountDownLatch interrupted = new CountDownLatch(1);
     private final List<Thread> callThreads = new CopyOnWriteArrayList<>();
 
     private volatile Capabilities capabilities = Capabilities.UNDECLARED;
+    private volatile String deployment = "(a port no deployment was given)";
+    private volatile boolean repeats;
 
     static ScriptedPort port() {
         return new ScriptedPort();
+    }
+
+    /** Names the deployment this port serves, for the failure of an unscripted call. */
+    ScriptedPort serving(String deploymentId) {
+        this.deployment = deploymentId;
+        return this;
     }
 
     /** Declares what this deployment can serve (by default: everything). */
@@ -45,64 +58,63 @@ final class ScriptedPort implements TranscriptionPort {
         return capabilities;
     }
 
-    ScriptedPort answers(String text) {
-        step(() -> Transcription.ofText(text));
+    /** The last step scripted so far answers every further call, as often as the test makes it. */
+    ScriptedPort repeats() {
+        if (steps.isEmpty()) {
+            throw new IllegalStateException("script a step before saying it repeats");
+        }
+        this.repeats = true;
         return this;
+    }
+
+    ScriptedPort answers(String text) {
+        return step(() -> Transcription.ofText(text));
     }
 
     /** Answers with a transcript of {@code audioSeconds} of audio. */
     ScriptedPort answersAudio(String text, double audioSeconds) {
-        step(() -> new Transcription(text, Optional.empty(), Optional.of(audioSeconds), List.of(), List.of(),
+        return step(() -> new Transcription(text, Optional.empty(), Optional.of(audioSeconds), List.of(), List.of(),
                 Optional.empty(), Optional.empty()));
-        return this;
     }
 
     /** Moves the fake clock by {@code took}, as a provider taking that long would, then answers. */
     ScriptedPort answersAfter(Duration took, FakeClock clock, String text) {
-        step(() -> {
+        return step(() -> {
             clock.advance(took);
             return Transcription.ofText(text);
         });
-        return this;
     }
 
     /** Moves the fake clock by {@code took}, then fails. */
     ScriptedPort failsAfter(Duration took, FakeClock clock, TranscriptionFailure failure) {
-        step(() -> {
+        return step(() -> {
             clock.advance(took);
             throw new TranscriptionException(failure);
         });
-        return this;
     }
 
     ScriptedPort fails(TranscriptionFailure failure) {
-        step(() -> {
+        return step(() -> {
             throw new TranscriptionException(failure);
         });
-        return this;
     }
 
-    /** Blocks until interrupted, as a provider stuck in socket I/O would. */
+    /**
+     * Blocks until interrupted, as a provider stuck in socket I/O on a virtual thread would; then fails as the aborted
+     * read does, with the thread's interrupt status still set.
+     */
     ScriptedPort hangs() {
-        step(() -> {
-            pause(Duration.ofMinutes(10));
-            throw new AssertionError("a hanging call was never interrupted");
+        return step(() -> {
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                interrupted.countDown();
+                throw new TranscriptionException(
+                        new TranscriptionFailure.UpstreamUnavailable("interrupted", OptionalInt.empty()));
+            }
+            throw new AssertionError("a latch that nothing opens was opened");
         });
-        return this;
-    }
-
-    /** The threads the calls ran on, in order. */
-    List<Thread> callThreads() {
-        return List.copyOf(callThreads);
-    }
-
-    /** Takes {@code time}, then fails. */
-    ScriptedPort slowlyFails(Duration time, TranscriptionFailure failure) {
-        step(() -> {
-            pause(time);
-            throw new TranscriptionException(failure);
-        });
-        return this;
     }
 
     /** Streams {@code piece}, then fails: a stream that breaks off after it began. */
@@ -110,6 +122,18 @@ final class ScriptedPort implements TranscriptionPort {
         fails(failure);
         firstPieces.set(firstPieces.size() - 1, Optional.of(piece));
         return this;
+    }
+
+    /** Streams {@code piece}, then hangs until interrupted: a stream that stalls after it began. */
+    ScriptedPort streamsThenHangs(String piece) {
+        hangs();
+        firstPieces.set(firstPieces.size() - 1, Optional.of(piece));
+        return this;
+    }
+
+    /** The threads the calls ran on, in order. */
+    List<Thread> callThreads() {
+        return List.copyOf(callThreads);
     }
 
     @Override
@@ -138,21 +162,13 @@ final class ScriptedPort implements TranscriptionPort {
         return translations.get();
     }
 
-    private int nextStep() {
-        int call = calls.getAndIncrement();
-        if (steps.isEmpty()) {
-            throw new AssertionError("no script for this port");
-        }
-        return Math.min(call, steps.size() - 1);
-    }
-
-    private void step(Supplier<Transcription> step) {
-        steps.add(step);
-        firstPieces.add(Optional.empty());
-    }
-
     int calls() {
         return calls.get();
+    }
+
+    /** Whether this port was called within {@code within} (at once, if it already was). */
+    boolean wasCalled(Duration within) throws InterruptedException {
+        return called.await(within.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Whether a call of this port saw its thread interrupted. */
@@ -160,13 +176,23 @@ final class ScriptedPort implements TranscriptionPort {
         return interrupted.await(within.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void pause(Duration time) {
-        try {
-            Thread.sleep(time);
-        } catch (InterruptedException e) {
-            interrupted.countDown();
-            throw new TranscriptionException(
-                    new TranscriptionFailure.UpstreamUnavailable("interrupted", OptionalInt.empty()));
+    private int nextStep() {
+        int call = calls.getAndIncrement();
+        called.countDown();
+        if (call < steps.size()) {
+            return call;
         }
+        if (repeats) {
+            return steps.size() - 1;
+        }
+        throw new AssertionError("deployment '" + deployment + "' got call " + (call + 1) + ", but its script has "
+                + steps.size() + (steps.size() == 1 ? " step" : " steps")
+                + "; script the call, or end the script with repeats() if its last step answers every further call");
+    }
+
+    private ScriptedPort step(Supplier<Transcription> step) {
+        steps.add(step);
+        firstPieces.add(Optional.empty());
+        return this;
     }
 }

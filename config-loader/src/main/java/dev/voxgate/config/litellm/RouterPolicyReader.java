@@ -1,7 +1,7 @@
 package dev.voxgate.config.litellm;
 
 import dev.voxgate.config.litellm.YamlNode.Mapping;
-import dev.voxgate.router.FailureKind;
+import dev.voxgate.router.state.FailureKind;
 import dev.voxgate.router.strategy.BuiltInStrategy;
 import dev.voxgate.router.strategy.RoutingStrategyArgs;
 import java.util.EnumMap;

@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param timeout             per-attempt timeout for this deployment
  * @param weight              relative share of traffic in its group
  * @param rpm                 requests per minute it may take
- * @param tpm                 audio seconds per minute it may take
+ * @param tpm                 audio seconds per calendar minute it may take (LiteLLM's tokens per minute, for speech)
  * @param order               priority tier: lower is tried first
  * @param maxParallelRequests how many calls may be in flight at once
  * @param cooldownTime        how long it rests after failing; zero disables cooldown for it

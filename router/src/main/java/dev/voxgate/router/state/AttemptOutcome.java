@@ -1,6 +1,5 @@
 package dev.voxgate.router.state;
 
-import dev.voxgate.router.FailureKind;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -32,7 +31,11 @@ public sealed interface AttemptOutcome {
         }
     }
 
-    /** The call ended (its deadline passed, or it was interrupted) before the deployment answered. */
+    /**
+     * The attempt says nothing about the deployment, so only its in-flight count changes: the call ended (its
+     * deadline passed, or it was interrupted) before the deployment answered, or the attempt failed on the caller's
+     * own credentials, whose wrong key or spent quota is the caller's, not the deployment's.
+     */
     record Abandoned() implements AttemptOutcome {
     }
 }

@@ -1,6 +1,5 @@
 package dev.voxgate.router.state;
 
-import dev.voxgate.router.FailureKind;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;

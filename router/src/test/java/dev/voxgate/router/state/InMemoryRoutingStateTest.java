@@ -2,7 +2,6 @@ package dev.voxgate.router.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.voxgate.router.FailureKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

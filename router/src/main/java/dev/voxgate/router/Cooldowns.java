@@ -1,13 +1,12 @@
-package dev.voxgate.router.internal;
+package dev.voxgate.router;
 
 import dev.voxgate.core.error.TranscriptionFailure;
 import dev.voxgate.core.model.Deployment;
-import dev.voxgate.router.FailureDisposition;
-import dev.voxgate.router.RouterSettings;
 import dev.voxgate.router.state.MinuteCounts;
 import dev.voxgate.router.state.RoutingState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Decides when a failing deployment rests (cools down), from its counts of the current minute in the shared
@@ -39,29 +38,50 @@ final class Cooldowns {
         this.state = state;
     }
 
-    void afterFailure(Route<?> route, Deployment deployment, TranscriptionFailure failure, MinuteCounts counts,
-                      Instant now) {
+    /** Rests {@code deployment} if its counts after {@code failure} say so, and tells the call's trace. */
+    void afterFailure(Route route, Deployment deployment, TranscriptionFailure failure, MinuteCounts counts,
+                      Instant now, CallTrace trace) {
         Duration rest = deployment.cooldownTime().orElse(settings.cooldownTime());
         FailureDisposition disposition = FailureDisposition.of(failure);
-        if (settings.disableCooldowns() || rest.isZero() || !shouldRest(route, disposition, counts)) {
+        if (settings.disableCooldowns() || rest.isZero()) {
+            return;
+        }
+        Optional<String> reason = whyRest(route, disposition, counts);
+        if (reason.isEmpty()) {
             return;
         }
         Duration providerWait = disposition.retryAfter().orElse(Duration.ZERO);
-        state.rest(deployment.id(), now.plus(providerWait.compareTo(rest) > 0 ? providerWait : rest));
+        Duration length = providerWait.compareTo(rest) > 0 ? providerWait : rest;
+        Instant until = now.plus(length);
+        state.rest(deployment.id(), until);
+        trace.rested(route.name(), deployment, until, length, failure, reason.get());
     }
 
-    private boolean shouldRest(Route<?> route, FailureDisposition disposition, MinuteCounts counts) {
+    /** The rule that rests the deployment, in words; empty when none does. */
+    private Optional<String> whyRest(Route route, FailureDisposition disposition, MinuteCounts counts) {
         Integer allowedOfKind = settings.allowedFailsPolicy().get(disposition.kind());
         if (allowedOfKind != null) {
-            return counts.failuresOfKind() > allowedOfKind;
+            return counts.failuresOfKind() > allowedOfKind
+                    ? Optional.of(disposition.kind().liteLlmName() + " failures this minute (" + counts.failuresOfKind()
+                            + ") exceed allowed_fails_policy's " + allowedOfKind)
+                    : Optional.empty();
         }
         if (!disposition.counts()) {
-            return false;
+            return Optional.empty();
         }
         // A single deployment that rests fails its whole group, so only the plain count rests one alone.
         boolean siblings = route.groupSize() > 1;
-        return siblings && disposition.restsAtOnce()
-                || counts.failures() > settings.allowedFails()
-                || siblings && counts.requests() >= RATE_RULE_MINIMUM && counts.failures() * 2 > counts.requests();
+        if (siblings && disposition.restsAtOnce()) {
+            return Optional.of(disposition.kind().liteLlmName() + " rests a deployment at once when its group has"
+                    + " others");
+        }
+        if (counts.failures() > settings.allowedFails()) {
+            return Optional.of("failures this minute (" + counts.failures() + ") exceed allowed_fails "
+                    + settings.allowedFails());
+        }
+        if (siblings && counts.requests() >= RATE_RULE_MINIMUM && counts.failures() * 2 > counts.requests()) {
+            return Optional.of(counts.failures() + " of its " + counts.requests() + " attempts this minute failed");
+        }
+        return Optional.empty();
     }
 }

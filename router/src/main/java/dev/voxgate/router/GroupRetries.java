@@ -1,7 +1,8 @@
-package dev.voxgate.router.internal;
+package dev.voxgate.router;
 
 import dev.voxgate.core.error.TranscriptionException;
-import dev.voxgate.router.FailureDisposition;
+import dev.voxgate.core.model.CallerCredentials;
+import dev.voxgate.core.model.Transcription;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
@@ -10,8 +11,8 @@ import java.util.Set;
 /**
  * The attempts of one call within one route: the first, then the retries {@link RetryRules} allow. Each retry picks
  * a deployment again, preferring an available one this call has not tried, at once; only when none is left does it
- * wait (see {@link dev.voxgate.router.RetryBackoff}, at least the router's {@code retryAfter}) and go back to a
- * tried one. A group in which nothing is available any more stops retrying, so that its fallbacks can run.
+ * wait (see {@link RetryBackoff}, at least the router's {@code retryAfter}) and go back to a tried one. A group in
+ * which nothing is available any more stops retrying, so that its fallbacks can run.
  *
  * <p>Thread-safe; per-call state lives on the stack of {@link #run}.
  */
@@ -27,26 +28,26 @@ final class GroupRetries {
         this.attempts = new Attempts(context);
     }
 
-    <P, T> T run(Route<P> group, RetryRules rules, Deadline deadline, CallTrace trace, RoutedCall<P, T> call) {
-        Route<P> route = CapableTargets.of(group, call.needs(), trace);
+    /** Runs the call's attempts in {@code group}, on {@code credentials} when they are the caller's own. */
+    Transcription run(Route group, CallerCredentials credentials, CallRun run) {
+        Route route = CapableTargets.of(group, run.call().needs(), run.trace());
         Set<String> tried = new HashSet<>();
-        Target<P> target = picker.first(route);
+        Target target = picker.first(route);
         for (int retry = 0; ; retry++) {
             tried.add(target.id());
             try {
-                return attempts.make(route, target, deadline, trace, call);
+                return attempts.make(route, target, credentials, run);
             } catch (TranscriptionException e) {
-                if (!rules.allows(retry, e.failure())) {
+                if (!run.rules().allows(retry, e.failure())) {
                     throw e;
                 }
-                target = next(route, tried, e, retry, deadline);
+                target = next(route, tried, e, retry, run.deadline());
             }
         }
     }
 
-    private <P> Target<P> next(Route<P> route, Set<String> tried, TranscriptionException last, int retry,
-                               Deadline deadline) {
-        Optional<Target<P>> untried = picker.pick(route, id -> !tried.contains(id));
+    private Target next(Route route, Set<String> tried, TranscriptionException last, int retry, Deadline deadline) {
+        Optional<Target> untried = picker.pick(route, id -> !tried.contains(id));
         if (untried.isPresent()) {
             return untried.get();
         }
@@ -58,7 +59,8 @@ final class GroupRetries {
     }
 
     private Duration delay(int retry, TranscriptionException last) {
-        Duration backoff = context.backoff().delay(retry, FailureDisposition.of(last.failure()).retryAfter(), context.random());
+        Duration backoff = context.backoff().delay(retry, FailureDisposition.of(last.failure()).retryAfter(),
+                context.random());
         Duration minimum = context.settings().retryAfter();
         return backoff.compareTo(minimum) < 0 ? minimum : backoff;
     }

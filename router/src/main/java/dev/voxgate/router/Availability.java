@@ -1,4 +1,4 @@
-package dev.voxgate.router.internal;
+package dev.voxgate.router;
 
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.router.state.DeploymentLimits;
@@ -13,26 +13,25 @@ import java.util.function.Function;
 
 /**
  * Which deployments of a route may take an attempt at one instant, and why the others may not: resting until its
- * cooldown ends, or at a limit: {@code rpm} or {@code tpm} until the next calendar minute, {@code
+ * cooldown ends, or at a limit: {@code rpm} or {@code tpm} (audio seconds) until the next calendar minute, {@code
  * max_parallel_requests} until a call ends (which cannot be known, so one second is the guess).
  *
  * @param open    the deployments that may take an attempt, in configuration order
  * @param blocked the others, each with why and until when
  * @param usage   what each deployment is doing, by id
- * @param <P>     the endpoint type
  *
  * <p>Immutable and thread-safe.
  */
-record Availability<P>(List<Target<P>> open, List<Blocked> blocked, Map<String, DeploymentUsage> usage) {
+record Availability(List<Target> open, List<Blocked> blocked, Map<String, DeploymentUsage> usage) {
 
     /** How long a deployment at {@code max_parallel_requests} is expected to stay there. */
     static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(1);
 
-    static <P> Availability<P> of(Route<P> route, Instant now, Map<String, Instant> resting,
-                                  Map<String, DeploymentUsage> usage, Function<Deployment, DeploymentLimits> limits) {
-        List<Target<P>> open = new ArrayList<>(route.targets().size());
+    static Availability of(Route route, Instant now, Map<String, Instant> resting, Map<String, DeploymentUsage> usage,
+                           Function<Deployment, DeploymentLimits> limits) {
+        List<Target> open = new ArrayList<>(route.targets().size());
         List<Blocked> blocked = new ArrayList<>();
-        for (Target<P> target : route.targets()) {
+        for (Target target : route.targets()) {
             Instant until = resting.get(target.id());
             DeploymentUsage used = usage.getOrDefault(target.id(), DeploymentUsage.idle());
             Optional<Blocked> limited = until != null
@@ -40,7 +39,7 @@ record Availability<P>(List<Target<P>> open, List<Blocked> blocked, Map<String, 
                     : atLimit(target.deployment(), limits.apply(target.deployment()), used, now);
             limited.ifPresentOrElse(blocked::add, () -> open.add(target));
         }
-        return new Availability<>(open, blocked, Map.copyOf(usage));
+        return new Availability(open, blocked, Map.copyOf(usage));
     }
 
     private static Optional<Blocked> atLimit(Deployment deployment, DeploymentLimits limits, DeploymentUsage usage,

@@ -1,9 +1,8 @@
-package dev.voxgate.router.internal;
+package dev.voxgate.router;
 
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.NoHealthyDeployment;
 import dev.voxgate.core.model.Deployment;
-import dev.voxgate.router.RouterSettings;
 import dev.voxgate.router.state.DeploymentLimits;
 import dev.voxgate.router.state.RoutingState;
 import dev.voxgate.router.strategy.Candidates;
@@ -39,23 +38,22 @@ final class Picker {
         this.clock = context.clock();
         this.strategy = context.strategy();
         this.random = context.random();
-        RouterSettings settings = context.settings();
-        this.defaultMaxParallel = settings.defaultMaxParallelRequests();
+        this.defaultMaxParallel = context.settings().defaultMaxParallelRequests();
     }
 
     /** The first attempt of a route; a {@link NoHealthyDeployment} failure when no deployment is available. */
-    <P> Target<P> first(Route<P> route) {
+    Target first(Route route) {
         return pick(route, id -> true).orElseThrow(() -> noneAvailable(route));
     }
 
     /** A started attempt on an available deployment whose id {@code allowed} accepts; empty when there is none. */
-    <P> Optional<Target<P>> pick(Route<P> route, Predicate<String> allowed) {
+    Optional<Target> pick(Route route, Predicate<String> allowed) {
         Instant now = clock.instant();
-        Availability<P> availability = availability(route, now);
-        List<Target<P>> open = new ArrayList<>(availability.open().size());
+        Availability availability = availability(route, now);
+        List<Target> open = new ArrayList<>(availability.open().size());
         availability.open().stream().filter(target -> allowed.test(target.id())).forEach(open::add);
         while (!open.isEmpty()) {
-            Target<P> chosen = choose(route, bestTier(open), availability, now);
+            Target chosen = choose(route, bestTier(open), availability, now);
             if (state.tryStart(chosen.id(), now, limits(chosen.deployment()))) {
                 return Optional.of(chosen);
             }
@@ -65,24 +63,28 @@ final class Picker {
     }
 
     /** Whether any deployment of the route is available now, tried or not. */
-    boolean anyAvailable(Route<?> route) {
+    boolean anyAvailable(Route route) {
         return !availability(route, clock.instant()).open().isEmpty();
     }
 
+    /**
+     * What {@code deployment} may take: its own {@code max_parallel_requests} (else the router's default), its
+     * {@code rpm}, and its {@code tpm}, read as audio seconds per minute (LiteLLM's tokens per minute, for speech).
+     */
     DeploymentLimits limits(Deployment deployment) {
         return new DeploymentLimits(deployment.maxParallelRequests().or(() -> defaultMaxParallel), deployment.rpm(),
                 deployment.tpm());
     }
 
-    private <P> Availability<P> availability(Route<P> route, Instant now) {
+    private Availability availability(Route route, Instant now) {
         List<String> ids = route.ids();
         return Availability.of(route, now, state.restingUntil(ids, now), state.usage(ids, now), this::limits);
     }
 
-    private <P> Target<P> choose(Route<P> route, List<Target<P>> eligible, Availability<P> availability, Instant now) {
+    private Target choose(Route route, List<Target> eligible, Availability availability, Instant now) {
         List<Deployment> deployments = eligible.stream().map(Target::deployment).toList();
         Deployment chosen = strategy.pick(new Candidates(route.name(), deployments, availability.usage(), now, random));
-        for (Target<P> target : eligible) {
+        for (Target target : eligible) {
             if (target.deployment() == chosen || target.deployment().equals(chosen)) {
                 return target;
             }
@@ -91,16 +93,16 @@ final class Picker {
                 + (chosen == null ? null : chosen.id()) + "', which is not one of the candidates it was given");
     }
 
-    private static <P> List<Target<P>> bestTier(List<Target<P>> open) {
+    private static List<Target> bestTier(List<Target> open) {
         int best = open.stream().mapToInt(Picker::tier).min().orElseThrow();
         return best == Integer.MAX_VALUE ? open : open.stream().filter(target -> tier(target) == best).toList();
     }
 
-    private static int tier(Target<?> target) {
+    private static int tier(Target target) {
         return target.deployment().order().orElse(Integer.MAX_VALUE);
     }
 
-    private TranscriptionException noneAvailable(Route<?> route) {
+    private TranscriptionException noneAvailable(Route route) {
         Instant now = clock.instant();
         List<Availability.Blocked> blocked = availability(route, now).blocked();
         Duration retryAfter = blocked.stream().map(Availability.Blocked::freeAt).min(Instant::compareTo)

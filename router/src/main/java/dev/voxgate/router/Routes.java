@@ -1,11 +1,10 @@
-package dev.voxgate.router.internal;
+package dev.voxgate.router;
 
+import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.ModelNotFound;
-import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ModelGroup;
-import dev.voxgate.router.RouterSettings;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -23,27 +22,52 @@ import java.util.function.Function;
  * router is built, and {@code provider/model} names, connected on first use and then kept.
  *
  * <p>Thread-safe: the groups never change; direct routes are added atomically.
- *
- * @param <P> the endpoint type
  */
-public final class Routes<P> {
+final class Routes {
 
     private final Map<String, ModelGroup> groups;
-    private final Map<String, Route<P>> routes;
-    private final Function<Deployment, P> connect;
-    private final Function<P, Capabilities> declared;
+    private final Map<String, Route> routes;
+    private final Function<Deployment, TranscriptionPort> connect;
     private final Function<String, Optional<Deployment>> direct;
-    private final Map<String, Route<P>> directRoutes = new ConcurrentHashMap<>();
+    private final Map<String, Route> directRoutes = new ConcurrentHashMap<>();
 
-    private Routes(Map<String, ModelGroup> groups, Function<Deployment, P> connect,
-                   Function<P, Capabilities> declared, Function<String, Optional<Deployment>> direct) {
+    /**
+     * Connects every deployment of {@code groups} once; errors from {@code connect} propagate.
+     *
+     * @param direct the deployment for a {@code provider/model} name, empty when there is none (or none allowed)
+     */
+    private Routes(Map<String, ModelGroup> groups, Function<Deployment, TranscriptionPort> connect,
+           Function<String, Optional<Deployment>> direct) {
         this.groups = groups;
         this.connect = connect;
-        this.declared = declared;
         this.direct = direct;
-        Map<String, Route<P>> connected = new LinkedHashMap<>();
+        Map<String, Route> connected = new LinkedHashMap<>();
         groups.forEach((name, group) -> connected.put(name, route(name, group.deployments())));
         this.routes = Collections.unmodifiableMap(connected);
+    }
+
+    /**
+     * The routes of {@code deployments}, each connected once, through its port in {@code ports} if it has one, else
+     * the connector (which also resolves {@code provider/model} names when {@code allowDirectModels}).
+     *
+     * @throws IllegalStateException    when there is no connector and some deployment (or every one, there being
+     *                                  none) has no port of its own
+     * @throws IllegalArgumentException when deployments share an id, or a fallback names an unknown group
+     */
+    static Routes connect(List<Deployment> deployments, Map<String, TranscriptionPort> ports,
+                          Optional<DeploymentConnector> connector, boolean allowDirectModels,
+                          Map<String, List<String>> fallbacks) {
+        if (connector.isEmpty() && (deployments.isEmpty()
+                || !ports.keySet().containsAll(deployments.stream().map(Deployment::id).toList()))) {
+            throw new IllegalStateException("a DeploymentConnector is required unless every deployment has its port");
+        }
+        Map<String, ModelGroup> groups = group(deployments);
+        requireKnownFallbacks(fallbacks, groups.keySet());
+        Map<String, TranscriptionPort> given = Map.copyOf(ports);
+        return new Routes(groups,
+                deployment -> given.containsKey(deployment.id()) ? given.get(deployment.id())
+                        : connector.orElseThrow().connect(deployment),
+                model -> allowDirectModels ? connector.flatMap(found -> found.direct(model)) : Optional.empty());
     }
 
     /**
@@ -51,7 +75,7 @@ public final class Routes<P> {
      *
      * @throws IllegalArgumentException when two deployments share an id
      */
-    public static Map<String, ModelGroup> group(Collection<Deployment> deployments) {
+    private static Map<String, ModelGroup> group(Collection<Deployment> deployments) {
         Map<String, List<Deployment>> byName = new LinkedHashMap<>();
         Set<String> ids = new HashSet<>();
         for (Deployment deployment : deployments) {
@@ -65,21 +89,9 @@ public final class Routes<P> {
         return Collections.unmodifiableMap(groups);
     }
 
-    /**
-     * Connects every deployment of {@code groups} once; errors from {@code connect} propagate.
-     *
-     * @param declared what an endpoint declares it can serve, before its deployment's limits and overrides
-     * @param direct   the deployment for a {@code provider/model} name, empty when there is none (or none allowed)
-     */
-    public static <P> Routes<P> connect(Map<String, ModelGroup> groups, Function<Deployment, P> connect,
-                                        Function<P, Capabilities> declared,
-                                        Function<String, Optional<Deployment>> direct) {
-        return new Routes<>(groups, connect, declared, direct);
-    }
-
     /** The route for {@code name}: its model group, else a {@code provider/model} deployment, else empty. */
-    public Optional<Route<P>> find(String name) {
-        Route<P> group = routes.get(name);
+    Optional<Route> find(String name) {
+        Route group = routes.get(name);
         if (group != null) {
             return Optional.of(group);
         }
@@ -88,27 +100,19 @@ public final class Routes<P> {
     }
 
     /** The route for {@code name}; a {@link ModelNotFound} failure naming it when there is none. */
-    public Route<P> require(String name) {
+    Route require(String name) {
         return find(name).orElseThrow(() -> new TranscriptionException(new ModelNotFound(
                 "Invalid model name passed in model=" + name + ". Available model groups: "
                         + (groups.isEmpty() ? "none" : String.join(", ", groups.keySet())))));
     }
 
-    public List<ModelGroup> modelGroups() {
+    List<ModelGroup> modelGroups() {
         return List.copyOf(groups.values());
     }
 
-    public Optional<ModelGroup> modelGroup(String name) {
-        return Optional.ofNullable(groups.get(name));
-    }
-
-    private Route<P> route(String name, List<Deployment> deployments) {
-        return new Route<>(name, deployments.stream().map(this::target).toList());
-    }
-
-    private Target<P> target(Deployment deployment) {
-        P port = connect.apply(deployment);
-        return new Target<>(deployment, port, deployment.capabilities(declared.apply(port)));
+    private Route route(String name, List<Deployment> deployments) {
+        return new Route(name, deployments.stream()
+                .map(deployment -> Target.of(deployment, connect.apply(deployment))).toList());
     }
 
     /**
@@ -116,7 +120,7 @@ public final class Routes<P> {
      *
      * @throws IllegalArgumentException naming each unknown group and where it appears
      */
-    public static void requireKnownFallbacks(Map<String, List<String>> fallbacks, Set<String> groups) {
+    private static void requireKnownFallbacks(Map<String, List<String>> fallbacks, Set<String> groups) {
         List<String> unknown = new ArrayList<>();
         fallbacks.forEach((key, targets) -> {
             if (!key.equals(RouterSettings.ANY_GROUP) && !groups.contains(key)) {

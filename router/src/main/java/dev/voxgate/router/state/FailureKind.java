@@ -1,20 +1,11 @@
-package dev.voxgate.router;
-
-import dev.voxgate.core.error.TranscriptionFailure;
-import dev.voxgate.core.error.TranscriptionFailure.AuthenticationFailed;
-import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
-import dev.voxgate.core.error.TranscriptionFailure.ModelNotFound;
-import dev.voxgate.core.error.TranscriptionFailure.NoCapableDeployment;
-import dev.voxgate.core.error.TranscriptionFailure.NoHealthyDeployment;
-import dev.voxgate.core.error.TranscriptionFailure.PayloadTooLarge;
-import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
-import dev.voxgate.core.error.TranscriptionFailure.UpstreamProtocolError;
-import dev.voxgate.core.error.TranscriptionFailure.UpstreamTimeout;
-import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
+package dev.voxgate.router.state;
 
 /**
  * The kinds of failure that {@code retry_policy} and {@code allowed_fails_policy} give numbers for, in LiteLLM's
- * terms. Each {@link TranscriptionFailure} falls into exactly one.
+ * terms, and that a {@link RoutingState} counts a deployment's failures by. Each
+ * {@link dev.voxgate.core.error.TranscriptionFailure} falls into exactly one, as
+ * {@code FailureDisposition.of(failure).kind()} says: that one table decides, so this enum stays free of the
+ * router's rules and the state package depends on nothing of the router.
  *
  * <p>Immutable and thread-safe.
  */
@@ -41,10 +32,5 @@ public enum FailureKind {
     /** The prefix of this kind's keys in LiteLLM's policies, e.g. {@code BadRequestError} of {@code BadRequestErrorRetries}. */
     public String liteLlmName() {
         return liteLlmName;
-    }
-
-    /** The kind {@code failure} is of. */
-    public static FailureKind of(TranscriptionFailure failure) {
-        return FailureDisposition.of(failure).kind();
     }
 }

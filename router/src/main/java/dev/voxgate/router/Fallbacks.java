@@ -1,4 +1,4 @@
-package dev.voxgate.router.internal;
+package dev.voxgate.router;
 
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure;
@@ -12,9 +12,6 @@ import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamProtocolError;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamTimeout;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
-import dev.voxgate.router.CallOptions;
-import dev.voxgate.router.FailureDisposition;
-import dev.voxgate.router.RouterSettings;
 import java.util.List;
 import java.util.OptionalInt;
 

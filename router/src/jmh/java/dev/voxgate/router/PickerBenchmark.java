@@ -1,10 +1,8 @@
-package dev.voxgate.router.internal;
+package dev.voxgate.router;
 
-import dev.voxgate.core.model.Capabilities;
+import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.model.Deployment;
-import dev.voxgate.router.RetryBackoff;
-import dev.voxgate.router.RouterSettings;
-import dev.voxgate.router.Sleeper;
+import dev.voxgate.core.model.Transcription;
 import dev.voxgate.router.state.AttemptOutcome;
 import dev.voxgate.router.state.RoutingState;
 import dev.voxgate.router.strategy.BuiltInStrategy;
@@ -13,9 +11,8 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,7 +23,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The router's whole decision for one attempt among 100 deployments (every one with an {@code rpm} and a
@@ -41,10 +37,11 @@ public class PickerBenchmark {
     @Param({"simple-shuffle", "least-busy", "latency-based-routing", "usage-based-routing"})
     public String strategy;
 
-    private final ExecutorService unused = Executors.newVirtualThreadPerTaskExecutor();
+    private static final TranscriptionPort PORT = request -> Transcription.ofText("unused");
+
     private Picker picker;
     private RoutingState state;
-    private Route<String> route;
+    private Route route;
     private final AttemptOutcome success = new AttemptOutcome.Succeeded(Duration.ofMillis(800), OptionalDouble.of(12));
 
     @Setup
@@ -54,26 +51,21 @@ public class PickerBenchmark {
         RoutingContext context = new RoutingContext(settings, InstantSource.system(),
                 () -> ThreadLocalRandom.current().nextLong(),
                 BuiltInStrategy.named(strategy).orElseThrow().create(RoutingStrategyArgs.defaults()), state,
-                Sleeper.system(), RetryBackoff.defaults(), unused);
+                Sleeper.system(), RetryBackoff.defaults(), Optional.empty(), new Listeners(List.of()));
         picker = new Picker(context);
-        List<Target<String>> targets = new ArrayList<>();
+        List<Target> targets = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             Deployment deployment = Deployment.builder("deployment-" + i, "whisper", "openai", "whisper-1")
                     .weight(1.0 + i % 4).rpm(1_000_000_000).maxParallelRequests(1_000).build();
-            targets.add(new Target<>(deployment, deployment.id(), Capabilities.UNDECLARED));
+            targets.add(Target.of(deployment, PORT));
         }
-        route = new Route<>("whisper", targets);
-    }
-
-    @TearDown
-    public void tearDown() {
-        unused.close();
+        route = new Route("whisper", targets);
     }
 
     @Benchmark
     public String pickStartAndFinish() {
-        Target<String> chosen = picker.first(route);
+        Target chosen = picker.first(route);
         state.finish(chosen.id(), InstantSource.system().instant(), success);
-        return chosen.port();
+        return chosen.id();
     }
 }

@@ -1,4 +1,4 @@
-package dev.voxgate.router.internal;
+package dev.voxgate.router;
 
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.NoCapableDeployment;
@@ -26,11 +26,11 @@ final class CapableTargets {
      * @throws TranscriptionException with {@link NoCapableDeployment} naming the request's needs and what each
      *                                deployment lacks, when none can serve it
      */
-    static <P> Route<P> of(Route<P> route, RequestNeeds needs, CallTrace trace) {
-        List<Target<P>> serving = new ArrayList<>(route.targets().size());
+    static Route of(Route route, RequestNeeds needs, CallTrace trace) {
+        List<Target> serving = new ArrayList<>(route.targets().size());
         List<String> refusals = new ArrayList<>();
         boolean onlySize = true;
-        for (Target<P> target : route.targets()) {
+        for (Target target : route.targets()) {
             List<String> lacks = target.capabilities().lacks(needs, target.deployment().dropParams());
             if (lacks.isEmpty()) {
                 serving.add(target);

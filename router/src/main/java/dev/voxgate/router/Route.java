@@ -1,4 +1,4 @@
-package dev.voxgate.router.internal;
+package dev.voxgate.router;
 
 import java.util.List;
 import java.util.Objects;
@@ -7,18 +7,17 @@ import java.util.Objects;
  * What one model name routes to: the deployments of a model group, or the single deployment of a
  * {@code provider/model} name.
  *
- * @param name    the name as callers write it
- * @param targets the deployments with their endpoints, at least one, in configuration order
+ * @param name      the name as callers write it
+ * @param targets   the deployments with their ports, at least one, in configuration order
  * @param ids       the targets' deployment ids, in the same order
  * @param groupSize how many deployments the whole group has: more than {@code targets} when some were left out
  *                  of this call as unable to serve it
- * @param <P>       the endpoint type
  *
  * <p>Immutable and thread-safe.
  */
-public record Route<P>(String name, List<Target<P>> targets, List<String> ids, int groupSize) {
+record Route(String name, List<Target> targets, List<String> ids, int groupSize) {
 
-    public Route {
+    Route {
         Objects.requireNonNull(name, "name");
         targets = List.copyOf(targets);
         if (targets.isEmpty()) {
@@ -35,12 +34,12 @@ public record Route<P>(String name, List<Target<P>> targets, List<String> ids, i
     }
 
     /** A route over {@code targets}; their ids are read once here, as every pick needs them. */
-    public Route(String name, List<Target<P>> targets) {
+    Route(String name, List<Target> targets) {
         this(name, targets, targets.stream().map(Target::id).toList(), targets.size());
     }
 
     /** This route narrowed to {@code serving}, a non-empty part of its targets; the group's size stays. */
-    Route<P> narrowedTo(List<Target<P>> serving) {
-        return new Route<>(name, serving, serving.stream().map(Target::id).toList(), groupSize);
+    Route narrowedTo(List<Target> serving) {
+        return new Route(name, serving, serving.stream().map(Target::id).toList(), groupSize);
     }
 }

@@ -1,10 +1,10 @@
-package dev.voxgate.router.internal;
+package dev.voxgate.router;
 
 import dev.voxgate.core.error.TranscriptionException;
-import dev.voxgate.router.CallOptions;
-import dev.voxgate.router.Routed;
-import dev.voxgate.router.RoutedTranscriptionException;
-import dev.voxgate.router.RouterSettings;
+import dev.voxgate.core.error.TranscriptionFailure;
+import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
+import dev.voxgate.core.model.CallerCredentials;
+import dev.voxgate.core.model.Transcription;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -13,26 +13,25 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Routes one call of any kind: resolves the model name, runs the group's attempts (with retries, cooldowns and
- * timeouts), then walks the fallback groups, each with retries of its own, all within the call's deadline, and
- * reports what it did. The call itself is a function of the chosen deployment and its endpoint, so transcription,
- * translation or whatever an embedding product routes share this machinery.
+ * Routes one call: resolves the model name, runs the group's attempts (with retries, cooldowns and timeouts), then
+ * walks the fallback groups, each with retries of its own, all within the call's deadline, and reports what it did.
+ * The caller's own credentials, if any, apply to the named group alone: its fallbacks run on their configured ones.
  *
  * <p>Thread-safe: one engine serves any number of concurrent calls, with no lock on the way.
- *
- * @param <P> the endpoint type the call is made on
  */
-public final class RoutingEngine<P> {
+final class RoutingEngine {
 
-    private final Routes<P> routes;
+    private final Routes routes;
     private final RouterSettings settings;
     private final InstantSource clock;
+    private final RoutingContext context;
     private final GroupRetries groups;
 
-    public RoutingEngine(Routes<P> routes, RoutingContext context) {
+    RoutingEngine(Routes routes, RoutingContext context) {
         this.routes = routes;
         this.settings = context.settings();
         this.clock = context.clock();
+        this.context = context;
         this.groups = new GroupRetries(context);
     }
 
@@ -42,22 +41,34 @@ public final class RoutingEngine<P> {
      * @return what the first successful attempt returned, with the report of the routing
      * @throws RoutedTranscriptionException when every attempt and fallback failed, or the call ran out of time
      */
-    public <T> Routed<T> execute(String model, CallOptions options, RoutedCall<P, T> call) {
-        CallTrace trace = new CallTrace(model, clock);
+    Routed<Transcription> execute(String model, CallOptions options, RoutedCall call) {
+        CallTrace trace = new CallTrace(model, clock, context.listeners());
         try {
-            T value = route(model, options, call, trace);
-            return new Routed<>(value, trace.report());
+            Transcription value = route(model, options, call, trace);
+            return new Routed<>(value, trace.end(call.needs(), value.audioSeconds(), Optional.empty()));
         } catch (CallEnded ended) {
-            throw new RoutedTranscriptionException(ended.failure(), trace.report());
+            throw failed(ended.failure(), call, trace);
         } catch (TranscriptionException e) {
-            throw new RoutedTranscriptionException(Fallbacks.forCaller(e), trace.report());
+            throw failed(Fallbacks.forCaller(e), call, trace);
         }
     }
 
-    private <T> T route(String model, CallOptions options, RoutedCall<P, T> call, CallTrace trace) {
-        Route<P> primary = routes.require(model);
-        Deadline deadline = Deadline.start(deadline(options));
+    private static RoutedTranscriptionException failed(TranscriptionException failure, RoutedCall call,
+                                                       CallTrace trace) {
+        return new RoutedTranscriptionException(failure,
+                trace.end(call.needs(), Optional.empty(), Optional.of(failure.failure())));
+    }
+
+    private Transcription route(String model, CallOptions options, RoutedCall call, CallTrace trace) {
+        Route primary = routes.require(model);
+        CallerCredentials credentials = options.credentials();
+        if (!credentials.isEmpty() && context.connector().isEmpty()) {
+            throw new TranscriptionException(InvalidRequest.ofParam("api_key", "This router cannot apply caller"
+                    + " credentials: it was built from ports, without a DeploymentConnector to connect a deployment"
+                    + " over them"));
+        }
         RetryRules rules = new RetryRules(options.numRetries().orElse(settings.numRetries()), settings.retryPolicy());
+        CallRun run = new CallRun(call, rules, Deadline.start(deadline(options)), trace);
         List<String> fallbacks = settings.disableFallbacks() || options.disableFallbacks()
                 ? List.of() : Fallbacks.targets(primary.name(), options, settings);
         TranscriptionException failure;
@@ -65,12 +76,12 @@ public final class RoutingEngine<P> {
             failure = Fallbacks.mockFailure(primary.name(), fallbacks);
         } else {
             try {
-                return groups.run(primary, rules, deadline, trace, call);
+                return groups.run(primary, credentials, run);
             } catch (TranscriptionException e) {
                 failure = e;
             }
         }
-        return fallBack(primary, failure, fallbacks, rules, deadline, trace, call);
+        return fallBack(primary, failure, fallbacks, run);
     }
 
     /** The earlier of the call's own deadline and the router's {@code totalTimeout}. */
@@ -78,38 +89,40 @@ public final class RoutingEngine<P> {
         return Stream.concat(options.timeout().stream(), settings.totalTimeout().stream()).min(Duration::compareTo);
     }
 
-    private <T> T fallBack(Route<P> primary, TranscriptionException failure, List<String> fallbacks, RetryRules rules,
-                           Deadline deadline, CallTrace trace, RoutedCall<P, T> call) {
+    private Transcription fallBack(Route primary, TranscriptionException failure, List<String> fallbacks,
+                                   CallRun run) {
         if (!Fallbacks.mayHelp(failure.failure())) {
             throw failure;
         }
         List<String> outcomes = new ArrayList<>();
+        TranscriptionFailure last = failure.failure();
         for (String name : fallbacks) {
-            if (trace.fallbacksTried() == settings.maxFallbacks()) {
+            if (run.trace().fallbacksTried() == settings.maxFallbacks()) {
                 break;
             }
             // A "*" list may name the failing group itself; trying it again would only repeat its failure.
             if (name.equals(primary.name())) {
                 continue;
             }
-            Optional<Route<P>> route = fallbackRoute(name, outcomes);
+            Optional<Route> route = fallbackRoute(name, outcomes);
             if (route.isEmpty()) {
                 continue;
             }
-            trace.fallback(name);
+            run.trace().fallback(name, last);
             try {
-                return groups.run(route.get(), rules, deadline, trace, call);
+                return groups.run(route.get(), CallerCredentials.NONE, run);
             } catch (TranscriptionException e) {
                 outcomes.add(name + " → " + e.getMessage());
+                last = e.failure();
             }
         }
         throw Fallbacks.exhausted(failure, outcomes);
     }
 
     /** The route of a fallback name; when there is none, why not is added to {@code outcomes}. */
-    private Optional<Route<P>> fallbackRoute(String name, List<String> outcomes) {
+    private Optional<Route> fallbackRoute(String name, List<String> outcomes) {
         try {
-            Optional<Route<P>> route = routes.find(name);
+            Optional<Route> route = routes.find(name);
             if (route.isEmpty()) {
                 outcomes.add(name + " → unknown model group");
             }

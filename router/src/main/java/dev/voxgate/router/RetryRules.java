@@ -1,9 +1,8 @@
-package dev.voxgate.router.internal;
+package dev.voxgate.router;
 
 import dev.voxgate.core.error.TranscriptionFailure;
-import dev.voxgate.router.FailureDisposition;
 import dev.voxgate.router.FailureDisposition.RetryScope;
-import dev.voxgate.router.FailureKind;
+import dev.voxgate.router.state.FailureKind;
 import java.util.Map;
 
 /**

@@ -1,4 +1,4 @@
-package dev.voxgate.router.internal;
+package dev.voxgate.router;
 
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamTimeout;

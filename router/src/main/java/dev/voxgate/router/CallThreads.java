@@ -1,4 +1,4 @@
-package dev.voxgate.router.internal;
+package dev.voxgate.router;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
@@ -11,11 +11,11 @@ import java.util.function.Supplier;
  *
  * <p>Thread-safe.
  */
-public final class CallThreads {
+final class CallThreads {
 
     private final ThreadFactory threads = Thread.ofVirtual().name("voxgate-call-", 0).factory();
 
-    public <T> CompletableFuture<T> supply(Supplier<T> call) {
+    <T> CompletableFuture<T> supply(Supplier<T> call) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Thread worker = threads.newThread(() -> {
             try {
