@@ -69,7 +69,7 @@ class ArchitectureTest {
                 new DependencyRule("core uses the JDK only", subject -> onlyDependOn(subject, CORE, "java.."),
                         resideInAPackage(CORE)),
                 new DependencyRule("the router needs no HTTP, JSON or container", subject -> onlyDependOn(subject,
-                        ROUTER, CORE, "dev.failsafe..", "java.."), resideInAPackage(ROUTER)),
+                        ROUTER, CORE, "java.."), resideInAPackage(ROUTER)),
                 new DependencyRule("providers depend on core and their HTTP and JSON libraries only",
                         subject -> onlyDependOn(subject, PROVIDERS, CORE, "okhttp3..", "okio..",
                                 "com.fasterxml.jackson..", "org.slf4j..", "kotlin..", "java..", "javax.net.."),
