@@ -109,10 +109,7 @@ public sealed interface ParamValue {
     static void add(Map<String, ParamValue> params, String name, String value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
-        String root = root(name);
-        if (root.isBlank()) {
-            throw new IllegalArgumentException("parameter name '" + name + "' has no name before its bracket");
-        }
+        String root = requireRoot(name);
         ParamValue earlier = params.get(root);
         String key = name.endsWith("]") && !name.endsWith("[]")
                 ? name.substring(root.length() + 1, name.length() - 1) : null;
@@ -136,26 +133,26 @@ public sealed interface ParamValue {
         params.put(root, added);
     }
 
-    /** Copies {@code params} keyed by root name; a key that names a bracket is read as {@link #add} reads it. */
+    /** Copies {@code params} keyed by root name; a text under a bracketed name is read as {@link #add} reads it. */
     static Map<String, ParamValue> normalized(Map<String, ParamValue> params) {
         Map<String, ParamValue> normalized = new LinkedHashMap<>();
         params.forEach((name, value) -> {
             Objects.requireNonNull(value, "params." + name);
-            String root = root(name);
-            if (root.isBlank()) {
-                throw new IllegalArgumentException("parameter name '" + name + "' has no name before its bracket");
+            if (value instanceof Text text && !root(name).equals(name)) {
+                add(normalized, name, text.value());
+            } else {
+                normalized.put(requireRoot(name), value);
             }
-            if (name.endsWith("[]") && value instanceof Text text) {
-                value = new Values(List.of(text.value()));
-            } else if (!root.equals(name) && !name.endsWith("[]") && value instanceof Text text) {
-                Map<String, String> fields = new LinkedHashMap<>(normalized.get(root) instanceof Fields earlier
-                        ? earlier.fields() : Map.of());
-                fields.put(name.substring(root.length() + 1, name.length() - 1), text.value());
-                value = new Fields(fields);
-            }
-            normalized.put(root, value);
         });
         return java.util.Collections.unmodifiableMap(normalized);
+    }
+
+    private static String requireRoot(String name) {
+        String root = root(name);
+        if (root.isBlank()) {
+            throw new IllegalArgumentException("parameter name '" + name + "' has no name before its bracket");
+        }
+        return root;
     }
 
     private static IllegalArgumentException mixed(String root) {
