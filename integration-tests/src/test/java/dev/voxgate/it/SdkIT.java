@@ -52,8 +52,7 @@ class SdkIT {
                     .environment(EnvironmentSource.of(Map.of("OPENAI_API_KEY", OPENAI_KEY,
                             "OPENAI_API_BASE", openAi.baseUrl(), "AZURE_API_KEY", AZURE_KEY,
                             "AZURE_API_BASE", azure.baseUrl(), "AZURE_API_VERSION", "2024-10-21")))
-                    .fallbacks(List.of("azure/whisper-eu"))
-                    .numRetries(0)
+                    .call(call -> call.fallbacks(List.of("azure/whisper-eu")).numRetries(0))
                     .build();
 
             Transcription transcription = Voxgate.transcription("openai/whisper-1", Examples.audio(), options);

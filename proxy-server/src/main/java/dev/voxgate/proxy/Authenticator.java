@@ -22,10 +22,6 @@ final class Authenticator {
         this.masterKey = Objects.requireNonNull(masterKey, "masterKey");
     }
 
-    boolean isOpen() {
-        return masterKey.isEmpty();
-    }
-
     /** Empty when the caller may proceed, else the 401 to answer with. */
     Optional<OpenAiError> check(String authorizationHeader, String apiKeyHeader) {
         if (masterKey.isEmpty()) {

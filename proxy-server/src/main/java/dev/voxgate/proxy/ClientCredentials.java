@@ -1,6 +1,7 @@
 package dev.voxgate.proxy;
 
-import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.error.TranscriptionException;
+import dev.voxgate.core.model.CallerCredentials;
 import dev.voxgate.core.model.Secret;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,30 +11,24 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Deployment credentials a caller sent for its own call: {@code api_key}, {@code api_base} and {@code api_version}.
- * They are refused unless {@code general_settings.allow_client_side_credentials} is on; then they replace the
- * configured ones on the named group's deployments for that one call. A caller that sends the call elsewhere
- * ({@code api_base}) must bring its own {@code api_key}, so that the proxy's keys only ever go to the endpoints in
- * its config. Other deployment parameters ({@code custom_llm_provider}, {@code organization}, …) stay refused.
+ * Reads the deployment credentials a caller sent for its own call ({@code api_key}, {@code api_base},
+ * {@code api_version}) into the router's {@link CallerCredentials}. They are refused unless
+ * {@code general_settings.allow_client_side_credentials} is on; then the router applies them over the named group's
+ * deployments for that one call, on the shared deployments, so their limits, counts and cooldowns hold. A base URL or
+ * an API version needs the caller's own {@code api_key} ({@link CallerCredentials}' rule), so that the proxy's keys
+ * only ever go to the endpoints and versions in its config. Other deployment parameters
+ * ({@code custom_llm_provider}, {@code organization}, …) stay refused.
  *
- * <p>Immutable and thread-safe; the key is a {@link Secret}, so this record's string form never shows it.
- *
- * @param apiKey     the caller's own provider key
- * @param apiBase    the caller's own provider base URL
- * @param apiVersion the API version to call (Azure)
+ * <p>Stateless and thread-safe.
  */
-record ClientCredentials(Optional<Secret> apiKey, Optional<String> apiBase, Optional<String> apiVersion) {
+final class ClientCredentials {
 
-    static final ClientCredentials NONE = new ClientCredentials(Optional.empty(), Optional.empty(), Optional.empty());
     // Deployment parameters: sent by a client, they would point the proxy's keys elsewhere or swap them.
     private static final Set<String> DEPLOYMENT_PARAMETERS = Set.of("api_key", "api_base", "base_url", "api_version",
             "custom_llm_provider", "organization", "azure_ad_token");
     private static final Set<String> OVERRIDABLE = Set.of("api_key", "api_base", "api_version");
 
-    ClientCredentials {
-        Objects.requireNonNull(apiKey, "apiKey");
-        Objects.requireNonNull(apiBase, "apiBase");
-        Objects.requireNonNull(apiVersion, "apiVersion");
+    private ClientCredentials() {
     }
 
     /** Whether {@code name} (without {@code []}, any case) is a deployment parameter, never a vendor parameter. */
@@ -41,33 +36,28 @@ record ClientCredentials(Optional<Secret> apiKey, Optional<String> apiBase, Opti
         return DEPLOYMENT_PARAMETERS.contains(FormFields.baseName(name).toLowerCase(Locale.ROOT));
     }
 
-    /** The credentials in {@code form}; refuses any deployment parameter a client may not set. */
-    static ClientCredentials read(FormFields form, boolean allowed) {
+    /**
+     * The credentials in {@code form}, {@link CallerCredentials#NONE} when none were sent; refuses any deployment
+     * parameter a client may not set, and a base URL or API version without the caller's own key.
+     */
+    static CallerCredentials read(FormFields form, boolean allowed) {
         for (String name : form.names()) {
             if (isDeploymentParameter(name) && !(allowed && OVERRIDABLE.contains(name))) {
                 throw refusal(FormFields.baseName(name), allowed);
             }
         }
         if (!allowed) {
-            return NONE;
+            return CallerCredentials.NONE;
         }
-        ClientCredentials credentials = new ClientCredentials(text(form, "api_key").map(Secret::of),
-                text(form, "api_base"), text(form, "api_version"));
-        credentials.apiBase().ifPresent(base -> requireHttpUrl(base, credentials.apiKey().isPresent()));
+        CallerCredentials credentials;
+        try {
+            credentials = new CallerCredentials(text(form, "api_key").map(Secret::of), text(form, "api_base"),
+                    text(form, "api_version"));
+        } catch (TranscriptionException e) {
+            throw new RequestRejected(OpenAiError.of(e.failure()));
+        }
+        credentials.apiBase().ifPresent(ClientCredentials::requireHttpUrl);
         return credentials;
-    }
-
-    boolean isEmpty() {
-        return apiKey.isEmpty() && apiBase.isEmpty() && apiVersion.isEmpty();
-    }
-
-    /** {@code deployment} with these credentials in place of its own. */
-    Deployment applyTo(Deployment deployment) {
-        Deployment.Builder builder = deployment.toBuilder();
-        apiKey.ifPresent(builder::apiKey);
-        apiBase.ifPresent(builder::apiBase);
-        apiVersion.ifPresent(builder::apiVersion);
-        return builder.build();
     }
 
     private static RequestRejected refusal(String name, boolean allowed) {
@@ -82,11 +72,7 @@ record ClientCredentials(Optional<Secret> apiKey, Optional<String> apiBase, Opti
         return form.single(name).map(String::strip).filter(value -> !value.isEmpty());
     }
 
-    private static void requireHttpUrl(String base, boolean withKey) {
-        if (!withKey) {
-            throw RequestRejected.badRequest("api_key", "'api_base' needs 'api_key' too: the proxy sends its own "
-                    + "keys only to the endpoints in its config.");
-        }
+    private static void requireHttpUrl(String base) {
         try {
             URI uri = new URI(base);
             String scheme = Objects.requireNonNullElse(uri.getScheme(), "").toLowerCase(Locale.ROOT);

@@ -89,7 +89,8 @@ public final class ProxyMain {
         ProxySettings settings = ProxySettings.of(commandLine.host(), commandLine.port())
                 .withDrainTimeout(config.generalSettings().gracefulShutdownTimeout())
                 .withMaxUploadBytes(config.generalSettings().maxUploadBytes()
-                        .orElse(ProxySettings.OPENAI_MAX_UPLOAD_BYTES));
+                        .orElse(ProxySettings.OPENAI_MAX_UPLOAD_BYTES))
+                .withClientCredentials(config.generalSettings().allowClientSideCredentials());
         ProxyServer server = start(new ProxyModule(config, environment, settings, catalog));
         out.println("Voxgate listening on http://" + commandLine.host() + ":" + server.port());
         server.modelGroups().forEach(group -> out.println("  model group " + group.name() + " -> " + describe(group)));

@@ -7,7 +7,6 @@ import com.google.inject.Singleton;
 import dev.voxgate.config.VoxgateConfig;
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.providers.ProviderCatalog;
-import dev.voxgate.router.DeploymentConnector;
 import dev.voxgate.router.Router;
 import dev.voxgate.sdk.VoxgateModule;
 import java.util.Objects;
@@ -53,9 +52,7 @@ final class ProxyModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ProxyServer proxyServer(Router router, DeploymentConnector connector, Authenticator authenticator,
-                            ObjectMapper json, ProxySettings settings, VoxgateConfig config) {
-        CallRouting routing = CallRouting.of(router, connector, config.generalSettings().allowClientSideCredentials());
-        return new ProxyServer(routing, authenticator, json, settings);
+    ProxyServer proxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings) {
+        return new ProxyServer(router, authenticator, json, settings);
     }
 }

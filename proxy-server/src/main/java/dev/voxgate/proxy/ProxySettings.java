@@ -4,15 +4,19 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where the proxy listens, how it takes uploads and how long it drains when stopped.
+ * Where the proxy listens, how it takes uploads, how long it drains when stopped, and whether callers may bring their
+ * own deployment credentials.
  *
- * @param host           interface to bind, e.g. {@code 0.0.0.0}
- * @param port           TCP port; 0 picks a free one
- * @param maxUploadBytes the largest audio file accepted (OpenAI's limit: 25 MiB)
- * @param inMemoryBytes  uploads up to this size stay in memory; larger ones go to a temp file
- * @param drainTimeout   how long {@link ProxyServer#close()} lets requests in flight finish before cutting them
+ * @param host                   interface to bind, e.g. {@code 0.0.0.0}
+ * @param port                   TCP port; 0 picks a free one
+ * @param maxUploadBytes         the largest audio file accepted (OpenAI's limit: 25 MiB)
+ * @param inMemoryBytes          uploads up to this size stay in memory; larger ones go to a temp file
+ * @param drainTimeout           how long {@link ProxyServer#close()} lets requests in flight finish before cutting them
+ * @param allowClientCredentials {@code general_settings.allow_client_side_credentials}: whether a caller may send its
+ *                               own {@code api_key}, {@code api_base} and {@code api_version} (default false)
  */
-public record ProxySettings(String host, int port, long maxUploadBytes, int inMemoryBytes, Duration drainTimeout) {
+public record ProxySettings(String host, int port, long maxUploadBytes, int inMemoryBytes, Duration drainTimeout,
+                            boolean allowClientCredentials) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8000;
@@ -39,9 +43,9 @@ public record ProxySettings(String host, int port, long maxUploadBytes, int inMe
         }
     }
 
-    /** These limits with the default drain time. */
+    /** These limits with the default drain time, refusing client credentials. */
     public ProxySettings(String host, int port, long maxUploadBytes, int inMemoryBytes) {
-        this(host, port, maxUploadBytes, inMemoryBytes, DEFAULT_DRAIN_TIMEOUT);
+        this(host, port, maxUploadBytes, inMemoryBytes, DEFAULT_DRAIN_TIMEOUT, false);
     }
 
     /** The largest multipart body accepted: the largest file plus room for the form's text fields. */
@@ -51,12 +55,17 @@ public record ProxySettings(String host, int port, long maxUploadBytes, int inMe
 
     /** These settings with another drain time. */
     public ProxySettings withDrainTimeout(Duration drainTimeout) {
-        return new ProxySettings(host, port, maxUploadBytes, inMemoryBytes, drainTimeout);
+        return new ProxySettings(host, port, maxUploadBytes, inMemoryBytes, drainTimeout, allowClientCredentials);
     }
 
     /** These settings with {@code maxUploadBytes} as the largest file accepted. */
     public ProxySettings withMaxUploadBytes(long maxUploadBytes) {
-        return new ProxySettings(host, port, maxUploadBytes, inMemoryBytes, drainTimeout);
+        return new ProxySettings(host, port, maxUploadBytes, inMemoryBytes, drainTimeout, allowClientCredentials);
+    }
+
+    /** These settings with client credentials allowed, or refused. */
+    public ProxySettings withClientCredentials(boolean allowed) {
+        return new ProxySettings(host, port, maxUploadBytes, inMemoryBytes, drainTimeout, allowed);
     }
 
     /** Listening on {@code host:port} with OpenAI's upload limit. */

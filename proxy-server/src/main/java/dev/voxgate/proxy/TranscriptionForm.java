@@ -1,6 +1,7 @@
 package dev.voxgate.proxy;
 
 import dev.voxgate.core.model.AudioInput;
+import dev.voxgate.core.model.CallerCredentials;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.TimestampGranularity;
 import dev.voxgate.core.model.TranscriptionRequest;
@@ -15,18 +16,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The text fields of an OpenAI transcription form, checked and typed: what to ask the router ({@link #request()}),
- * how ({@link #options()}) and with whose credentials ({@link #credentials()}). Array fields are accepted as
+ * The text fields of an OpenAI transcription form, checked and typed: what to ask the router ({@link #request()}) and
+ * how, with whose credentials ({@link #options()}). Array fields are accepted as
  * {@code name[]} (as OpenAI's SDKs send them) and as a repeated {@code name}; fields the proxy does not know travel
  * on to the provider as vendor parameters.
  *
- * @param request     the transcription request
- * @param options     fallbacks and mock testing as the caller asked
- * @param stream      whether the caller wants the transcript streamed as events ({@code stream=true})
- * @param credentials the caller's own deployment credentials; {@link ClientCredentials#NONE} unless allowed and sent
+ * @param request the transcription request
+ * @param options fallbacks and mock testing as the caller asked, and its own deployment credentials
+ *                ({@link CallerCredentials#NONE} unless allowed and sent)
+ * @param stream  whether the caller wants the transcript streamed as events ({@code stream=true})
  */
-record TranscriptionForm(TranscriptionRequest request, CallOptions options, boolean stream,
-                         ClientCredentials credentials) {
+record TranscriptionForm(TranscriptionRequest request, CallOptions options, boolean stream) {
 
     private static final Set<ResponseFormat> STREAMED_FORMATS = Set.of(ResponseFormat.JSON, ResponseFormat.TEXT);
 
@@ -43,7 +43,7 @@ record TranscriptionForm(TranscriptionRequest request, CallOptions options, bool
      */
     static TranscriptionForm parse(Map<String, List<String>> fields, AudioInput audio, boolean allowClientCredentials) {
         FormFields form = new FormFields(fields);
-        ClientCredentials credentials = ClientCredentials.read(form, allowClientCredentials);
+        CallerCredentials credentials = ClientCredentials.read(form, allowClientCredentials);
         TranscriptionRequest.Builder request = common(form, audio)
                 .timestampGranularities(granularities(form));
         form.single("language").filter(value -> !value.isBlank()).ifPresent(request::language);
@@ -53,7 +53,7 @@ record TranscriptionForm(TranscriptionRequest request, CallOptions options, bool
             throw RequestRejected.badRequest("response_format", "A streamed transcription (stream=true) arrives as "
                     + "events of text; use response_format json or text with it, or send stream=false.");
         }
-        return new TranscriptionForm(built, options(form, credentials, AudioTask.TRANSCRIBE), stream, credentials);
+        return new TranscriptionForm(built, options(form, credentials, AudioTask.TRANSCRIBE), stream);
     }
 
     /**
@@ -69,13 +69,13 @@ record TranscriptionForm(TranscriptionRequest request, CallOptions options, bool
                         + "any language into English text. Remove it, or use /v1/audio/transcriptions.");
             }
         }
-        ClientCredentials credentials = ClientCredentials.read(form, allowClientCredentials);
+        CallerCredentials credentials = ClientCredentials.read(form, allowClientCredentials);
         TranscriptionRequest request = common(form, audio).build();
         if (request.responseFormat() == ResponseFormat.DIARIZED_JSON) {
             throw RequestRejected.badRequest("response_format", "Translations have no diarized_json; use json, text, "
                     + "srt, vtt or verbose_json.");
         }
-        return new TranscriptionForm(request, options(form, credentials, AudioTask.TRANSLATE), false, credentials);
+        return new TranscriptionForm(request, options(form, credentials, AudioTask.TRANSLATE), false);
     }
 
     private static TranscriptionRequest.Builder common(FormFields form, AudioInput audio) {
@@ -99,9 +99,10 @@ record TranscriptionForm(TranscriptionRequest request, CallOptions options, bool
         return FormFields.printable("model", model);
     }
 
-    private static CallOptions options(FormFields form, ClientCredentials credentials, AudioTask task) {
+    private static CallOptions options(FormFields form, CallerCredentials credentials, AudioTask task) {
         CallOptions.Builder options = CallOptions.builder()
                 .task(task)
+                .credentials(credentials)
                 .mockTestingFallbacks(form.flag("mock_testing_fallbacks"))
                 .disableFallbacks(form.flag("disable_fallbacks"));
         List<String> fallbacks = form.list("fallbacks").stream()

@@ -34,15 +34,15 @@ final class TranscriptionHandler implements Handler {
     /** What the route asks of the audio. */
 
     private final AudioTask task;
-    private final CallRouting routing;
+    private final Router router;
     private final ObjectMapper json;
     private final ProxySettings settings;
     private final UploadMemory uploadMemory;
 
-    TranscriptionHandler(AudioTask task, CallRouting routing, ObjectMapper json, ProxySettings settings,
+    TranscriptionHandler(AudioTask task, Router router, ObjectMapper json, ProxySettings settings,
                          UploadMemory uploadMemory) {
         this.task = Objects.requireNonNull(task, "task");
-        this.routing = Objects.requireNonNull(routing, "routing");
+        this.router = Objects.requireNonNull(router, "router");
         this.json = Objects.requireNonNull(json, "json");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.uploadMemory = Objects.requireNonNull(uploadMemory, "uploadMemory");
@@ -63,12 +63,12 @@ final class TranscriptionHandler implements Handler {
              UploadedForm upload = UploadedForm.read(ctx.req(), memory.parsing())) {
             AudioInput audio = UploadedAudio.from(upload);
             Map<String, List<String>> fields = fields(ctx, upload);
+            // A client's own credentials travel in form.options(), applied by the shared router to the named group.
             TranscriptionForm form = task == AudioTask.TRANSLATE
-                    ? TranscriptionForm.parseTranslation(fields, audio, routing.allowsClientCredentials())
-                    : TranscriptionForm.parse(fields, audio, routing.allowsClientCredentials());
-            Router router = routing.routerFor(form);
+                    ? TranscriptionForm.parseTranslation(fields, audio, settings.allowClientCredentials())
+                    : TranscriptionForm.parse(fields, audio, settings.allowClientCredentials());
             if (form.stream()) {
-                stream(ctx, router, form);
+                stream(ctx, form);
                 return;
             }
             Routed<Transcription> routed = router.route(form.request(), form.options());
@@ -82,7 +82,7 @@ final class TranscriptionHandler implements Handler {
         }
     }
 
-    private void stream(Context ctx, Router router, TranscriptionForm form) {
+    private void stream(Context ctx, TranscriptionForm form) {
         TranscriptEventStream events = new TranscriptEventStream(ctx, json);
         try {
             events.done(router.routeStreaming(form.request(), form.options(), events).value());

@@ -3,6 +3,7 @@ package dev.voxgate.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voxgate.core.model.AudioInput;
+import dev.voxgate.core.model.CallerCredentials;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.Secret;
 import java.util.LinkedHashMap;
@@ -35,19 +36,19 @@ class ClientCredentialsTest {
         TranscriptionForm form = parse(fields("model", "w", "api_key", " sk-client ", "api_base",
                 "https://client.example/v1", "api_version", "2024-10-21"), true);
 
-        assertThat(form.credentials().apiKey()).contains(Secret.of("sk-client"));
-        assertThat(form.credentials().apiBase()).contains("https://client.example/v1");
-        assertThat(form.credentials().apiVersion()).contains("2024-10-21");
+        assertThat(form.options().credentials().apiKey()).contains(Secret.of("sk-client"));
+        assertThat(form.options().credentials().apiBase()).contains("https://client.example/v1");
+        assertThat(form.options().credentials().apiVersion()).contains("2024-10-21");
         assertThat(form.request().providerParams()).isEmpty();
         assertThat(form.options().fallbacks()).contains(List.of());
-        assertThat(form.credentials().toString()).doesNotContain("sk-client");
+        assertThat(form.options().credentials().toString()).doesNotContain("sk-client");
     }
 
     @Test
     void whenAllowedButNotSentTheCallRoutesAsUsual() {
         TranscriptionForm form = parse(fields("model", "w"), true);
 
-        assertThat(form.credentials().isEmpty()).isTrue();
+        assertThat(form.options().credentials().isEmpty()).isTrue();
         assertThat(form.options().fallbacks()).isEmpty();
     }
 
@@ -55,6 +56,27 @@ class ClientCredentialsTest {
     void apiBaseWithoutTheCallersOwnKeyIsRefusedSoTheProxysKeysStayHome() {
         assertRejected(fields("model", "w", "api_base", "https://evil.example/v1"), true, "api_key",
                 "'api_base' needs 'api_key' too");
+    }
+
+    @Test
+    void apiVersionWithoutTheCallersOwnKeyIsRefusedSoTheProxysKeysKeepTheirConfiguredVersion() {
+        assertRejected(fields("model", "w", "api_version", "2025-01-01"), true, "api_key",
+                "'api_version' needs 'api_key' too");
+    }
+
+    @Test
+    void whenAllowedTheCredentialsTravelInTheCallOptionsForTheSharedRouter() {
+        TranscriptionForm transcription = parse(fields("model", "w", "api_key", "sk-c"), true);
+        TranscriptionForm translation = TranscriptionForm.parseTranslation(fields("model", "w", "api_key", "sk-c",
+                "api_base", "https://client.example/v1"), AUDIO, true);
+
+        assertThat(transcription.options().credentials().apiKey()).contains(Secret.of("sk-c"));
+        assertThat(translation.options().credentials().apiBase()).contains("https://client.example/v1");
+    }
+
+    @Test
+    void byDefaultNoCredentialsTravel() {
+        assertThat(parse(fields("model", "w"), false).options().credentials()).isEqualTo(CallerCredentials.NONE);
     }
 
     @ParameterizedTest
@@ -74,8 +96,8 @@ class ClientCredentialsTest {
     void credentialsReplaceTheDeploymentsOwnAndKeepEverythingElse() {
         Deployment configured = Deployment.builder("d1", "w", "azure", "whisper").apiKey(Secret.of("sk-proxy"))
                 .apiBase("https://proxy.example").apiVersion("2024-02-01").rpm(7).build();
-        ClientCredentials credentials = parse(fields("model", "w", "api_key", "sk-c", "api_base",
-                "https://client.example"), true).credentials();
+        CallerCredentials credentials = parse(fields("model", "w", "api_key", "sk-c", "api_base",
+                "https://client.example"), true).options().credentials();
 
         Deployment applied = credentials.applyTo(configured);
 

@@ -1,174 +1,152 @@
 package dev.voxgate.sdk;
 
 import dev.voxgate.core.EnvironmentSource;
-import dev.voxgate.core.model.ResponseFormat;
+import dev.voxgate.core.model.AudioInput;
+import dev.voxgate.core.model.CallerCredentials;
 import dev.voxgate.core.model.Secret;
-import dev.voxgate.core.model.TimestampGranularity;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import dev.voxgate.core.model.TranscriptionRequest;
+import dev.voxgate.providers.ProviderCatalog;
+import dev.voxgate.router.CallOptions;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * The optional parts of a one-call {@link Voxgate#transcription}: LiteLLM's keyword arguments in typed form.
+ * The optional parts of a one-call {@link Voxgate#transcription(String, AudioInput, TranscriptionOptions)}, LiteLLM's
+ * keyword arguments composed from the types that own them: what is asked of the audio goes on the core
+ * {@link TranscriptionRequest.Builder} ({@code language}, {@code prompt}, {@code response_format},
+ * {@code temperature}, {@code timestamp_granularities}, vendor parameters), how the call is routed on the router's
+ * {@link CallOptions} ({@code fallbacks}, {@code timeout}, {@code num_retries}, {@code mock_testing_fallbacks}), the
+ * caller's {@code api_key}, {@code api_base} and {@code api_version} on {@link CallOptions#credentials()}, and where
+ * keys and base URLs are read from on the {@link EnvironmentSource}.
  *
- * @param fallbacks              models to try in order when {@code model} fails ({@code provider/model} or bare
- *                               OpenAI names)
- * @param timeout                deadline for the whole call, retries and fallbacks included
- * @param numRetries             retries per model after the first attempt (default 2)
- * @param mockTestingFallbacks   fail the first model at once, without calling it, to exercise the fallbacks
- * @param language               ISO-639-1 hint
- * @param prompt                 style or continuation prompt
- * @param responseFormat         the transcript format (default json)
- * @param temperature            sampling temperature 0–1
- * @param timestampGranularities timing detail for verbose_json
- * @param apiKey                 key for {@code model} instead of the provider's environment variable
- * @param apiBase                base URL for {@code model} instead of the provider's default
- * @param apiVersion             API version for {@code model} (Azure)
- * @param providerParams         vendor-specific parameters, passed through by name
- * @param environment            where provider keys and base URLs are read (default: the process environment)
+ * <pre>{@code
+ * TranscriptionOptions.builder()
+ *         .request(request -> request.language("de").responseFormat(ResponseFormat.VERBOSE_JSON))
+ *         .call(call -> call.fallbacks(List.of("azure/whisper-eu")).numRetries(1))
+ *         .apiKey(key)
+ *         .build();
+ * }</pre>
+ *
+ * <p>Immutable; thread-safe when the {@link Builder#request} steps are.
  */
-public record TranscriptionOptions(
-        List<String> fallbacks,
-        Optional<Duration> timeout,
-        Optional<Integer> numRetries,
-        boolean mockTestingFallbacks,
-        Optional<String> language,
-        Optional<String> prompt,
-        ResponseFormat responseFormat,
-        Optional<Double> temperature,
-        List<TimestampGranularity> timestampGranularities,
-        Optional<Secret> apiKey,
-        Optional<String> apiBase,
-        Optional<String> apiVersion,
-        Map<String, String> providerParams,
-        EnvironmentSource environment) {
+public final class TranscriptionOptions {
 
-    public TranscriptionOptions {
-        fallbacks = List.copyOf(fallbacks);
-        Objects.requireNonNull(timeout, "timeout");
-        Objects.requireNonNull(numRetries, "numRetries");
-        Objects.requireNonNull(language, "language");
-        Objects.requireNonNull(prompt, "prompt");
-        Objects.requireNonNull(responseFormat, "responseFormat");
-        Objects.requireNonNull(temperature, "temperature");
-        timestampGranularities = List.copyOf(timestampGranularities);
-        Objects.requireNonNull(apiKey, "apiKey");
-        Objects.requireNonNull(apiBase, "apiBase");
-        Objects.requireNonNull(apiVersion, "apiVersion");
-        providerParams = Map.copyOf(providerParams);
-        Objects.requireNonNull(environment, "environment");
+    private static final TranscriptionOptions DEFAULTS = builder().build();
+
+    private final Consumer<TranscriptionRequest.Builder> request;
+    private final CallOptions call;
+    private final EnvironmentSource environment;
+    private final ProviderCatalog catalog;
+
+    private TranscriptionOptions(Builder builder) {
+        this.request = builder.request;
+        this.call = builder.call.build();
+        this.environment = builder.environment;
+        this.catalog = builder.catalog;
     }
 
-    /** No options: json, the process environment, the router's default retries. */
+    /** No options: json, the router's default retries, the process environment and the built-in providers. */
     public static TranscriptionOptions defaults() {
-        return builder().build();
+        return DEFAULTS;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
+    /** The request for {@code audio} to {@code model}, with the {@link Builder#request} steps applied in order. */
+    public TranscriptionRequest request(String model, AudioInput audio) {
+        TranscriptionRequest.Builder builder = TranscriptionRequest.builder(model, audio);
+        request.accept(builder);
+        return builder.build();
+    }
+
+    /** How the call is routed, the caller's own credentials included. */
+    public CallOptions call() {
+        return call;
+    }
+
+    /** Where provider keys and base URLs are read (default: the process environment). */
+    public EnvironmentSource environment() {
+        return environment;
+    }
+
+    /** The providers a model name may name (default: the built-ins). */
+    public ProviderCatalog catalog() {
+        return catalog;
+    }
+
     /** Builds {@link TranscriptionOptions}; not thread-safe. */
     public static final class Builder {
-        private final List<String> fallbacks = new ArrayList<>();
-        private Duration timeout;
-        private Integer numRetries;
-        private boolean mockTestingFallbacks;
-        private String language;
-        private String prompt;
-        private ResponseFormat responseFormat = ResponseFormat.JSON;
-        private Double temperature;
-        private final List<TimestampGranularity> timestampGranularities = new ArrayList<>();
-        private Secret apiKey;
-        private String apiBase;
-        private String apiVersion;
-        private final Map<String, String> providerParams = new LinkedHashMap<>();
-        private EnvironmentSource environment = EnvironmentSource.system();
+        private Consumer<TranscriptionRequest.Builder> request = builder -> { };
+        private final CallOptions.Builder call = CallOptions.builder();
+        private Optional<Secret> apiKey = Optional.empty();
+        private Optional<String> apiBase = Optional.empty();
+        private Optional<String> apiVersion = Optional.empty();
+        private EnvironmentSource environment = Voxgate.PROCESS_ENVIRONMENT;
+        private ProviderCatalog catalog = Voxgate.BUILT_IN;
 
         private Builder() {
         }
 
-        public Builder fallbacks(List<String> models) {
-            fallbacks.clear();
-            fallbacks.addAll(models);
+        /** Adds a step that sets parts of the request, after the steps added before it. */
+        public Builder request(Consumer<TranscriptionRequest.Builder> step) {
+            request = request.andThen(Objects.requireNonNull(step, "step"));
             return this;
         }
 
-        public Builder timeout(Duration timeout) {
-            this.timeout = timeout;
+        /**
+         * Sets parts of the call's {@link CallOptions}; fallbacks are model groups or, here, {@code provider/model}
+         * (or bare OpenAI) names.
+         */
+        public Builder call(Consumer<CallOptions.Builder> step) {
+            Objects.requireNonNull(step, "step").accept(call);
             return this;
         }
 
-        public Builder numRetries(int numRetries) {
-            this.numRetries = numRetries;
-            return this;
-        }
-
-        public Builder mockTestingFallbacks(boolean mockTestingFallbacks) {
-            this.mockTestingFallbacks = mockTestingFallbacks;
-            return this;
-        }
-
-        public Builder language(String language) {
-            this.language = language;
-            return this;
-        }
-
-        public Builder prompt(String prompt) {
-            this.prompt = prompt;
-            return this;
-        }
-
-        public Builder responseFormat(ResponseFormat responseFormat) {
-            this.responseFormat = responseFormat;
-            return this;
-        }
-
-        public Builder temperature(double temperature) {
-            this.temperature = temperature;
-            return this;
-        }
-
-        public Builder timestampGranularities(List<TimestampGranularity> granularities) {
-            timestampGranularities.clear();
-            timestampGranularities.addAll(granularities);
-            return this;
-        }
-
-        public Builder apiKey(String apiKey) {
-            this.apiKey = Secret.of(apiKey);
-            return this;
-        }
-
-        public Builder apiBase(String apiBase) {
-            this.apiBase = apiBase;
-            return this;
-        }
-
-        public Builder apiVersion(String apiVersion) {
-            this.apiVersion = apiVersion;
-            return this;
-        }
-
-        public Builder providerParam(String name, String value) {
-            providerParams.put(name, value);
-            return this;
-        }
-
+        /** Where provider keys and base URLs are read (default: the process environment). */
         public Builder environment(EnvironmentSource environment) {
-            this.environment = environment;
+            this.environment = Objects.requireNonNull(environment, "environment");
             return this;
         }
 
+        /** LiteLLM's {@code api_key}: the caller's own key for {@code model}, as {@link CallOptions#credentials()}. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = Optional.of(Secret.of(apiKey));
+            return this;
+        }
+
+        /** LiteLLM's {@code api_base}: a base URL for {@code model}; needs {@link #apiKey} too. */
+        public Builder apiBase(String apiBase) {
+            this.apiBase = Optional.of(apiBase);
+            return this;
+        }
+
+        /** LiteLLM's {@code api_version} (Azure); needs {@link #apiKey} too. */
+        public Builder apiVersion(String apiVersion) {
+            this.apiVersion = Optional.of(apiVersion);
+            return this;
+        }
+
+        /** The providers model names may name, e.g. the built-ins plus the local engine. */
+        public Builder catalog(ProviderCatalog catalog) {
+            this.catalog = Objects.requireNonNull(catalog, "catalog");
+            return this;
+        }
+
+        /**
+         * The options; {@link #apiKey}, {@link #apiBase} and {@link #apiVersion}, when any is given, replace the
+         * credentials a {@link #call} step set.
+         *
+         * @throws dev.voxgate.core.error.TranscriptionException with {@code InvalidRequest} on {@code api_key} when
+         *                                                       a base URL or an API version comes without a key
+         */
         public TranscriptionOptions build() {
-            return new TranscriptionOptions(fallbacks, Optional.ofNullable(timeout), Optional.ofNullable(numRetries),
-                    mockTestingFallbacks, Optional.ofNullable(language), Optional.ofNullable(prompt), responseFormat,
-                    Optional.ofNullable(temperature), timestampGranularities, Optional.ofNullable(apiKey),
-                    Optional.ofNullable(apiBase), Optional.ofNullable(apiVersion), providerParams, environment);
+            if (apiKey.isPresent() || apiBase.isPresent() || apiVersion.isPresent()) {
+                call.credentials(new CallerCredentials(apiKey, apiBase, apiVersion));
+            }
+            return new TranscriptionOptions(this);
         }
     }
 }

@@ -1,10 +1,9 @@
 package dev.voxgate.sdk;
 
-import dev.voxgate.config.litellm.ConfigLoader;
 import dev.voxgate.config.VoxgateConfig;
+import dev.voxgate.config.litellm.ConfigLoader;
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.core.error.TranscriptionException;
-import dev.voxgate.core.error.TranscriptionFailure;
 import dev.voxgate.core.model.AudioInput;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ModelReference;
@@ -17,12 +16,10 @@ import dev.voxgate.providers.ProviderCatalog;
 import dev.voxgate.providers.spi.ProviderContext;
 import dev.voxgate.providers.spi.SharedHttpClient;
 import dev.voxgate.router.CallOptions;
+import dev.voxgate.router.DeploymentConnector;
 import dev.voxgate.router.Routed;
 import dev.voxgate.router.Router;
-import dev.voxgate.router.RouterSettings;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,7 +30,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Transcription t = Voxgate.transcription("whisper-1", Path.of("speech.mp3"));
  *
  * Transcription t = Voxgate.transcription("openai/whisper-1", AudioInput.of(Path.of("speech.mp3")),
- *         TranscriptionOptions.builder().fallbacks(List.of("azure/whisper-eu")).numRetries(1).build());
+ *         TranscriptionOptions.builder()
+ *                 .request(request -> request.language("de"))
+ *                 .call(call -> call.fallbacks(List.of("azure/whisper-eu")).numRetries(1))
+ *                 .build());
+ *
+ * Transcription t = Voxgate.transcription(TranscriptionRequest.builder("openai/whisper-1", audio).build(),
+ *         CallOptions.builder().timeout(Duration.ofSeconds(30)).build());
  *
  * Router router = Voxgate.routerBuilder()
  *         .deployment(Voxgate.deployment("whisper", "whisper-1").build())
@@ -43,11 +46,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * String srt = Voxgate.render(t, ResponseFormat.SRT).body();
  * }</pre>
  *
+ * <p>One-call transcriptions run on a router shared by every call with the same environment and provider catalog,
+ * built on first use, so that cooldowns and limits hold from one call to the next; a caller's own key, base URL and
+ * API version go with its call as {@link CallOptions#credentials()}.
+ *
  * <p>Thread-safe. Every router made here shares one HTTP connection pool.
  */
 public final class Voxgate {
 
-    private static final ProviderCatalog CATALOG = ProviderCatalog.builtIn();
+    /** The built-in providers: the catalog wherever none is given. */
+    static final ProviderCatalog BUILT_IN = ProviderCatalog.builtIn();
+    /** The process environment, one object, so that one-call transcriptions on it share their router. */
+    static final EnvironmentSource PROCESS_ENVIRONMENT = EnvironmentSource.system();
     private static final AtomicLong DEPLOYMENT_SEQUENCE = new AtomicLong();
 
     private Voxgate() {
@@ -64,12 +74,25 @@ public final class Voxgate {
     }
 
     /**
-     * Transcribes {@code audio} with {@code model}, retrying and falling back as {@code options} say.
+     * Transcribes {@code audio} with {@code model} ({@code provider/model}, or a bare OpenAI name), retrying and
+     * falling back as {@code options} say.
      *
      * @throws TranscriptionException with the failure kind when no model could transcribe it
      */
     public static Transcription transcription(String model, AudioInput audio, TranscriptionOptions options) {
-        return oneOffRouter(model, options).route(request(model, audio, options), callOptions(options)).value();
+        TranscriptionRequest request = options.request(model, audio);
+        return oneCallRouter(request, options).route(request, options.call()).value();
+    }
+
+    /**
+     * Transcribes {@code request} as {@code options} say, with the built-in providers and keys and base URLs from
+     * the process environment; the model and the fallbacks are {@code provider/model} (or bare OpenAI) names.
+     *
+     * @throws TranscriptionException with the failure kind when no model could transcribe it
+     */
+    public static Transcription transcription(TranscriptionRequest request, CallOptions options) {
+        Router router = Shared.ONE_CALL.routerFor(request, options, PROCESS_ENVIRONMENT, BUILT_IN);
+        return router.route(request, options).value();
     }
 
     /**
@@ -78,8 +101,9 @@ public final class Voxgate {
      */
     public static CompletableFuture<Transcription> transcriptionAsync(
             String model, AudioInput audio, TranscriptionOptions options) {
-        CompletableFuture<Routed<Transcription>> routed = oneOffRouter(model, options)
-                .routeAsync(request(model, audio, options), callOptions(options));
+        TranscriptionRequest request = options.request(model, audio);
+        CompletableFuture<Routed<Transcription>> routed = oneCallRouter(request, options)
+                .routeAsync(request, options.call());
         CompletableFuture<Transcription> transcription = new CompletableFuture<>() {
             @Override
             public boolean cancel(boolean mayInterruptIfRunning) {
@@ -115,7 +139,7 @@ public final class Voxgate {
 
     /** A router builder wired to the built-in providers, reading keys from {@code environment}. */
     public static Router.Builder routerBuilder(EnvironmentSource environment) {
-        return routerBuilder(environment, CATALOG);
+        return routerBuilder(environment, BUILT_IN);
     }
 
     /**
@@ -123,26 +147,54 @@ public final class Voxgate {
      * separate dependency): {@code ProviderCatalog.builtIn().with(new LocalProviderFactory())}.
      */
     public static Router.Builder routerBuilder(EnvironmentSource environment, ProviderCatalog catalog) {
-        ProviderContext context = new ProviderContext(DefaultHttp.INSTANCE, environment);
-        return Router.builder().connector(new ProviderConnector(catalog, context));
+        return Router.builder().connector(connector(environment, catalog));
     }
 
-    /** A router for a LiteLLM {@code config.yaml}, reading {@code os.environ/} values from the process environment. */
+    /**
+     * A router builder for a loaded config, wired to the providers of {@code catalog}; the config's
+     * {@code environment_variables} take precedence over {@code environment}. As {@link #routerBuilder(VoxgateConfig,
+     * DeploymentConnector)} says, it routes the configured model groups only, unless
+     * {@link Router.Builder#allowDirectModels(boolean) allowDirectModels(true)} is set on it.
+     */
+    public static Router.Builder routerBuilder(VoxgateConfig config, EnvironmentSource environment,
+                                               ProviderCatalog catalog) {
+        return routerBuilder(config, connector(environment.withOverrides(config.environmentVariables()), catalog));
+    }
+
+    /**
+     * The one place a router is built from a config, for the SDK and the proxy's {@link VoxgateModule} alike: the
+     * config's deployments and router settings over {@code connector}. By default it routes the configured model
+     * groups only, so that a client of the proxy cannot reach arbitrary {@code provider/model} names on the proxy's
+     * keys; {@link Router.Builder#allowDirectModels(boolean) allowDirectModels(true)} opts in to them.
+     */
+    static Router.Builder routerBuilder(VoxgateConfig config, DeploymentConnector connector) {
+        return Router.builder()
+                .connector(connector)
+                .deployments(config.deployments())
+                .settings(config.routerSettings())
+                .allowDirectModels(false);
+    }
+
+    /**
+     * A router for a LiteLLM {@code config.yaml}, reading {@code os.environ/} values from the process environment;
+     * as {@link #router(VoxgateConfig, EnvironmentSource)}, it also routes {@code provider/model} names.
+     */
     public static Router router(Path configFile) {
         return router(configLoader(EnvironmentSource.system()).load(configFile), EnvironmentSource.system());
     }
 
-    /** A router for a loaded config; the config's {@code environment_variables} take precedence over {@code environment}. */
+    /**
+     * A router for a loaded config; the config's {@code environment_variables} take precedence over
+     * {@code environment}. Beside its model groups it routes {@code provider/model} names (keys from the
+     * environment), as code that holds the keys itself may.
+     */
     public static Router router(VoxgateConfig config, EnvironmentSource environment) {
-        return routerBuilder(environment.withOverrides(config.environmentVariables()))
-                .deployments(config.deployments())
-                .settings(config.routerSettings())
-                .build();
+        return routerBuilder(config, environment, BUILT_IN).allowDirectModels(true).build();
     }
 
     /** A loader for LiteLLM config files that knows the built-in providers. */
     public static ConfigLoader configLoader(EnvironmentSource environment) {
-        return configLoader(environment, CATALOG);
+        return configLoader(environment, BUILT_IN);
     }
 
     /**
@@ -160,65 +212,23 @@ public final class Voxgate {
      * @throws IllegalArgumentException when the provider prefix is not a built-in provider
      */
     public static Deployment.Builder deployment(String modelName, String model) {
-        ModelReference reference = ModelReference.parse(model, CATALOG::supports)
-                .orElseThrow(() -> new IllegalArgumentException(unknownProvider(model)));
+        ModelReference reference = ModelReference.parse(model, BUILT_IN::supports)
+                .orElseThrow(() -> new IllegalArgumentException(ProviderConnector.unknownProvider(BUILT_IN, model)));
         String id = modelName + "#" + DEPLOYMENT_SEQUENCE.incrementAndGet();
         return Deployment.builder(id, modelName, reference.provider(), reference.model());
     }
 
-    private static Router oneOffRouter(String model, TranscriptionOptions options) {
-        List<Deployment> deployments = new ArrayList<>();
-        Deployment.Builder primary = oneOffDeployment(model);
-        options.apiKey().ifPresent(primary::apiKey);
-        options.apiBase().ifPresent(primary::apiBase);
-        options.apiVersion().ifPresent(primary::apiVersion);
-        deployments.add(primary.build());
-        options.fallbacks().stream().distinct().filter(fallback -> !fallback.equals(model))
-                .forEach(fallback -> deployments.add(oneOffDeployment(fallback).build()));
-        RouterSettings.Builder settings = RouterSettings.builder();
-        options.numRetries().ifPresent(settings::numRetries);
-        return routerBuilder(options.environment())
-                .deployments(deployments)
-                .settings(settings.build())
-                .allowDirectModels(false)
-                .build();
+    private static Router oneCallRouter(TranscriptionRequest request, TranscriptionOptions options) {
+        return Shared.ONE_CALL.routerFor(request, options.call(), options.environment(), options.catalog());
     }
 
-    private static Deployment.Builder oneOffDeployment(String model) {
-        ModelReference reference = ModelReference.parse(model, CATALOG::supports).orElseThrow(() ->
-                new TranscriptionException(new TranscriptionFailure.ModelNotFound(unknownProvider(model))));
-        return Deployment.builder(model, model, reference.provider(), reference.model());
+    private static DeploymentConnector connector(EnvironmentSource environment, ProviderCatalog catalog) {
+        return ProviderConnector.forGroups(catalog, new ProviderContext(Shared.HTTP, environment));
     }
 
-    private static TranscriptionRequest request(String model, AudioInput audio, TranscriptionOptions options) {
-        TranscriptionRequest.Builder request = TranscriptionRequest.builder(model, audio)
-                .responseFormat(options.responseFormat())
-                .timestampGranularities(options.timestampGranularities());
-        options.providerParams().forEach(request::providerParam);
-        options.language().ifPresent(request::language);
-        options.prompt().ifPresent(request::prompt);
-        options.temperature().ifPresent(request::temperature);
-        return request.build();
-    }
-
-    private static CallOptions callOptions(TranscriptionOptions options) {
-        CallOptions.Builder call = CallOptions.builder().mockTestingFallbacks(options.mockTestingFallbacks());
-        if (!options.fallbacks().isEmpty()) {
-            call.fallbacks(options.fallbacks());
-        }
-        options.timeout().ifPresent(call::timeout);
-        options.numRetries().ifPresent(call::numRetries);
-        return call.build();
-    }
-
-    private static String unknownProvider(String model) {
-        return "unknown provider in model '" + model + "': write <provider>/<model> with one of "
-                + String.join(", ", CATALOG.providerIds().stream().sorted().toList())
-                + ", or a bare OpenAI model name such as whisper-1";
-    }
-
-    // One connection pool for every SDK router in this JVM, created on first use.
-    private static final class DefaultHttp {
-        static final SharedHttpClient INSTANCE = ProviderCatalog.newHttpClient();
+    // One connection pool for every SDK router in this JVM, and the one-call routers over it, created on first use.
+    private static final class Shared {
+        static final SharedHttpClient HTTP = ProviderCatalog.newHttpClient();
+        static final OneCallRouters ONE_CALL = new OneCallRouters(HTTP);
     }
 }

@@ -59,19 +59,13 @@ public final class VoxgateModule extends AbstractModule {
     @Singleton
     DeploymentConnector deploymentConnector(ProviderCatalog catalog, SharedHttpClient httpClient,
                                             EnvironmentSource environment) {
-        return new ProviderConnector(catalog, new ProviderContext(httpClient, environment));
+        return ProviderConnector.forGroups(catalog, new ProviderContext(httpClient, environment));
     }
 
     @Provides
     @Singleton
     Router router(VoxgateConfig config, DeploymentConnector connector) {
-        // The proxy serves configured groups only: a client must not reach arbitrary provider/model names with
-        // the proxy's own keys.
-        return Router.builder()
-                .connector(connector)
-                .deployments(config.deployments())
-                .settings(config.routerSettings())
-                .allowDirectModels(false)
-                .build();
+        // Configured groups only, the default of the one router-from-config builder (see there why).
+        return Voxgate.routerBuilder(config, connector).build();
     }
 }

@@ -1,8 +1,11 @@
 package dev.voxgate.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.voxgate.core.EnvironmentSource;
+import dev.voxgate.core.error.TranscriptionException;
+import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.model.AudioInput;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Transcription;
@@ -36,7 +39,8 @@ class VoxgateRenderTest {
                 .body(VERBOSE_ANSWER).build());
         heard = Voxgate.transcription("openai/whisper-1", AudioInput.of("a.wav", new byte[] {1, 2, 3}),
                 TranscriptionOptions.builder().apiKey("sk-test").apiBase(openAi.url("/v1").toString())
-                        .responseFormat(ResponseFormat.VERBOSE_JSON).numRetries(0)
+                        .request(request -> request.responseFormat(ResponseFormat.VERBOSE_JSON))
+                        .call(call -> call.numRetries(0))
                         .environment(EnvironmentSource.of(Map.of())).build());
     }
 
@@ -59,6 +63,20 @@ class VoxgateRenderTest {
         assertThat(Voxgate.render(heard, ResponseFormat.JSON).body()).isEqualTo(
                 "{\"text\":\"Grüße, \\\"world\\\".\",\"usage\":{\"type\":\"duration\",\"seconds\":3.5}}");
         assertThat(Voxgate.render(heard, ResponseFormat.JSON).contentType()).isEqualTo("application/json");
+    }
+
+    @Test
+    void textIsTheTranscriptOnALineOfItsOwn() {
+        assertThat(Voxgate.render(heard, ResponseFormat.TEXT).body()).isEqualTo("Grüße, \"world\".\n");
+        assertThat(Voxgate.render(heard, ResponseFormat.TEXT).contentType()).startsWith("text/plain");
+    }
+
+    @Test
+    void subtitlesOfATranscriptWithoutSegmentsAreRefusedOnResponseFormat() {
+        assertThatThrownBy(() -> Voxgate.render(Transcription.ofText("no timing"), ResponseFormat.SRT))
+                .isInstanceOfSatisfying(TranscriptionException.class, e -> assertThat(e.failure())
+                        .isInstanceOfSatisfying(InvalidRequest.class,
+                                invalid -> assertThat(invalid.param()).contains("response_format")));
     }
 
     @Test
