@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A loaded config file: the deployments (in file order), the router's settings, the proxy's general settings, the
- * file's {@code environment_variables}, and a warning for each key that was read past (sorted by line).
+ * file's {@code environment_variables}, a warning for each key that was read past (sorted by line), and the Redis
+ * that replicas share state through, when one is named.
  *
  * <p>Immutable and thread-safe. {@link #toString()} shows the names of the environment variables, not their values,
  * since files often put provider keys there.
@@ -22,7 +24,8 @@ public record VoxgateConfig(
         RouterSettings routerSettings,
         GeneralSettings generalSettings,
         Map<String, String> environmentVariables,
-        List<ConfigWarning> warnings) {
+        List<ConfigWarning> warnings,
+        Optional<RedisSettings> redis) {
 
     public VoxgateConfig {
         Objects.requireNonNull(source, "source");
@@ -31,6 +34,14 @@ public record VoxgateConfig(
         Objects.requireNonNull(generalSettings, "generalSettings");
         environmentVariables = Map.copyOf(environmentVariables);
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(redis, "redis");
+    }
+
+    /** A config without shared state. */
+    public VoxgateConfig(String source, List<Deployment> deployments, RouterSettings routerSettings,
+                         GeneralSettings generalSettings, Map<String, String> environmentVariables,
+                         List<ConfigWarning> warnings) {
+        this(source, deployments, routerSettings, generalSettings, environmentVariables, warnings, Optional.empty());
     }
 
     /** The deployments grouped by {@code model_name}, groups in the order they first appear. */
@@ -46,6 +57,7 @@ public record VoxgateConfig(
     public String toString() {
         return "VoxgateConfig[source=" + source + ", deployments=" + deployments + ", routerSettings=" + routerSettings
                 + ", generalSettings=" + generalSettings + ", environmentVariables="
-                + environmentVariables.keySet().stream().sorted().toList() + ", warnings=" + warnings + "]";
+                + environmentVariables.keySet().stream().sorted().toList() + ", warnings=" + warnings + ", redis=" + redis
+                + "]";
     }
 }

@@ -31,9 +31,6 @@ class RealWorldConfigTest {
                 "22 model_list[1].litellm_params.region_name",
                 "41 model_list[3].model_info.mode",
                 "44 model_list[4].litellm_params.model",
-                "51 router_settings.redis_host",
-                "52 router_settings.redis_password",
-                "53 router_settings.redis_port",
                 "58 router_settings.enable_pre_call_checks",
                 "61 router_settings.fallbacks[1].claude",
                 "65 litellm_settings.set_verbose",
@@ -45,6 +42,14 @@ class RealWorldConfigTest {
                 "75 general_settings.database_url",
                 "76 general_settings.alerting",
                 "82 mcp_servers");
+    }
+
+    @Test
+    void itsRedisIsReadNotReadPast() {
+        assertThat(config.redis()).hasValueSatisfying(redis -> {
+            assertThat(redis.host()).contains("redis.internal");
+            assertThat(redis.port()).contains(6379);
+        });
     }
 
     @Test

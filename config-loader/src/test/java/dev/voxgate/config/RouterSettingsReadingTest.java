@@ -143,11 +143,41 @@ class RouterSettingsReadingTest {
     }
 
     @Test
-    void redisSettingsAreStillReadPastWithAWarning() {
-        VoxgateConfig config = read("router_settings: {redis_host: localhost, redis_port: 6379}\n");
+    void redisSettingsNameTheServerReplicasShareStateThrough() {
+        VoxgateConfig config = read("router_settings: {redis_host: localhost, redis_port: 6380, redis_password: pw}\n");
 
-        assertThat(config.warnings()).extracting(ConfigWarning::keyPath)
-                .containsExactly("router_settings.redis_host", "router_settings.redis_port");
+        assertThat(config.warnings()).isEmpty();
+        RedisSettings redis = config.redis().orElseThrow();
+        assertThat(redis.host()).contains("localhost");
+        assertThat(redis.port()).contains(6380);
+        assertThat(redis.password().orElseThrow().reveal()).isEqualTo("pw");
+        assertThat(redis.toString()).doesNotContain("pw");
+    }
+
+    @Test
+    void withoutRedisKeysTheEnvironmentNamesTheServerAsForLiteLlm() {
+        RedisSettings fromEnvironment = read("router_settings: {num_retries: 1}\n").redis().orElseThrow();
+        assertThat(fromEnvironment.host()).contains("redis.internal");
+        assertThat(fromEnvironment.password().orElseThrow().reveal()).isEqualTo("redis-secret-0006");
+
+        VoxgateConfig none = TestConfigs.loader(TestConfigs.without(TestConfigs.ENVIRONMENT, "REDIS_HOST"))
+                .parse(MODELS, "c.yaml");
+        assertThat(none.redis()).isEmpty();
+        VoxgateConfig url = TestConfigs.loader(TestConfigs.with(TestConfigs.without(TestConfigs.ENVIRONMENT,
+                "REDIS_HOST"), java.util.Map.of("REDIS_URL", "redis://shared:6379"))).parse(MODELS, "c.yaml");
+        assertThat(url.redis().orElseThrow().url().orElseThrow().reveal()).isEqualTo("redis://shared:6379");
+    }
+
+    @Test
+    void aRedisUrlMustBeOneAndNotBesideAHost() {
+        assertThat(read("router_settings: {redis_url: 'rediss://:pw@cache:6380/0'}\n").redis().orElseThrow().url()
+                .orElseThrow().reveal()).isEqualTo("rediss://:pw@cache:6380/0");
+        assertThat(failure("router_settings: {redis_url: 'http://cache:6379'}\n").getMessage())
+                .contains("router_settings.redis_url").contains("must be a Redis URL");
+        assertThat(failure("router_settings: {redis_url: 'redis://a', redis_host: b}\n").getMessage())
+                .contains("give redis_url or redis_host, not both");
+        assertThat(failure("router_settings: {redis_port: 6379}\n").getMessage())
+                .contains("names no server: add redis_host");
     }
 
     @Test

@@ -21,11 +21,13 @@ final class TestConfigs {
             "AZURE_API_KEY", "azure-secret-0002",
             "AZURE_EUROPE_API_KEY", "azure-eu-secret-0003",
             "DEEPGRAM_API_KEY", "deepgram-secret-0004",
-            "LITELLM_MASTER_KEY", "sk-master-secret-0005");
+            "LITELLM_MASTER_KEY", "sk-master-secret-0005",
+            "REDIS_PASSWORD", "redis-secret-0006");
 
     static final Map<String, String> ENVIRONMENT = with(KEYS, Map.of(
             "AZURE_API_BASE", "https://voxgate-test.openai.azure.com",
-            "AZURE_EUROPE_API_BASE", "https://voxgate-eu.openai.azure.com"));
+            "AZURE_EUROPE_API_BASE", "https://voxgate-eu.openai.azure.com",
+            "REDIS_HOST", "redis.internal"));
 
     private TestConfigs() {
     }

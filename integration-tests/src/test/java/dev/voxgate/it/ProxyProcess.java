@@ -54,7 +54,7 @@ final class ProxyProcess implements AutoCloseable {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("OPENAI_") || name.startsWith("AZURE_")
-                || name.startsWith("LITELLM_"));
+                || name.startsWith("LITELLM_") || name.startsWith("REDIS_"));
         builder.environment().putAll(environment);
         try {
             return new ProxyProcess(builder.start());
@@ -105,6 +105,12 @@ final class ProxyProcess implements AutoCloseable {
         // Process.destroy() sends the same signal but also closes our ends of the pipes, so what the proxy logs
         // while it stops would be lost; its handle only signals.
         process.toHandle().destroy();
+    }
+
+    /** Sends SIGKILL, as a crash or the OOM killer would: nothing of the proxy runs after it. */
+    void kill() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
     }
 
     /** The exit status, waiting up to {@code patience}; fails if the process is still running then. */

@@ -54,8 +54,8 @@ public final class VoxgateModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RoutingState routingState() {
-        return RoutingState.inMemory();
+    RoutingState routingState(VoxgateConfig config) {
+        return SharedState.of(config);
     }
 
     @Provides

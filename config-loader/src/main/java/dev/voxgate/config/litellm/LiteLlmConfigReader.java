@@ -73,12 +73,14 @@ final class LiteLlmConfigReader {
         ModelList models = new ModelListReader(values, providers, dropParams(values, litellmSettings))
                 .read(sections);
         FallbacksReader fallbacks = new FallbacksReader(values, models.groups(), models.skippedGroups());
-        RouterSettings routerSettings = new RouterSettingsReader(values, fallbacks).read(
-                values.mapping(sections, "router_settings", SETTINGS_SHAPE), litellmSettings);
+        Mapping routerSection = values.mapping(sections, "router_settings", SETTINGS_SHAPE);
+        RouterSettings routerSettings = new RouterSettingsReader(values, fallbacks).read(routerSection,
+                litellmSettings);
         GeneralSettings generalSettings = generalSettings(values,
                 values.mapping(sections, "general_settings", SETTINGS_SHAPE));
         warnings.sort(Comparator.comparingInt(ConfigWarning::line));
-        return new VoxgateConfig(source, models.deployments(), routerSettings, generalSettings, variables, warnings);
+        return new VoxgateConfig(source, models.deployments(), routerSettings, generalSettings, variables, warnings,
+                new RedisSettingsReader(values).read(routerSection));
     }
 
     // litellm_settings.drop_params is LiteLLM's global default; a deployment's own drop_params overrides it.

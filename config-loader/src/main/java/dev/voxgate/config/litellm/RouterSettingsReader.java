@@ -57,7 +57,7 @@ final class RouterSettingsReader {
         routerSettings.entries().forEach((key, node) -> {
             if (ROUTER_KEYS.contains(key)) {
                 settings.put(key, node);
-            } else {
+            } else if (!RedisSettingsReader.KEYS.contains(key)) {
                 values.ignore(node);
             }
         });

@@ -1,0 +1,61 @@
+package dev.voxgate.sdk;
+
+import dev.voxgate.config.RedisSettings;
+import dev.voxgate.config.VoxgateConfig;
+import dev.voxgate.core.model.Deployment;
+import dev.voxgate.router.state.RoutingState;
+import dev.voxgate.state.redis.ResilientRoutingState;
+import io.lettuce.core.RedisURI;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The routing state a config asks for: shared through Redis when it names one ({@link RedisSettings}), else this
+ * process's own memory.
+ */
+final class SharedState {
+
+    /** Every key Voxgate writes starts so; replicas that share state share it. */
+    static final String NAMESPACE = "voxgate:";
+    /**
+     * A Redis slower than this fails the command, and the call routes on local state: it must not hold a request
+     * that a vendor answers in a second.
+     */
+    static final Duration COMMAND_TIMEOUT = Duration.ofMillis(250);
+    /** How often a replica tries Redis again while it is away. */
+    static final Duration PROBE_EVERY = Duration.ofSeconds(1);
+    /** Beyond an attempt's own timeout, how long its slot stays taken if its replica dies holding it. */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+
+    private SharedState() {
+    }
+
+    static RoutingState of(VoxgateConfig config) {
+        return config.redis().<RoutingState>map(redis -> new ResilientRoutingState(uri(redis), NAMESPACE,
+                leases(config), COMMAND_TIMEOUT, PROBE_EVERY, InstantSource.system()))
+                .orElseGet(RoutingState::inMemory);
+    }
+
+    static RedisURI uri(RedisSettings settings) {
+        RedisURI.Builder uri = settings.url().map(url -> RedisURI.builder(RedisURI.create(url.reveal())))
+                .orElseGet(() -> RedisURI.Builder.redis(settings.host().orElseThrow(),
+                        settings.port().orElse(RedisSettings.DEFAULT_PORT)));
+        // A URL with its own credentials (redis://:pw@host) keeps them; a password otherwise applies to the server.
+        boolean urlHasCredentials = settings.url().filter(url -> url.reveal().contains("@")).isPresent();
+        settings.password().filter(password -> !urlHasCredentials)
+                .ifPresent(password -> uri.withPassword(password.reveal().toCharArray()));
+        return uri.withTimeout(COMMAND_TIMEOUT).build();
+    }
+
+    // An attempt holds its slot for at most its timeout; the margin covers the time around the call.
+    private static Function<String, Duration> leases(VoxgateConfig config) {
+        Duration fallback = config.routerSettings().attemptTimeout().plus(LEASE_MARGIN);
+        Map<String, Duration> byId = config.deployments().stream().collect(Collectors.toMap(Deployment::id,
+                deployment -> deployment.timeout().orElse(config.routerSettings().attemptTimeout()).plus(LEASE_MARGIN),
+                (first, second) -> first));
+        return id -> byId.getOrDefault(id, fallback);
+    }
+}

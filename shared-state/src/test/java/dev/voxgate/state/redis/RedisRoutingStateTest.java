@@ -1,0 +1,139 @@
+package dev.voxgate.state.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.voxgate.router.state.AttemptOutcome;
+import dev.voxgate.router.state.DeploymentLimits;
+import dev.voxgate.router.state.DeploymentUsage;
+import dev.voxgate.router.state.FailureKind;
+import dev.voxgate.router.state.MinuteCounts;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Two replicas' states on one real Redis: what one does, the other sees and is held to. */
+class RedisRoutingStateTest {
+
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static RedisServer server;
+    private static RedisClient client;
+    private static StatefulRedisConnection<String, String> first;
+    private static StatefulRedisConnection<String, String> second;
+
+    // A minute boundary far from now, so that no test's counts roll over mid-test.
+    private final Instant now = Instant.parse("2026-12-07T10:00:05Z");
+    private final String namespace = "test:" + System.nanoTime() + ":";
+    private final RedisRoutingState one = state(first);
+    private final RedisRoutingState other = state(second);
+
+    @BeforeAll
+    static void startRedis() {
+        server = RedisServer.start();
+        client = RedisClient.create(server.uri());
+        first = client.connect();
+        second = client.connect();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        first.close();
+        second.close();
+        client.shutdown();
+        server.close();
+    }
+
+    @Test
+    void rpmHoldsAcrossReplicas() {
+        DeploymentLimits rpm = new DeploymentLimits(Optional.empty(), Optional.of(3), Optional.empty());
+
+        long admitted = IntStream.range(0, 10).filter(i -> (i % 2 == 0 ? one : other).tryStart("d", now, rpm)).count();
+
+        assertThat(admitted).isEqualTo(3);
+        assertThat(other.usage(List.of("d"), now).get("d").requestsThisMinute()).isEqualTo(3);
+        assertThat(one.tryStart("d", now.plusSeconds(60), rpm)).as("a new minute").isTrue();
+    }
+
+    @Test
+    void parallelSlotsAreSharedAndAFinishFreesOne() {
+        DeploymentLimits two = new DeploymentLimits(Optional.of(2), Optional.empty(), Optional.empty());
+
+        assertThat(one.tryStart("d", now, two)).isTrue();
+        assertThat(other.tryStart("d", now, two)).isTrue();
+        assertThat(one.tryStart("d", now, two)).isFalse();
+        assertThat(other.usage(List.of("d"), now).get("d").inFlight()).isEqualTo(2);
+
+        other.finish("d", now, new AttemptOutcome.Abandoned());
+
+        assertThat(one.tryStart("d", now, two)).isTrue();
+    }
+
+    @Test
+    void theSlotsOfAReplicaThatDiedComeFreeWhenTheirLeaseEnds() {
+        DeploymentLimits two = new DeploymentLimits(Optional.of(2), Optional.empty(), Optional.empty());
+        one.tryStart("d", now, two);
+        one.tryStart("d", now, two);
+
+        assertThat(other.tryStart("d", now.plus(LEASE).minusMillis(1), two)).isFalse();
+        assertThat(other.tryStart("d", now.plus(LEASE), two)).isTrue();
+    }
+
+    @Test
+    void aRestIsSeenByEveryReplicaUntilItEndsAndALaterRestWins() {
+        one.rest("d", now.plusSeconds(5));
+        other.rest("d", now.plusSeconds(3));
+
+        assertThat(other.restingUntil(List.of("d", "e"), now)).containsOnlyKeys("d")
+                .containsEntry("d", now.plusSeconds(5));
+        assertThat(one.restingUntil(List.of("d"), now.plusSeconds(5))).isEmpty();
+    }
+
+    @Test
+    void outcomesAreCountedByKindAndSuccessesLeaveLatencyAndAudioSeconds() {
+        DeploymentLimits none = DeploymentLimits.none();
+        one.tryStart("d", now, none);
+        other.tryStart("d", now, none);
+        one.tryStart("d", now, none);
+
+        one.finish("d", now, new AttemptOutcome.Failed(FailureKind.RATE_LIMIT));
+        MinuteCounts counts = other.finish("d", now, new AttemptOutcome.Failed(FailureKind.RATE_LIMIT));
+        one.finish("d", now, new AttemptOutcome.Succeeded(Duration.ofMillis(420), OptionalDouble.of(2.5)));
+
+        assertThat(counts).isEqualTo(new MinuteCounts(3, 2, 2));
+        DeploymentUsage usage = other.usage(List.of("d"), now).get("d");
+        assertThat(usage.inFlight()).isZero();
+        assertThat(usage.failuresThisMinute()).isEqualTo(2);
+        assertThat(usage.audioSecondsThisMinute()).isEqualTo(2.5);
+        assertThat(usage.latencies()).singleElement().satisfies(sample -> {
+            assertThat(sample.latency()).isEqualTo(Duration.ofMillis(420));
+            assertThat(sample.audioSeconds()).hasValue(2.5);
+        });
+    }
+
+    @Test
+    void tpmCountsAudioSecondsAcrossReplicas() {
+        DeploymentLimits tpm = new DeploymentLimits(Optional.empty(), Optional.empty(), Optional.of(10));
+        one.tryStart("d", now, tpm);
+        one.finish("d", now, new AttemptOutcome.Succeeded(Duration.ofMillis(5), OptionalDouble.of(10)));
+
+        assertThat(other.tryStart("d", now, tpm)).isFalse();
+    }
+
+    @Test
+    void aDeploymentNeverUsedIsIdle() {
+        assertThat(one.usage(List.of("never"), now).get("never")).isEqualTo(DeploymentUsage.idle());
+    }
+
+    private RedisRoutingState state(StatefulRedisConnection<String, String> connection) {
+        return new RedisRoutingState(connection.async(), namespace, id -> LEASE, Duration.ofSeconds(2),
+                InstantSource.fixed(now));
+    }
+}

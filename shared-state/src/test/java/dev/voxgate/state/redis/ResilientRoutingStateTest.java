@@ -1,0 +1,83 @@
+package dev.voxgate.state.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.voxgate.router.state.AttemptOutcome;
+import dev.voxgate.router.state.DeploymentLimits;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Redis away at start, lost mid-run and back again: every call is answered, and sharing resumes by itself. */
+class ResilientRoutingStateTest {
+
+    private static final DeploymentLimits ONE_AT_A_TIME = new DeploymentLimits(Optional.of(1), Optional.empty(),
+            Optional.empty());
+    private static final Duration PROBE = Duration.ofMillis(50);
+
+    private final Instant now = Instant.now();
+
+    @Test
+    void withRedisGoneCallsRunOnLocalStateAndSharingResumesWhenItIsBack() {
+        try (RedisServer server = RedisServer.start();
+             ResilientRoutingState one = state(server);
+             ResilientRoutingState other = state(server)) {
+            assertThat(one.shared()).isTrue();
+            assertThat(one.tryStart("d", now, ONE_AT_A_TIME)).isTrue();
+            assertThat(other.tryStart("d", now, ONE_AT_A_TIME)).as("the slot is shared").isFalse();
+
+            server.kill();
+
+            // The attempt begun in Redis ends without Redis; each replica now keeps its own count.
+            one.finish("d", now, new AttemptOutcome.Abandoned());
+            assertThat(one.tryStart("d", now, ONE_AT_A_TIME)).isTrue();
+            assertThat(other.tryStart("d", now, ONE_AT_A_TIME)).isTrue();
+            assertThat(one.shared()).isFalse();
+            assertThat(other.shared()).isFalse();
+            one.finish("d", now, new AttemptOutcome.Abandoned());
+            other.finish("d", now, new AttemptOutcome.Abandoned());
+
+            server.restart();
+            awaitShared(one);
+            awaitShared(other);
+
+            assertThat(one.tryStart("d", now, ONE_AT_A_TIME)).isTrue();
+            assertThat(other.tryStart("d", now, ONE_AT_A_TIME)).as("shared again").isFalse();
+        }
+    }
+
+    @Test
+    void aRedisDownAtStartIsNoReasonNotToServe() {
+        try (RedisServer server = RedisServer.start()) {
+            server.kill();
+            try (ResilientRoutingState state = state(server)) {
+                assertThat(state.shared()).isFalse();
+                assertThat(state.tryStart("d", now, ONE_AT_A_TIME)).isTrue();
+                assertThat(state.tryStart("d", now, ONE_AT_A_TIME)).isFalse();
+                state.rest("d", now.plusSeconds(5));
+                assertThat(state.restingUntil(List.of("d"), now)).containsKey("d");
+
+                server.restart();
+                awaitShared(state);
+                assertThat(state.restingUntil(List.of("d"), now)).as("Redis starts empty").isEmpty();
+            }
+        }
+    }
+
+    private static ResilientRoutingState state(RedisServer server) {
+        return new ResilientRoutingState(server.uri(), "resilient:" + server.hashCode() + ":",
+                id -> Duration.ofSeconds(30), Duration.ofMillis(500), PROBE, InstantSource.system());
+    }
+
+    // The probe runs every 50 ms; a reconnect takes a few of them.
+    private static void awaitShared(ResilientRoutingState state) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!state.shared() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(state.shared()).as("shared again within 10 s").isTrue();
+    }
+}
