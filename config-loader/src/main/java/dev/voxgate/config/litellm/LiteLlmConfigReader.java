@@ -40,6 +40,9 @@ final class LiteLlmConfigReader {
             "search_tools", "finetune_settings", "prompts");
 
     static final String DROP_PARAMS = "drop_params";
+    static final String REQUIRE_AUTH_FOR_METRICS = "require_auth_for_metrics_endpoint";
+    /** The {@code litellm_settings} keys read here rather than as router settings. */
+    static final Set<String> PROXY_LITELLM_SETTINGS = Set.of(DROP_PARAMS, REQUIRE_AUTH_FOR_METRICS);
 
     private final EnvironmentSource environment;
     private final KnownProviders providers;
@@ -76,14 +79,18 @@ final class LiteLlmConfigReader {
         RouterSettings routerSettings = new RouterSettingsReader(values, fallbacks).read(
                 values.mapping(sections, "router_settings", SETTINGS_SHAPE), litellmSettings);
         GeneralSettings generalSettings = generalSettings(values,
-                values.mapping(sections, "general_settings", SETTINGS_SHAPE));
+                values.mapping(sections, "general_settings", SETTINGS_SHAPE), litellmSettings);
         warnings.sort(Comparator.comparingInt(ConfigWarning::line));
         return new VoxgateConfig(source, models.deployments(), routerSettings, generalSettings, variables, warnings);
     }
 
     // litellm_settings.drop_params is LiteLLM's global default; a deployment's own drop_params overrides it.
     private static boolean dropParams(ValueReader values, Mapping litellmSettings) {
-        YamlNode node = litellmSettings.entries().get(DROP_PARAMS);
+        return flag(values, litellmSettings, DROP_PARAMS);
+    }
+
+    private static boolean flag(ValueReader values, Mapping section, String key) {
+        YamlNode node = section.entries().get(key);
         return node != null && values.flag(node).orElse(false);
     }
 
@@ -102,7 +109,7 @@ final class LiteLlmConfigReader {
     }
 
     // LiteLLM falls back to LITELLM_MASTER_KEY when general_settings has no master_key.
-    private static GeneralSettings generalSettings(ValueReader values, Mapping section) {
+    private static GeneralSettings generalSettings(ValueReader values, Mapping section, Mapping litellmSettings) {
         Optional<Secret> masterKey = Optional.empty();
         boolean clientCredentials = false;
         Duration drain = GeneralSettings.DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT;
@@ -118,7 +125,7 @@ final class LiteLlmConfigReader {
             }
         }
         return new GeneralSettings(masterKey.or(() -> values.environment().get(MASTER_KEY_VARIABLE).map(Secret::of)),
-                clientCredentials, drain, maxUpload);
+                clientCredentials, drain, maxUpload, flag(values, litellmSettings, REQUIRE_AUTH_FOR_METRICS));
     }
 
     private static Optional<Long> megabytes(ValueReader values, YamlNode node) {
