@@ -90,8 +90,8 @@ class GeneralSettingsReadingTest {
     @Test
     void metricsAreOpenUnlessLiteLlmSettingsRequireAuthForThem() {
         assertThat(read(ONE_MODEL).requireAuthForMetrics()).isFalse();
-        VoxgateConfig config = loader().parse(ONE_MODEL + "litellm_settings:\n  require_auth_for_metrics_endpoint: true\n",
-                "c.yaml");
+        VoxgateConfig config = loader().parse(ONE_MODEL
+                + "litellm_settings:\n  require_auth_for_metrics_endpoint: true\n", "c.yaml");
 
         assertThat(config.generalSettings().requireAuthForMetrics()).isTrue();
         assertThat(config.warnings()).isEmpty();

@@ -91,8 +91,8 @@ record OpenAiError(int status, String message, String type, Optional<String> par
                     new OpenAiError(status, message, "server_error", Optional.empty(),
                             Optional.of("upstream_unavailable"), Optional.empty());
             case TranscriptionFailure.UpstreamProtocolError protocol ->
-                    new OpenAiError(status, message, "server_error", Optional.empty(), Optional.of("bad_upstream_response"),
-                            Optional.empty());
+                    new OpenAiError(status, message, "server_error", Optional.empty(),
+                            Optional.of("bad_upstream_response"), Optional.empty());
         };
     }
 }
