@@ -38,7 +38,7 @@ public final class DeploymentGauges implements MeterBinder {
             for (Deployment deployment : group.deployments()) {
                 // A group of this deployment alone, so that a reading asks the state about one deployment, not all.
                 List<ModelGroup> alone = List.of(new ModelGroup(group.name(), List.of(deployment)));
-                gauge(registry, RESTING, deployment, alone, status -> status.restingUntil().isPresent() ? 1 : 0,
+                gauge(registry, RESTING, deployment, alone, status -> status.resting() ? 1 : 0,
                         "1 while the deployment rests (cools down) after failures, else 0");
                 gauge(registry, IN_FLIGHT, deployment, alone, DeploymentStatus::inFlight,
                         "Provider calls under way on the deployment");
