@@ -90,11 +90,21 @@ class GeneralSettingsReadingTest {
     @Test
     void metricsAreOpenUnlessLiteLlmSettingsRequireAuthForThem() {
         assertThat(read(ONE_MODEL).requireAuthForMetrics()).isFalse();
-        VoxgateConfig config = loader().parse(ONE_MODEL
+        VoxgateConfig config = loader().parse(ONE_MODEL + "general_settings: {master_key: sk-1}\n"
                 + "litellm_settings:\n  require_auth_for_metrics_endpoint: true\n", "c.yaml");
 
         assertThat(config.generalSettings().requireAuthForMetrics()).isTrue();
         assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void requireAuthForMetricsWithoutAMasterKeyIsWarnedAboutAtItsLine() {
+        VoxgateConfig config = loader(TestConfigs.without(TestConfigs.ENVIRONMENT, "LITELLM_MASTER_KEY"))
+                .parse(ONE_MODEL + "litellm_settings:\n  require_auth_for_metrics_endpoint: true\n", "c.yaml");
+
+        assertThat(config.warnings()).singleElement().hasToString("c.yaml:3: "
+                + "litellm_settings.require_auth_for_metrics_endpoint: there is no master key "
+                + "(general_settings.master_key or LITELLM_MASTER_KEY), so /metrics stays open like every route");
     }
 
     @Test

@@ -124,8 +124,19 @@ final class LiteLlmConfigReader {
                 default -> values.ignore(node);
             }
         }
-        return new GeneralSettings(masterKey.or(() -> values.environment().get(MASTER_KEY_VARIABLE).map(Secret::of)),
-                clientCredentials, drain, maxUpload, flag(values, litellmSettings, REQUIRE_AUTH_FOR_METRICS));
+        Optional<Secret> key = masterKey.or(() -> values.environment().get(MASTER_KEY_VARIABLE).map(Secret::of));
+        return new GeneralSettings(key, clientCredentials, drain, maxUpload,
+                requireAuthForMetrics(values, litellmSettings, key.isPresent()));
+    }
+
+    // With no master key there is nothing to check a scraper's key against: /metrics stays open, and the file is told.
+    private static boolean requireAuthForMetrics(ValueReader values, Mapping litellmSettings, boolean masterKey) {
+        boolean required = flag(values, litellmSettings, REQUIRE_AUTH_FOR_METRICS);
+        if (required && !masterKey) {
+            values.warn(litellmSettings.entries().get(REQUIRE_AUTH_FOR_METRICS), "there is no master key "
+                    + "(general_settings.master_key or LITELLM_MASTER_KEY), so /metrics stays open like every route");
+        }
+        return required;
     }
 
     private static Optional<Long> megabytes(ValueReader values, YamlNode node) {
