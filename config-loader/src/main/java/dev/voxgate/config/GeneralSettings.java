@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * LiteLLM's {@code general_settings} that Voxgate honours.
+ * LiteLLM's {@code general_settings} that Voxgate honours, and the proxy's own settings that LiteLLM keeps under
+ * {@code litellm_settings}.
  *
  * <p>Immutable and thread-safe; the master key's {@code toString()} hides it.
  *
@@ -18,9 +19,13 @@ import java.util.Optional;
  *                                   ({@code graceful_shutdown_timeout}, seconds; default 30)
  * @param maxUploadBytes             the largest audio file the proxy accepts ({@code max_request_size_mb});
  *                                   empty means OpenAI's 25 MiB
+ * @param requireAuthForMetrics      whether {@code GET /metrics} needs the master key
+ *                                   ({@code litellm_settings.require_auth_for_metrics_endpoint}; off by default, as in
+ *                                   LiteLLM)
  */
 public record GeneralSettings(Optional<Secret> masterKey, boolean allowClientSideCredentials,
-                              Duration gracefulShutdownTimeout, Optional<Long> maxUploadBytes) {
+                              Duration gracefulShutdownTimeout, Optional<Long> maxUploadBytes,
+                              boolean requireAuthForMetrics) {
 
     /** The drain time when the config sets none. */
     public static final Duration DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
@@ -42,7 +47,7 @@ public record GeneralSettings(Optional<Secret> masterKey, boolean allowClientSid
 
     /** Only a master key (or none); client credentials refused, the default drain time. */
     public GeneralSettings(Optional<Secret> masterKey) {
-        this(masterKey, false, DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT, Optional.empty());
+        this(masterKey, false, DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT, Optional.empty(), false);
     }
 
     public static GeneralSettings none() {

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code general_settings}: the master key, client-side credentials and the shutdown drain time. */
+/**
+ * {@code general_settings}: the master key, client-side credentials and the shutdown drain time; and
+ * {@code litellm_settings.require_auth_for_metrics_endpoint}.
+ */
 class GeneralSettingsReadingTest {
 
     private static final String ONE_MODEL = "model_list: [{model_name: w, litellm_params: {model: whisper-1}}]\n";
@@ -82,6 +85,35 @@ class GeneralSettingsReadingTest {
                 .isTrue());
         assertThat(config.warnings()).singleElement()
                 .hasToString("c.yaml:5: general_settings.database_url: not supported yet; ignored");
+    }
+
+    @Test
+    void metricsAreOpenUnlessLiteLlmSettingsRequireAuthForThem() {
+        assertThat(read(ONE_MODEL).requireAuthForMetrics()).isFalse();
+        VoxgateConfig config = loader().parse(ONE_MODEL + "general_settings: {master_key: sk-1}\n"
+                + "litellm_settings:\n  require_auth_for_metrics_endpoint: true\n", "c.yaml");
+
+        assertThat(config.generalSettings().requireAuthForMetrics()).isTrue();
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void requireAuthForMetricsWithoutAMasterKeyIsWarnedAboutAtItsLine() {
+        VoxgateConfig config = loader(TestConfigs.without(TestConfigs.ENVIRONMENT, "LITELLM_MASTER_KEY"))
+                .parse(ONE_MODEL + "litellm_settings:\n  require_auth_for_metrics_endpoint: true\n", "c.yaml");
+
+        assertThat(config.warnings()).singleElement().hasToString("c.yaml:3: "
+                + "litellm_settings.require_auth_for_metrics_endpoint: there is no master key "
+                + "(general_settings.master_key or LITELLM_MASTER_KEY), so /metrics stays open like every route");
+    }
+
+    @Test
+    void requireAuthForMetricsThatIsNotABooleanIsRejectedAtItsLine() {
+        ConfigException error = failure(ONE_MODEL + "litellm_settings:\n  num_retries: 1\n"
+                + "  require_auth_for_metrics_endpoint: maybe\n");
+
+        assertThat(error).hasMessage("c.yaml:4: litellm_settings.require_auth_for_metrics_endpoint: must be true or "
+                + "false, not 'maybe'");
     }
 
     private static GeneralSettings read(String yaml) {

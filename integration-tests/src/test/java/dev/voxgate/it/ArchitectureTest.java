@@ -41,6 +41,7 @@ class ArchitectureTest {
     private static final String SDK = "dev.voxgate.sdk..";
     private static final String PROXY = "dev.voxgate.proxy..";
     private static final String LOCAL = "dev.voxgate.local..";
+    private static final String METRICS = "dev.voxgate.metrics..";
     private static final String FIXTURE = "dev.voxgate.it.fixture.";
     private static final String REACHES_EVERYTHING = FIXTURE + "reacheseverything..";
 
@@ -77,6 +78,13 @@ class ArchitectureTest {
                 new DependencyRule("the config-loader depends on core, router and Jackson only",
                         subject -> onlyDependOn(subject, CONFIG, CORE, ROUTER, "com.fasterxml.jackson..", "java.."),
                         resideInAPackage(CONFIG)),
+                new DependencyRule("the metrics depend on core, the router and Micrometer only",
+                        subject -> onlyDependOn(subject, METRICS, CORE, ROUTER, "io.micrometer..", "java.."),
+                        resideInAPackage(METRICS)),
+                // The router publishes what it does through its listener; meters are an adapter at the edge.
+                new DependencyRule("Micrometer stays in the metrics and the proxy", subject -> noClasses()
+                        .that(subject).should().dependOnClassesThat().resideInAPackage("io.micrometer.."),
+                        resideOutsideOfPackages(METRICS, PROXY)),
                 new DependencyRule("the local engine depends on core, the provider SPI and Vosk only",
                         subject -> onlyDependOn(subject, LOCAL, CORE, "dev.voxgate.providers.spi..", "org.vosk..",
                                 "com.sun.jna..", "com.fasterxml.jackson..", "java.."), resideInAPackage(LOCAL)),
@@ -118,7 +126,8 @@ class ArchitectureTest {
             "dev.voxgate.providers", "dev.voxgate.providers.spi", "dev.voxgate.providers.http",
             "dev.voxgate.providers.openaicompat", "dev.voxgate.providers.openai", "dev.voxgate.providers.azure",
             "dev.voxgate.router", "dev.voxgate.router.strategy", "dev.voxgate.router.state",
-            "dev.voxgate.config", "dev.voxgate.config.litellm", "dev.voxgate.sdk", "dev.voxgate.proxy",
+            "dev.voxgate.config", "dev.voxgate.config.litellm", "dev.voxgate.metrics", "dev.voxgate.sdk",
+            "dev.voxgate.proxy",
             "dev.voxgate.local", "dev.voxgate.local.internal", "dev.voxgate.local.internal.audio",
             "dev.voxgate.local.internal.vosk"})
     void everyPackageTheRulesNameExists(String packageName) {

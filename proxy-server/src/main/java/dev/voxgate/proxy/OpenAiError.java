@@ -1,5 +1,6 @@
 package dev.voxgate.proxy;
 
+import dev.voxgate.core.error.FailureStatus;
 import dev.voxgate.core.error.TranscriptionFailure;
 import java.time.Duration;
 import java.util.Objects;
@@ -57,47 +58,41 @@ record OpenAiError(int status, String message, String type, Optional<String> par
                 "server_error", Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** The answer for a failure the router or a provider reported. */
+    /** The answer for a failure the router or a provider reported, with the status {@link FailureStatus} gives it. */
     static OpenAiError of(TranscriptionFailure failure) {
         String message = failure.message();
+        int status = FailureStatus.of(failure);
         return switch (failure) {
             case TranscriptionFailure.InvalidRequest invalid ->
-                    new OpenAiError(400, message, "invalid_request_error", invalid.param(), Optional.empty(),
+                    new OpenAiError(status, message, "invalid_request_error", invalid.param(), Optional.empty(),
                             Optional.empty());
             case TranscriptionFailure.AuthenticationFailed auth ->
-                    new OpenAiError(401, message, "authentication_error", Optional.empty(),
+                    new OpenAiError(status, message, "authentication_error", Optional.empty(),
                             Optional.of("invalid_api_key"), Optional.empty());
             case TranscriptionFailure.ModelNotFound notFound ->
-                    new OpenAiError(404, message, "invalid_request_error", Optional.of("model"),
+                    new OpenAiError(status, message, "invalid_request_error", Optional.of("model"),
                             Optional.of("model_not_found"), Optional.empty());
             case TranscriptionFailure.RateLimited limited ->
-                    new OpenAiError(429, message, "rate_limit_error", Optional.empty(),
+                    new OpenAiError(status, message, "rate_limit_error", Optional.empty(),
                             Optional.of("rate_limit_exceeded"), limited.retryAfter());
             case TranscriptionFailure.NoHealthyDeployment none ->
-                    new OpenAiError(429, message, "rate_limit_error", Optional.empty(),
+                    new OpenAiError(status, message, "rate_limit_error", Optional.empty(),
                             Optional.of("no_healthy_deployment"), none.retryAfter());
             case TranscriptionFailure.NoCapableDeployment incapable ->
-                    new OpenAiError(incapable.tooLarge() ? 413 : 400, message, "invalid_request_error",
+                    new OpenAiError(status, message, "invalid_request_error",
                             incapable.param(), Optional.of("no_capable_deployment"), Optional.empty());
             case TranscriptionFailure.PayloadTooLarge tooLarge ->
-                    new OpenAiError(413, message, "invalid_request_error", Optional.of("file"), Optional.empty(),
+                    new OpenAiError(status, message, "invalid_request_error", Optional.of("file"), Optional.empty(),
                             Optional.empty());
             case TranscriptionFailure.UpstreamTimeout timeout ->
-                    new OpenAiError(504, message, "timeout_error", Optional.empty(), Optional.of("upstream_timeout"),
+                    new OpenAiError(status, message, "timeout_error", Optional.empty(), Optional.of("upstream_timeout"),
                             Optional.empty());
             case TranscriptionFailure.UpstreamUnavailable unavailable ->
-                    new OpenAiError(gatewayStatus(unavailable), message, "server_error", Optional.empty(),
+                    new OpenAiError(status, message, "server_error", Optional.empty(),
                             Optional.of("upstream_unavailable"), Optional.empty());
             case TranscriptionFailure.UpstreamProtocolError protocol ->
-                    new OpenAiError(502, message, "server_error", Optional.empty(), Optional.of("bad_upstream_response"),
-                            Optional.empty());
+                    new OpenAiError(status, message, "server_error", Optional.empty(),
+                            Optional.of("bad_upstream_response"), Optional.empty());
         };
-    }
-
-    // A vendor's own 503/504 is passed on; any other upstream failure is a bad gateway, so that a 500 from us
-    // always means the proxy itself failed.
-    private static int gatewayStatus(TranscriptionFailure.UpstreamUnavailable unavailable) {
-        int upstream = unavailable.upstreamStatus().orElse(502);
-        return upstream == 503 || upstream == 504 ? upstream : 502;
     }
 }

@@ -4,16 +4,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
 import dev.voxgate.config.VoxgateConfig;
 import dev.voxgate.core.EnvironmentSource;
+import dev.voxgate.metrics.DeploymentGauges;
+import dev.voxgate.metrics.RoutingMetrics;
 import dev.voxgate.providers.ProviderCatalog;
+import dev.voxgate.router.DeploymentStatuses;
 import dev.voxgate.router.Router;
+import dev.voxgate.router.RoutingListener;
 import dev.voxgate.sdk.VoxgateModule;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Guice wiring of the proxy on top of {@link VoxgateModule}: listening settings, authentication, the JSON mapper
- * and the server. Explicit bindings only.
+ * Guice wiring of the proxy on top of {@link VoxgateModule}: listening settings, authentication, the JSON mapper,
+ * the metrics (a Prometheus registry, the router's meters as a listener, {@code /metrics}) and the server. Explicit
+ * bindings only.
  *
  * <p>Instances are immutable.
  */
@@ -36,6 +45,27 @@ final class ProxyModule extends AbstractModule {
         binder().requireExplicitBindings();
         install(new VoxgateModule(config, environment, catalog));
         bind(ProxySettings.class).toInstance(settings);
+        Multibinder.newSetBinder(binder(), RoutingListener.class).addBinding().to(RoutingMetrics.class);
+    }
+
+    @Provides
+    @Singleton
+    PrometheusMeterRegistry meterRegistry() {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+
+    @Provides
+    @Singleton
+    RoutingMetrics routingMetrics(PrometheusMeterRegistry registry, VoxgateConfig config) {
+        return new RoutingMetrics(registry, config.modelGroups());
+    }
+
+    @Provides
+    @Singleton
+    MetricsEndpoint metricsEndpoint(PrometheusMeterRegistry registry, DeploymentStatuses statuses,
+                                    VoxgateConfig config) {
+        return new MetricsEndpoint(registry, Optional.of(new DeploymentGauges(statuses, config.modelGroups())),
+                config.generalSettings().requireAuthForMetrics());
     }
 
     @Provides
@@ -52,7 +82,8 @@ final class ProxyModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ProxyServer proxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings) {
-        return new ProxyServer(router, authenticator, json, settings);
+    ProxyServer proxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings,
+                            MetricsEndpoint metrics) {
+        return new ProxyServer(router, authenticator, json, settings, metrics);
     }
 }

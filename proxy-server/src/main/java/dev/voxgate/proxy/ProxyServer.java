@@ -30,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP face of Voxgate: OpenAI's audio transcription endpoints, the model list and health probes, on Javalin
- * with one virtual thread per request, so thousands of slow vendor calls can be in flight at once.
+ * The HTTP face of Voxgate: OpenAI's audio transcription endpoints, the model list, health probes and Prometheus
+ * metrics, on Javalin with one virtual thread per request, so thousands of slow vendor calls can be in flight at once.
  *
  * <p>{@link #close()} drains: it stops accepting connections at once, lets requests in flight finish for up to
  * {@link ProxySettings#drainTimeout()}, then cuts what is left.
@@ -64,10 +64,18 @@ public final class ProxyServer implements AutoCloseable {
     private final ProxySettings settings;
     private final ErrorWriter errors;
     private final String modelList;
+    private final MetricsEndpoint metrics;
     private final Javalin app;
 
-    /** A server for {@code router}, whose calls with a client's own credentials run on it too. */
+    /** A server for {@code router} whose {@code /metrics} has meters of its own: the JVM's and Jetty's. */
     ProxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings) {
+        this(router, authenticator, json, settings, MetricsEndpoint.ofItsOwn());
+    }
+
+    /** A server for {@code router}, whose calls with a client's own credentials run on it too. */
+    ProxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings,
+                MetricsEndpoint metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.errors = new ErrorWriter(Objects.requireNonNull(json, "json"));
         this.json = json;
         this.router = Objects.requireNonNull(router, "router");
@@ -112,6 +120,8 @@ public final class ProxyServer implements AutoCloseable {
             }
             LOG.warn("the drain time ({} ms) ran out: requests still in flight were cut",
                     settings.drainTimeout().toMillis());
+        } finally {
+            metrics.close();
         }
     }
 
@@ -138,6 +148,7 @@ public final class ProxyServer implements AutoCloseable {
         config.routes.get("/models", this::models);
         config.routes.get("/health/liveliness", ctx -> ctx.contentType("application/json").result("\"I'm alive!\""));
         config.routes.get("/health/readiness", this::readiness);
+        config.routes.get(MetricsEndpoint.PATH, metrics::scrape);
         config.routes.exception(RequestRejected.class, (e, ctx) -> errors.write(ctx, e.error()));
         config.routes.exception(TranscriptionException.class, this::transcriptionFailed);
         config.routes.exception(HttpResponseException.class, this::frameworkRefused);
@@ -155,6 +166,7 @@ public final class ProxyServer implements AutoCloseable {
             connector.setPort(settings.port());
             connector.setAcceptQueueSize(ACCEPT_QUEUE);
             connector.getConnectionFactory(HttpConnectionFactory.class).setInputBufferSize(INPUT_BUFFER);
+            metrics.instrument(connector);
             return connector;
         });
         config.jetty.modifyServer(server -> {
@@ -162,6 +174,7 @@ public final class ProxyServer implements AutoCloseable {
             server.setStopTimeout(settings.drainTimeout().toMillis());
             server.insertHandler(new GracefulHandler());
             server.setErrorHandler(new OpenAiErrorPages(errors));
+            metrics.instrument(server);
         });
     }
 
@@ -176,7 +189,7 @@ public final class ProxyServer implements AutoCloseable {
 
     private void authenticate(Context ctx) {
         RoutingHeaders.identify(ctx);
-        if (OPEN_PATHS.contains(ctx.path())) {
+        if (OPEN_PATHS.contains(ctx.path()) || metrics.isOpen(ctx.path())) {
             return;
         }
         authenticator.check(ctx.header("Authorization"), ctx.header("api-key")).ifPresent(error -> {

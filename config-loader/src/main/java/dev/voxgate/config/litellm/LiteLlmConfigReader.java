@@ -40,6 +40,9 @@ final class LiteLlmConfigReader {
             "search_tools", "finetune_settings", "prompts");
 
     static final String DROP_PARAMS = "drop_params";
+    static final String REQUIRE_AUTH_FOR_METRICS = "require_auth_for_metrics_endpoint";
+    /** The {@code litellm_settings} keys read here rather than as router settings. */
+    static final Set<String> PROXY_LITELLM_SETTINGS = Set.of(DROP_PARAMS, REQUIRE_AUTH_FOR_METRICS);
 
     private final EnvironmentSource environment;
     private final KnownProviders providers;
@@ -77,7 +80,7 @@ final class LiteLlmConfigReader {
         RouterSettings routerSettings = new RouterSettingsReader(values, fallbacks).read(routerSection,
                 litellmSettings);
         GeneralSettings generalSettings = generalSettings(values,
-                values.mapping(sections, "general_settings", SETTINGS_SHAPE));
+                values.mapping(sections, "general_settings", SETTINGS_SHAPE), litellmSettings);
         warnings.sort(Comparator.comparingInt(ConfigWarning::line));
         return new VoxgateConfig(source, models.deployments(), routerSettings, generalSettings, variables, warnings,
                 new RedisSettingsReader(values).read(routerSection));
@@ -85,7 +88,11 @@ final class LiteLlmConfigReader {
 
     // litellm_settings.drop_params is LiteLLM's global default; a deployment's own drop_params overrides it.
     private static boolean dropParams(ValueReader values, Mapping litellmSettings) {
-        YamlNode node = litellmSettings.entries().get(DROP_PARAMS);
+        return flag(values, litellmSettings, DROP_PARAMS);
+    }
+
+    private static boolean flag(ValueReader values, Mapping section, String key) {
+        YamlNode node = section.entries().get(key);
         return node != null && values.flag(node).orElse(false);
     }
 
@@ -104,7 +111,7 @@ final class LiteLlmConfigReader {
     }
 
     // LiteLLM falls back to LITELLM_MASTER_KEY when general_settings has no master_key.
-    private static GeneralSettings generalSettings(ValueReader values, Mapping section) {
+    private static GeneralSettings generalSettings(ValueReader values, Mapping section, Mapping litellmSettings) {
         Optional<Secret> masterKey = Optional.empty();
         boolean clientCredentials = false;
         Duration drain = GeneralSettings.DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT;
@@ -119,8 +126,19 @@ final class LiteLlmConfigReader {
                 default -> values.ignore(node);
             }
         }
-        return new GeneralSettings(masterKey.or(() -> values.environment().get(MASTER_KEY_VARIABLE).map(Secret::of)),
-                clientCredentials, drain, maxUpload);
+        Optional<Secret> key = masterKey.or(() -> values.environment().get(MASTER_KEY_VARIABLE).map(Secret::of));
+        return new GeneralSettings(key, clientCredentials, drain, maxUpload,
+                requireAuthForMetrics(values, litellmSettings, key.isPresent()));
+    }
+
+    // With no master key there is nothing to check a scraper's key against: /metrics stays open, and the file is told.
+    private static boolean requireAuthForMetrics(ValueReader values, Mapping litellmSettings, boolean masterKey) {
+        boolean required = flag(values, litellmSettings, REQUIRE_AUTH_FOR_METRICS);
+        if (required && !masterKey) {
+            values.warn(litellmSettings.entries().get(REQUIRE_AUTH_FOR_METRICS), "there is no master key "
+                    + "(general_settings.master_key or LITELLM_MASTER_KEY), so /metrics stays open like every route");
+        }
+        return required;
     }
 
     private static Optional<Long> megabytes(ValueReader values, YamlNode node) {
