@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * LiteLLM's {@code general_settings} that Voxgate honours.
+ * LiteLLM's {@code general_settings} that Voxgate honours, and the proxy's one setting that LiteLLM keeps in
+ * {@code litellm_settings}: {@code json_logs}.
  *
  * <p>Immutable and thread-safe; the master key's {@code toString()} hides it.
  *
@@ -18,9 +19,11 @@ import java.util.Optional;
  *                                   ({@code graceful_shutdown_timeout}, seconds; default 30)
  * @param maxUploadBytes             the largest audio file the proxy accepts ({@code max_request_size_mb});
  *                                   empty means OpenAI's 25 MiB
+ * @param jsonLogs                   whether the proxy writes every log line as one JSON object
+ *                                   ({@code litellm_settings.json_logs}, off by default)
  */
 public record GeneralSettings(Optional<Secret> masterKey, boolean allowClientSideCredentials,
-                              Duration gracefulShutdownTimeout, Optional<Long> maxUploadBytes) {
+                              Duration gracefulShutdownTimeout, Optional<Long> maxUploadBytes, boolean jsonLogs) {
 
     /** The drain time when the config sets none. */
     public static final Duration DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
@@ -40,9 +43,9 @@ public record GeneralSettings(Optional<Secret> masterKey, boolean allowClientSid
         });
     }
 
-    /** Only a master key (or none); client credentials refused, the default drain time. */
+    /** Only a master key (or none); client credentials refused, the default drain time, text logs. */
     public GeneralSettings(Optional<Secret> masterKey) {
-        this(masterKey, false, DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT, Optional.empty());
+        this(masterKey, false, DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT, Optional.empty(), false);
     }
 
     public static GeneralSettings none() {

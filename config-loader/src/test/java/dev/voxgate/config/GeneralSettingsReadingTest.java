@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code general_settings}: the master key, client-side credentials and the shutdown drain time. */
+/**
+ * {@code general_settings}: the master key, client-side credentials and the shutdown drain time; and
+ * {@code litellm_settings.json_logs}.
+ */
 class GeneralSettingsReadingTest {
 
     private static final String ONE_MODEL = "model_list: [{model_name: w, litellm_params: {model: whisper-1}}]\n";
@@ -82,6 +85,23 @@ class GeneralSettingsReadingTest {
                 .isTrue());
         assertThat(config.warnings()).singleElement()
                 .hasToString("c.yaml:5: general_settings.database_url: not supported yet; ignored");
+    }
+
+    @Test
+    void jsonLogsIsReadFromLitellmSettingsAndIsOffWithoutIt() {
+        assertThat(read(ONE_MODEL).jsonLogs()).isFalse();
+        assertThat(read(ONE_MODEL + "litellm_settings: {json_logs: }\n").jsonLogs()).isFalse();
+        VoxgateConfig config = loader().parse(ONE_MODEL + "litellm_settings:\n  json_logs: true\n", "c.yaml");
+
+        assertThat(config.generalSettings().jsonLogs()).isTrue();
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void jsonLogsThatIsNotABooleanIsRejectedAtItsLine() {
+        ConfigException error = failure(ONE_MODEL + "litellm_settings:\n  drop_params: true\n  json_logs: verbose\n");
+
+        assertThat(error).hasMessage("c.yaml:4: litellm_settings.json_logs: must be true or false, not 'verbose'");
     }
 
     private static GeneralSettings read(String yaml) {

@@ -40,6 +40,9 @@ final class LiteLlmConfigReader {
             "search_tools", "finetune_settings", "prompts");
 
     static final String DROP_PARAMS = "drop_params";
+    static final String JSON_LOGS = "json_logs";
+    /** The {@code litellm_settings} keys read here, not as router settings. */
+    static final Set<String> NOT_ROUTER_SETTINGS = Set.of(DROP_PARAMS, JSON_LOGS);
 
     private final EnvironmentSource environment;
     private final KnownProviders providers;
@@ -70,20 +73,21 @@ final class LiteLlmConfigReader {
                 literal.mapping(sections, "environment_variables", "a map of NAME: value"));
         ValueReader values = literal.withEnvironment(environment.withOverrides(variables));
         Mapping litellmSettings = values.mapping(sections, "litellm_settings", SETTINGS_SHAPE);
-        ModelList models = new ModelListReader(values, providers, dropParams(values, litellmSettings))
+        // litellm_settings.drop_params is LiteLLM's global default; a deployment's own drop_params overrides it.
+        ModelList models = new ModelListReader(values, providers, flag(values, litellmSettings, DROP_PARAMS))
                 .read(sections);
         FallbacksReader fallbacks = new FallbacksReader(values, models.groups(), models.skippedGroups());
         RouterSettings routerSettings = new RouterSettingsReader(values, fallbacks).read(
                 values.mapping(sections, "router_settings", SETTINGS_SHAPE), litellmSettings);
-        GeneralSettings generalSettings = generalSettings(values,
-                values.mapping(sections, "general_settings", SETTINGS_SHAPE));
+        GeneralSettings generalSettings = generalSettings(values, values.mapping(sections, "general_settings",
+                SETTINGS_SHAPE), flag(values, litellmSettings, JSON_LOGS));
         warnings.sort(Comparator.comparingInt(ConfigWarning::line));
         return new VoxgateConfig(source, models.deployments(), routerSettings, generalSettings, variables, warnings);
     }
 
-    // litellm_settings.drop_params is LiteLLM's global default; a deployment's own drop_params overrides it.
-    private static boolean dropParams(ValueReader values, Mapping litellmSettings) {
-        YamlNode node = litellmSettings.entries().get(DROP_PARAMS);
+    // A flag of litellm_settings: off when absent or left empty.
+    private static boolean flag(ValueReader values, Mapping litellmSettings, String key) {
+        YamlNode node = litellmSettings.entries().get(key);
         return node != null && values.flag(node).orElse(false);
     }
 
@@ -102,7 +106,7 @@ final class LiteLlmConfigReader {
     }
 
     // LiteLLM falls back to LITELLM_MASTER_KEY when general_settings has no master_key.
-    private static GeneralSettings generalSettings(ValueReader values, Mapping section) {
+    private static GeneralSettings generalSettings(ValueReader values, Mapping section, boolean jsonLogs) {
         Optional<Secret> masterKey = Optional.empty();
         boolean clientCredentials = false;
         Duration drain = GeneralSettings.DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT;
@@ -118,7 +122,7 @@ final class LiteLlmConfigReader {
             }
         }
         return new GeneralSettings(masterKey.or(() -> values.environment().get(MASTER_KEY_VARIABLE).map(Secret::of)),
-                clientCredentials, drain, maxUpload);
+                clientCredentials, drain, maxUpload, jsonLogs);
     }
 
     private static Optional<Long> megabytes(ValueReader values, YamlNode node) {

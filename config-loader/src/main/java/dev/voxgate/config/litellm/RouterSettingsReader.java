@@ -41,8 +41,8 @@ final class RouterSettingsReader {
     RouterSettings read(Mapping routerSettings, Mapping litellmSettings) {
         Map<String, YamlNode> settings = new LinkedHashMap<>();
         litellmSettings.entries().forEach((key, node) -> {
-            if (key.equals(LiteLlmConfigReader.DROP_PARAMS)) {
-                return; // the deployments' default, read with the model list
+            if (LiteLlmConfigReader.NOT_ROUTER_SETTINGS.contains(key)) {
+                return; // read with the model list (drop_params) or the general settings (json_logs)
             }
             String routerKey = FROM_LITELLM_SETTINGS.get(key);
             YamlNode winner = routerKey == null ? null : routerSettings.entries().get(routerKey);
