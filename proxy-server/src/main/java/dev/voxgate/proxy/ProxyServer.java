@@ -125,6 +125,7 @@ public final class ProxyServer implements AutoCloseable {
                 json, settings, uploadMemory);
         TranscriptionHandler translations = new TranscriptionHandler(AudioTask.TRANSLATE, router,
                 json, settings, uploadMemory);
+        config.requestLogger.http(new AccessLog(router.modelGroups()));
         config.routes.before(this::authenticate);
         config.routes.post("/v1/audio/transcriptions", transcriptions);
         config.routes.post("/audio/transcriptions", transcriptions);
@@ -214,6 +215,7 @@ public final class ProxyServer implements AutoCloseable {
 
     private void transcriptionFailed(TranscriptionException e, Context ctx) {
         OpenAiError error = OpenAiError.of(e.failure());
+        AccessNote.of(ctx).failed(e);
         if (e instanceof RoutedTranscriptionException routed) {
             RoutingHeaders.describe(ctx, routed.report());
         }
