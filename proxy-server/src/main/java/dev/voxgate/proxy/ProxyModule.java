@@ -6,14 +6,17 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.voxgate.config.VoxgateConfig;
 import dev.voxgate.core.EnvironmentSource;
+import dev.voxgate.core.model.PriceTable;
 import dev.voxgate.providers.ProviderCatalog;
+import dev.voxgate.router.DeploymentStatuses;
 import dev.voxgate.router.Router;
 import dev.voxgate.sdk.VoxgateModule;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Guice wiring of the proxy on top of {@link VoxgateModule}: listening settings, authentication, the JSON mapper
- * and the server. Explicit bindings only.
+ * Guice wiring of the proxy on top of {@link VoxgateModule}: listening settings, authentication, the JSON mapper,
+ * {@code /model/info} and the server. Explicit bindings only.
  *
  * <p>Instances are immutable.
  */
@@ -52,7 +55,15 @@ final class ProxyModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ProxyServer proxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings) {
-        return new ProxyServer(router, authenticator, json, settings);
+    ModelInfo modelInfo(Router router, DeploymentStatuses statuses, ProviderCatalog catalog, ObjectMapper json) {
+        return new ModelInfo(router.modelGroups(), statuses, new DeploymentInfo(json, catalog, PriceTable.builtIn()),
+                json);
+    }
+
+    @Provides
+    @Singleton
+    ProxyServer proxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings,
+                            ModelInfo modelInfo) {
+        return new ProxyServer(router, authenticator, json, settings, Optional.of(modelInfo));
     }
 }

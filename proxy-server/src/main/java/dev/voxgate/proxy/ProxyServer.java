@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
@@ -64,10 +65,18 @@ public final class ProxyServer implements AutoCloseable {
     private final ProxySettings settings;
     private final ErrorWriter errors;
     private final String modelList;
+    private final Optional<ModelInfo> modelInfo;
     private final Javalin app;
 
-    /** A server for {@code router}, whose calls with a client's own credentials run on it too. */
+    /** A server for {@code router}, whose calls with a client's own credentials run on it too; no /model/info. */
     ProxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings) {
+        this(router, authenticator, json, settings, Optional.empty());
+    }
+
+    /** As above, with {@code /model/info} when {@code modelInfo} is given. */
+    ProxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings,
+                Optional<ModelInfo> modelInfo) {
+        this.modelInfo = Objects.requireNonNull(modelInfo, "modelInfo");
         this.errors = new ErrorWriter(Objects.requireNonNull(json, "json"));
         this.json = json;
         this.router = Objects.requireNonNull(router, "router");
@@ -139,6 +148,7 @@ public final class ProxyServer implements AutoCloseable {
         config.routes.get("/models", this::models);
         config.routes.get("/health/liveliness", ctx -> ctx.contentType("application/json").result("\"I'm alive!\""));
         config.routes.get("/health/readiness", this::readiness);
+        modelInfo.ifPresent(info -> info.register(config.routes));
         config.routes.exception(RequestRejected.class, (e, ctx) -> errors.write(ctx, e.error()));
         config.routes.exception(TranscriptionException.class, this::transcriptionFailed);
         config.routes.exception(HttpResponseException.class, this::frameworkRefused);
