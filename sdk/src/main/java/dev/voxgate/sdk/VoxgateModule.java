@@ -3,18 +3,26 @@ package dev.voxgate.sdk;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
 import dev.voxgate.config.VoxgateConfig;
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.providers.ProviderCatalog;
 import dev.voxgate.providers.spi.ProviderContext;
 import dev.voxgate.providers.spi.SharedHttpClient;
 import dev.voxgate.router.DeploymentConnector;
+import dev.voxgate.router.DeploymentStatuses;
 import dev.voxgate.router.Router;
+import dev.voxgate.router.RoutingListener;
+import dev.voxgate.router.state.RoutingState;
+import java.time.InstantSource;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Guice wiring of a loaded config: environment, the shared HTTP client, the provider catalog (the built-ins unless
- * one is given) and the router.
+ * one is given), the routing state, the deployments' live status and the router. The router tells every
+ * {@link RoutingListener} in the set that modules add to with
+ * {@code Multibinder.newSetBinder(binder(), RoutingListener.class).addBinding()}; {@link DeploymentStatuses} is one.
  * Explicit bindings only, and no logic beyond calling constructors and builders.
  *
  * <p>Instances are immutable.
@@ -41,6 +49,19 @@ public final class VoxgateModule extends AbstractModule {
         binder().requireExplicitBindings();
         bind(VoxgateConfig.class).toInstance(config);
         bind(ProviderCatalog.class).toInstance(catalog);
+        Multibinder.newSetBinder(binder(), RoutingListener.class).addBinding().to(DeploymentStatuses.class);
+    }
+
+    @Provides
+    @Singleton
+    RoutingState routingState() {
+        return RoutingState.inMemory();
+    }
+
+    @Provides
+    @Singleton
+    DeploymentStatuses deploymentStatuses(RoutingState state) {
+        return new DeploymentStatuses(state, InstantSource.system());
     }
 
     @Provides
@@ -64,8 +85,11 @@ public final class VoxgateModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Router router(VoxgateConfig config, DeploymentConnector connector) {
+    Router router(VoxgateConfig config, DeploymentConnector connector, RoutingState state,
+                  Set<RoutingListener> listeners) {
         // Configured groups only, the default of the one router-from-config builder (see there why).
-        return Voxgate.routerBuilder(config, connector).build();
+        Router.Builder builder = Voxgate.routerBuilder(config, connector).state(state);
+        listeners.forEach(builder::listener);
+        return builder.build();
     }
 }
