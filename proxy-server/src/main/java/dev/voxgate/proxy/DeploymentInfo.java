@@ -12,7 +12,7 @@ import dev.voxgate.core.model.Price;
 import dev.voxgate.core.model.PriceTable;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.providers.ProviderCatalog;
-import dev.voxgate.router.DeploymentStatuses.DeploymentStatus;
+import dev.voxgate.router.DeploymentStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -141,13 +141,13 @@ final class DeploymentInfo {
     }
 
     private ObjectNode state(DeploymentStatus status) {
-        ObjectNode node = json.createObjectNode().put("resting", status.restingUntil().isPresent())
+        ObjectNode node = json.createObjectNode().put("resting", status.resting())
                 .put("resting_until", status.restingUntil().map(Instant::toString).orElse(null))
-                .put("in_flight", status.inFlight())
+                .put("in_flight", status.inFlight()).put("requests_this_minute", status.requestsThisMinute())
                 .put("last_failure", status.lastFailure().map(AccessLog::label).orElse(null))
                 .put("last_failure_at", status.lastFailureAt().map(Instant::toString).orElse(null));
         ArrayNode latencies = node.putArray("recent_latencies_ms");
-        status.recentLatencies().forEach(latency -> latencies.add(latency.toNanos() / 1e6));
+        status.recentLatencies().forEach(sample -> latencies.add(sample.latency().toNanos() / 1e6));
         return node;
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.voxgate.core.model.ModelGroup;
 import dev.voxgate.router.DeploymentStatuses;
-import dev.voxgate.router.DeploymentStatuses.DeploymentStatus;
+import dev.voxgate.router.DeploymentStatus;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;

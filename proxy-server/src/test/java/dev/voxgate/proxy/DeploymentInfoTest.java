@@ -8,12 +8,14 @@ import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.PriceTable;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.providers.ProviderCatalog;
-import dev.voxgate.router.DeploymentStatuses.DeploymentStatus;
+import dev.voxgate.router.DeploymentStatus;
 import dev.voxgate.router.state.FailureKind;
+import dev.voxgate.router.state.LatencySample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,8 +46,9 @@ class DeploymentInfoTest {
                 .param("keyterm", "Voxgate").param("callback_token", "tok-secret-2").rpm(60)
                 .timeout(Duration.ofMillis(2500)).build();
         Instant until = Instant.parse("2026-12-07T12:00:30Z");
-        DeploymentStatus status = new DeploymentStatus("nova", deployment, Optional.of(until), 2,
-                List.of(Duration.ofMillis(120)), Optional.of(FailureKind.RATE_LIMIT),
+        DeploymentStatus status = new DeploymentStatus("nova", deployment, Optional.of(until), 2, 7,
+                List.of(new LatencySample(until, Duration.ofMillis(120), OptionalDouble.of(3))),
+                Optional.of(FailureKind.RATE_LIMIT),
                 Optional.of(Instant.parse("2026-12-07T12:00:00Z")));
 
         JsonNode entry = info.describe(status);
@@ -69,6 +72,7 @@ class DeploymentInfoTest {
         assertThat(model.at("/status/resting").asBoolean()).isTrue();
         assertThat(model.at("/status/resting_until").asText()).isEqualTo("2026-12-07T12:00:30Z");
         assertThat(model.at("/status/in_flight").asInt()).isEqualTo(2);
+        assertThat(model.at("/status/requests_this_minute").asInt()).isEqualTo(7);
         assertThat(model.at("/status/last_failure").asText()).isEqualTo("rate_limit");
         assertThat(model.at("/status/recent_latencies_ms/0").asDouble()).isEqualTo(120.0);
     }
