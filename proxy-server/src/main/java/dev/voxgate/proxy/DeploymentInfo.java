@@ -15,6 +15,7 @@ import dev.voxgate.providers.ProviderCatalog;
 import dev.voxgate.router.DeploymentStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -142,10 +143,10 @@ final class DeploymentInfo {
 
     private ObjectNode state(DeploymentStatus status) {
         ObjectNode node = json.createObjectNode().put("resting", status.resting())
-                .put("resting_until", status.restingUntil().map(Instant::toString).orElse(null))
+                .put("resting_until", status.restingUntil().map(DeploymentInfo::time).orElse(null))
                 .put("in_flight", status.inFlight()).put("requests_this_minute", status.requestsThisMinute())
                 .put("last_failure", status.lastFailure().map(AccessLog::label).orElse(null))
-                .put("last_failure_at", status.lastFailureAt().map(Instant::toString).orElse(null));
+                .put("last_failure_at", status.lastFailureAt().map(DeploymentInfo::time).orElse(null));
         ArrayNode latencies = node.putArray("recent_latencies_ms");
         status.recentLatencies().forEach(sample -> latencies.add(sample.latency().toNanos() / 1e6));
         return node;
@@ -159,6 +160,11 @@ final class DeploymentInfo {
         ArrayNode array = json.createArrayNode();
         values.forEach(array::add);
         return array;
+    }
+
+    // To the millisecond, as the log writes times.
+    private static String time(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
     private static double seconds(Duration duration) {

@@ -21,9 +21,11 @@ import org.slf4j.event.Level;
  * router's {@link System.Logger} lines, {@code java.util.logging}, and whatever is printed to {@code System.out} or
  * {@code System.err}, the proxy's start-up lines among them.
  *
- * <p>Call once, at start, before serving.
+ * <p>Call at start, before serving; once the log is JSON it stays JSON for the life of the process.
  */
 public final class ProxyLogs {
+
+    private static final String JSON_APPENDER = "json";
 
     private ProxyLogs() {
     }
@@ -50,9 +52,13 @@ public final class ProxyLogs {
             throw new IllegalStateException("json_logs needs logback as the SLF4J binding, found "
                     + factory.getClass().getName());
         }
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (root.getAppender(JSON_APPENDER) != null) {
+            return System.out; // already JSON: the proxy started before in this process
+        }
         OutputStream target = new KeptOpen(out);
         OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-        appender.setName("json");
+        appender.setName(JSON_APPENDER);
         appender.setContext(context);
         JsonLineEncoder encoder = new JsonLineEncoder();
         encoder.setContext(context);
@@ -65,7 +71,7 @@ public final class ProxyLogs {
             logger.detachAndStopAllAppenders();
             logger.setAdditive(true);
         }
-        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
+        root.addAppender(appender);
         // The JDK's warnings and any library's prints arrive on these; a line logged while logging goes out as is.
         PrintStream console = lines("stdout", Level.INFO, target);
         System.setOut(console);
