@@ -7,14 +7,20 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.voxgate.core.TranscriptListener;
+import dev.voxgate.core.TranscriptionPort;
+import dev.voxgate.core.error.TranscriptionException;
+import dev.voxgate.core.error.TranscriptionFailure;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.core.model.Transcription;
+import dev.voxgate.core.model.TranscriptionRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
@@ -45,8 +51,7 @@ class AccessLogTest {
         accessLogger = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(AccessLog.LOGGER);
         lines.start();
         accessLogger.addAppender(lines);
-        server = new ProxyServer(TestRouters.whisperOn(request -> Transcription.ofText("a transcript")),
-                new Authenticator(Optional.of(Secret.of(MASTER_KEY))), new ObjectMapper(),
+        server = new ProxyServer(TestRouters.whisperOn(new StreamCutShort()), new Authenticator(Optional.of(Secret.of(MASTER_KEY))), new ObjectMapper(),
                 new ProxySettings("127.0.0.1", 0, 64 * 1024, 1024)).start();
     }
 
@@ -70,6 +75,7 @@ class AccessLogTest {
         assertThat(line.get("total_ms")).isInstanceOf(Double.class);
         assertThat((Double) line.get("overhead_ms")).isLessThanOrEqualTo((Double) line.get("total_ms"));
         assertThat(line.values()).noneMatch(value -> String.valueOf(value).contains(MASTER_KEY));
+        assertThat(lines.list.getFirst().getFormattedMessage()).isEqualTo("POST /v1/audio/transcriptions");
     }
 
     @Test
@@ -102,6 +108,21 @@ class AccessLogTest {
     }
 
     @Test
+    void aStreamCutShortAfterItsFirstEventIsA200WithTheFailureItEndedOn() throws Exception {
+        MultipartBody form = new MultipartBody.Builder().setType(MultipartBody.FORM).addFormDataPart("model", "whisper")
+                .addFormDataPart("stream", "true").addFormDataPart("file", "a.wav", RequestBody.create(
+                        TestAudio.wav(16, (byte) 3), MediaType.get("audio/wav"))).build();
+
+        int status = call(new Request.Builder().url(base() + "/v1/audio/transcriptions").post(form)
+                .header("Authorization", "Bearer " + MASTER_KEY));
+
+        Map<String, Object> line = awaitLine();
+        assertThat(status).isEqualTo(200);
+        assertThat(line).containsEntry("status", 200).containsEntry("failure_kind", "server_error")
+                .containsEntry("model_group", "whisper").containsEntry("deployment", "d1").containsEntry("attempts", 1);
+    }
+
+    @Test
     void aFailureKindIsTheRoutersWhenItRoutedElseTheStatusSays() {
         assertThat(AccessLog.failureKind(Optional.empty(), 200)).isEmpty();
         assertThat(AccessLog.failureKind(Optional.empty(), 400)).contains("bad_request");
@@ -110,6 +131,21 @@ class AccessLogTest {
         assertThat(AccessLog.failureKind(Optional.empty(), 500)).contains("server_error");
         assertThat(AccessLog.route("/openai/deployments/whisper/audio/translations")).isEqualTo("translations");
         assertThat(AccessLog.route("/health/readiness")).isEqualTo("/health/readiness");
+    }
+
+    /** Answers a plain request; a streamed one gets a first piece, then the vendor goes away. */
+    private static final class StreamCutShort implements TranscriptionPort {
+        @Override
+        public Transcription transcribe(TranscriptionRequest request) {
+            return Transcription.ofText("a transcript");
+        }
+
+        @Override
+        public Transcription transcribeStreaming(TranscriptionRequest request, TranscriptListener listener) {
+            listener.onDelta("a tran");
+            throw new TranscriptionException(new TranscriptionFailure.UpstreamUnavailable("the vendor went away",
+                    OptionalInt.empty()));
+        }
     }
 
     private Request.Builder transcription(String model) {

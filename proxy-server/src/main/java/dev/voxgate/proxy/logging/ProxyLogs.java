@@ -21,7 +21,8 @@ import org.slf4j.event.Level;
  * router's {@link System.Logger} lines, {@code java.util.logging}, and whatever is printed to {@code System.out} or
  * {@code System.err}, the proxy's start-up lines among them.
  *
- * <p>Call at start, before serving; once the log is JSON it stays JSON for the life of the process.
+ * <p>Not thread-safe: call from the starting thread, before serving; once the log is JSON it stays JSON for the life
+ * of the process.
  */
 public final class ProxyLogs {
 
