@@ -59,7 +59,7 @@ final class AccessLog implements RequestLogger {
     }
 
     /** The access line's fields, in order; absent values are null. */
-    Map<String, Object> fields(Context ctx, double totalMillis) {
+    private Map<String, Object> fields(Context ctx, double totalMillis) {
         AccessNote note = AccessNote.of(ctx);
         Optional<RoutingReport> report = note.report();
         Optional<RoutingReport.Attempt> last = report.flatMap(routed -> routed.attempts().isEmpty()
