@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * LiteLLM's {@code general_settings} that Voxgate honours, and the proxy's own settings that LiteLLM keeps under
- * {@code litellm_settings}.
+ * {@code litellm_settings} ({@code require_auth_for_metrics_endpoint}, {@code json_logs}).
  *
  * <p>Immutable and thread-safe; the master key's {@code toString()} hides it.
  *
@@ -22,10 +22,12 @@ import java.util.Optional;
  * @param requireAuthForMetrics      whether {@code GET /metrics} needs the master key
  *                                   ({@code litellm_settings.require_auth_for_metrics_endpoint}; off by default, as in
  *                                   LiteLLM)
+ * @param jsonLogs                   whether the proxy writes every log line as one JSON object
+ *                                   ({@code litellm_settings.json_logs}, off by default)
  */
 public record GeneralSettings(Optional<Secret> masterKey, boolean allowClientSideCredentials,
                               Duration gracefulShutdownTimeout, Optional<Long> maxUploadBytes,
-                              boolean requireAuthForMetrics) {
+                              boolean requireAuthForMetrics, boolean jsonLogs) {
 
     /** The drain time when the config sets none. */
     public static final Duration DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
@@ -45,9 +47,9 @@ public record GeneralSettings(Optional<Secret> masterKey, boolean allowClientSid
         });
     }
 
-    /** Only a master key (or none); client credentials refused, the default drain time. */
+    /** Only a master key (or none); client credentials refused, the default drain time, text logs. */
     public GeneralSettings(Optional<Secret> masterKey) {
-        this(masterKey, false, DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT, Optional.empty(), false);
+        this(masterKey, false, DEFAULT_GRACEFUL_SHUTDOWN_TIMEOUT, Optional.empty(), false, false);
     }
 
     public static GeneralSettings none() {

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code general_settings}: the master key, client-side credentials and the shutdown drain time; and
- * {@code litellm_settings.require_auth_for_metrics_endpoint}.
+ * {@code litellm_settings.require_auth_for_metrics_endpoint} and {@code litellm_settings.json_logs}.
  */
 class GeneralSettingsReadingTest {
 
@@ -98,6 +98,16 @@ class GeneralSettingsReadingTest {
     }
 
     @Test
+    void jsonLogsIsReadFromLitellmSettingsAndIsOffWithoutIt() {
+        assertThat(read(ONE_MODEL).jsonLogs()).isFalse();
+        assertThat(read(ONE_MODEL + "litellm_settings: {json_logs: }\n").jsonLogs()).isFalse();
+        VoxgateConfig config = loader().parse(ONE_MODEL + "litellm_settings:\n  json_logs: true\n", "c.yaml");
+
+        assertThat(config.generalSettings().jsonLogs()).isTrue();
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
     void requireAuthForMetricsWithoutAMasterKeyIsWarnedAboutAtItsLine() {
         VoxgateConfig config = loader(TestConfigs.without(TestConfigs.ENVIRONMENT, "LITELLM_MASTER_KEY"))
                 .parse(ONE_MODEL + "litellm_settings:\n  require_auth_for_metrics_endpoint: true\n", "c.yaml");
@@ -114,6 +124,13 @@ class GeneralSettingsReadingTest {
 
         assertThat(error).hasMessage("c.yaml:4: litellm_settings.require_auth_for_metrics_endpoint: must be true or "
                 + "false, not 'maybe'");
+    }
+
+    @Test
+    void jsonLogsThatIsNotABooleanIsRejectedAtItsLine() {
+        ConfigException error = failure(ONE_MODEL + "litellm_settings:\n  drop_params: true\n  json_logs: verbose\n");
+
+        assertThat(error).hasMessage("c.yaml:4: litellm_settings.json_logs: must be true or false, not 'verbose'");
     }
 
     private static GeneralSettings read(String yaml) {

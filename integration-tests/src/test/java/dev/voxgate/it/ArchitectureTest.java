@@ -103,7 +103,11 @@ class ArchitectureTest {
                         .or(resideInAPackage(ROUTER)).or(resideInAPackage(CONFIG)).or(resideInAPackage(LOCAL))),
                 new DependencyRule("Javalin and Jetty stay in the proxy", subject -> noClasses().that(subject)
                         .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty.."),
-                        resideOutsideOfPackages(PROXY)));
+                        resideOutsideOfPackages(PROXY)),
+                // Everything else logs through SLF4J or System.Logger, so the log's format is decided in one place.
+                new DependencyRule("logback stays in the proxy's logging package", subject -> noClasses()
+                        .that(subject).should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback.."),
+                        resideOutsideOfPackages("dev.voxgate.proxy.logging..")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -127,7 +131,7 @@ class ArchitectureTest {
             "dev.voxgate.providers.openaicompat", "dev.voxgate.providers.openai", "dev.voxgate.providers.azure",
             "dev.voxgate.router", "dev.voxgate.router.strategy", "dev.voxgate.router.state",
             "dev.voxgate.config", "dev.voxgate.config.litellm", "dev.voxgate.metrics", "dev.voxgate.sdk",
-            "dev.voxgate.proxy",
+            "dev.voxgate.proxy", "dev.voxgate.proxy.logging",
             "dev.voxgate.local", "dev.voxgate.local.internal", "dev.voxgate.local.internal.audio",
             "dev.voxgate.local.internal.vosk"})
     void everyPackageTheRulesNameExists(String packageName) {

@@ -3,9 +3,11 @@ package dev.voxgate.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,13 +46,35 @@ final class ProxyProcess implements AutoCloseable {
 
     /** Starts {@code java [jvmFlags] -jar voxgate-proxy.jar [args]} with exactly {@code environment} for providers. */
     static ProxyProcess start(List<String> jvmFlags, Map<String, String> environment, String... args) {
+        List<String> launch = new ArrayList<>(jvmFlags);
+        launch.addAll(List.of("-jar", jar().toString()));
+        return run(launch, environment, args);
+    }
+
+    /**
+     * Starts {@code harness}, a main class of these tests, on the proxy jar's classpath (the jar as it ships, services
+     * and all), with exactly {@code environment} for providers.
+     */
+    static ProxyProcess startHarness(Class<?> harness, Map<String, String> environment, String... args) {
+        Path testClasses;
+        try {
+            testClasses = Path.of(harness.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return run(List.of("-cp", jar() + File.pathSeparator + testClasses, harness.getName()), environment, args);
+    }
+
+    private static Path jar() {
         Path jar = Examples.root().resolve("proxy-server/target/voxgate-proxy.jar");
         assertThat(jar).as("run mvn verify: the proxy jar is built before the integration tests").exists();
+        return jar;
+    }
+
+    private static ProxyProcess run(List<String> launch, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
-        command.addAll(jvmFlags);
-        command.add("-jar");
-        command.add(jar.toString());
+        command.addAll(launch);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("OPENAI_") || name.startsWith("AZURE_")

@@ -45,7 +45,7 @@ class SecretsIT {
              FakeSpeechVendor echoing = FakeSpeechVendor.openAi(OPENAI_KEY, "unused");
              ProxyProcess proxy = ProxyProcess.start(TestFiles.config(dir, "secrets.yaml", config(openAi, azure,
                      otherKey, echoing)), Map.of("OPENAI_API_KEY", OPENAI_KEY, "AZURE_API_KEY", AZURE_KEY,
-                     "LITELLM_MASTER_KEY", MASTER_KEY), "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug")) {
+                     "LITELLM_MASTER_KEY", MASTER_KEY), "-Dvoxgate.log.level=debug")) {
             echoing.failWith(500, "{\"error\":{\"message\":\"key " + OPENAI_KEY + " (sk-pro...x9Lw) broke us\"}}");
             String base = "http://127.0.0.1:" + proxy.awaitPort(Duration.ofSeconds(60));
 

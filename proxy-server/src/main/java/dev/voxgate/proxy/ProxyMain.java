@@ -15,6 +15,7 @@ import dev.voxgate.core.model.PriceTable;
 import dev.voxgate.local.LocalProviderFactory;
 import dev.voxgate.providers.ProviderCatalog;
 import dev.voxgate.providers.openai.OpenAiProviderFactory;
+import dev.voxgate.proxy.logging.ProxyLogs;
 import dev.voxgate.router.RouterSettings;
 import dev.voxgate.sdk.Voxgate;
 import java.io.PrintStream;
@@ -73,7 +74,8 @@ public final class ProxyMain {
     /**
      * Loads the config named on the command line (or takes the built-in offline default when none is), starts the
      * proxy on it, and prints the listening line, one line per model group and a line per config warning to
-     * {@code out}.
+     * {@code out}; with {@code litellm_settings.json_logs} each of them is a JSON log line, as the whole log is from
+     * then on ({@link ProxyLogs}).
      *
      * @throws ConfigException when the config cannot be used
      */
@@ -82,10 +84,11 @@ public final class ProxyMain {
         ProviderCatalog catalog = ProviderCatalog.builtIn().with(new LocalProviderFactory());
         VoxgateConfig config = commandLine.config().map(file -> Voxgate.configLoader(environment, catalog).load(file))
                 .orElseGet(ProxyMain::localOnly);
-        config.warnings().forEach(warning -> out.println("warning: " + warning));
+        PrintStream console = ProxyLogs.configure(config.generalSettings().jsonLogs(), out);
+        config.warnings().forEach(warning -> console.println("warning: " + warning));
         if (commandLine.config().isEmpty()) {
-            out.println("No --config given: serving model group '" + LOCAL_GROUP + "' with the built-in offline "
-                    + "model; pass --config FILE to route to cloud providers.");
+            console.println("No --config given: serving model group '" + LOCAL_GROUP + "' with the built-in "
+                    + "offline model; pass --config FILE to route to cloud providers.");
         }
         ProxySettings settings = ProxySettings.of(commandLine.host(), commandLine.port())
                 .withDrainTimeout(config.generalSettings().gracefulShutdownTimeout())
@@ -93,14 +96,15 @@ public final class ProxyMain {
                         .orElse(ProxySettings.OPENAI_MAX_UPLOAD_BYTES))
                 .withClientCredentials(config.generalSettings().allowClientSideCredentials());
         ProxyServer server = start(new ProxyModule(config, environment, settings, catalog));
-        out.println("Voxgate listening on http://" + commandLine.host() + ":" + server.port());
-        server.modelGroups().forEach(group -> out.println("  model group " + group.name() + " -> " + describe(group)));
+        console.println("Voxgate listening on http://" + commandLine.host() + ":" + server.port());
+        server.modelGroups().forEach(group -> console.println("  model group " + group.name() + " -> "
+                + describe(group)));
         server.modelGroups().stream().flatMap(group -> group.deployments().stream()).map(ProxyMain::retiring)
-                .flatMap(Optional::stream).forEach(out::println);
-        unpriced(server.modelGroups()).ifPresent(out::println);
+                .flatMap(Optional::stream).forEach(console::println);
+        unpriced(server.modelGroups()).ifPresent(console::println);
         if (config.generalSettings().masterKey().isEmpty()) {
-            out.println("warning: no general_settings.master_key is configured: every request is served without "
-                    + "authentication");
+            console.println("warning: no general_settings.master_key is configured: every request is served "
+                    + "without authentication");
         }
         return server;
     }

@@ -7,6 +7,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.voxgate.config.VoxgateConfig;
 import dev.voxgate.core.EnvironmentSource;
+import dev.voxgate.core.model.PriceTable;
 import dev.voxgate.metrics.DeploymentGauges;
 import dev.voxgate.metrics.RoutingMetrics;
 import dev.voxgate.providers.ProviderCatalog;
@@ -21,8 +22,8 @@ import java.util.Optional;
 
 /**
  * Guice wiring of the proxy on top of {@link VoxgateModule}: listening settings, authentication, the JSON mapper,
- * the metrics (a Prometheus registry, the router's meters as a listener, {@code /metrics}) and the server. Explicit
- * bindings only.
+ * the metrics (a Prometheus registry, the router's meters as a listener, {@code /metrics}), {@code /model/info} and
+ * the server. Explicit bindings only.
  *
  * <p>Instances are immutable.
  */
@@ -82,8 +83,16 @@ final class ProxyModule extends AbstractModule {
 
     @Provides
     @Singleton
+    ModelInfo modelInfo(Router router, DeploymentStatuses statuses, ProviderCatalog catalog, ObjectMapper json) {
+        return new ModelInfo(router.modelGroups(), statuses, new DeploymentInfo(json, catalog, PriceTable.builtIn()),
+                json);
+    }
+
+    @Provides
+    @Singleton
     ProxyServer proxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings,
-                            MetricsEndpoint metrics) {
-        return new ProxyServer(router, authenticator, json, settings, metrics);
+                            MetricsEndpoint metrics, ModelInfo modelInfo) {
+        return new ProxyServer(router, authenticator, json, settings, new ServerFeatures(metrics,
+                Optional.of(modelInfo)));
     }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
@@ -64,18 +65,18 @@ public final class ProxyServer implements AutoCloseable {
     private final ProxySettings settings;
     private final ErrorWriter errors;
     private final String modelList;
-    private final MetricsEndpoint metrics;
+    private final ServerFeatures features;
     private final Javalin app;
 
-    /** A server for {@code router} whose {@code /metrics} has meters of its own: the JVM's and Jetty's. */
+    /** A server for {@code router} with the features every server has: {@code /metrics} with its own meters. */
     ProxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings) {
-        this(router, authenticator, json, settings, MetricsEndpoint.ofItsOwn());
+        this(router, authenticator, json, settings, ServerFeatures.basic());
     }
 
     /** A server for {@code router}, whose calls with a client's own credentials run on it too. */
     ProxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings,
-                MetricsEndpoint metrics) {
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
+                ServerFeatures features) {
+        this.features = Objects.requireNonNull(features, "features");
         this.errors = new ErrorWriter(Objects.requireNonNull(json, "json"));
         this.json = json;
         this.router = Objects.requireNonNull(router, "router");
@@ -121,7 +122,7 @@ public final class ProxyServer implements AutoCloseable {
             LOG.warn("the drain time ({} ms) ran out: requests still in flight were cut",
                     settings.drainTimeout().toMillis());
         } finally {
-            metrics.close();
+            features.metrics().close();
         }
     }
 
@@ -135,6 +136,7 @@ public final class ProxyServer implements AutoCloseable {
                 json, settings, uploadMemory);
         TranscriptionHandler translations = new TranscriptionHandler(AudioTask.TRANSLATE, router,
                 json, settings, uploadMemory);
+        config.requestLogger.http(new AccessLog(router.modelGroups()));
         config.routes.before(this::authenticate);
         config.routes.post("/v1/audio/transcriptions", transcriptions);
         config.routes.post("/audio/transcriptions", transcriptions);
@@ -148,7 +150,8 @@ public final class ProxyServer implements AutoCloseable {
         config.routes.get("/models", this::models);
         config.routes.get("/health/liveliness", ctx -> ctx.contentType("application/json").result("\"I'm alive!\""));
         config.routes.get("/health/readiness", this::readiness);
-        config.routes.get(MetricsEndpoint.PATH, metrics::scrape);
+        config.routes.get(MetricsEndpoint.PATH, features.metrics()::scrape);
+        features.modelInfo().ifPresent(info -> info.register(config.routes));
         config.routes.exception(RequestRejected.class, (e, ctx) -> errors.write(ctx, e.error()));
         config.routes.exception(TranscriptionException.class, this::transcriptionFailed);
         config.routes.exception(HttpResponseException.class, this::frameworkRefused);
@@ -166,7 +169,7 @@ public final class ProxyServer implements AutoCloseable {
             connector.setPort(settings.port());
             connector.setAcceptQueueSize(ACCEPT_QUEUE);
             connector.getConnectionFactory(HttpConnectionFactory.class).setInputBufferSize(INPUT_BUFFER);
-            metrics.instrument(connector);
+            features.metrics().instrument(connector);
             return connector;
         });
         config.jetty.modifyServer(server -> {
@@ -174,7 +177,7 @@ public final class ProxyServer implements AutoCloseable {
             server.setStopTimeout(settings.drainTimeout().toMillis());
             server.insertHandler(new GracefulHandler());
             server.setErrorHandler(new OpenAiErrorPages(errors));
-            metrics.instrument(server);
+            features.metrics().instrument(server);
         });
     }
 
@@ -189,7 +192,7 @@ public final class ProxyServer implements AutoCloseable {
 
     private void authenticate(Context ctx) {
         RoutingHeaders.identify(ctx);
-        if (OPEN_PATHS.contains(ctx.path()) || metrics.isOpen(ctx.path())) {
+        if (OPEN_PATHS.contains(ctx.path()) || features.metrics().isOpen(ctx.path())) {
             return;
         }
         authenticator.check(ctx.header("Authorization"), ctx.header("api-key")).ifPresent(error -> {
@@ -227,6 +230,7 @@ public final class ProxyServer implements AutoCloseable {
 
     private void transcriptionFailed(TranscriptionException e, Context ctx) {
         OpenAiError error = OpenAiError.of(e.failure());
+        AccessNote.of(ctx).failed(e);
         if (e instanceof RoutedTranscriptionException routed) {
             RoutingHeaders.describe(ctx, routed.report());
         }

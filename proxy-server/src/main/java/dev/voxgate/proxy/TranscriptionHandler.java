@@ -72,6 +72,7 @@ final class TranscriptionHandler implements Handler {
                 return;
             }
             Routed<Transcription> routed = router.route(form.request(), form.options());
+            AccessNote.of(ctx).routed(routed.report());
             RoutingHeaders.describe(ctx, routed.report());
             // Subtitles asked of a transcript without segments fail here as a TranscriptionException: a 400 on
             // response_format, with the routing headers already set.
@@ -85,11 +86,14 @@ final class TranscriptionHandler implements Handler {
     private void stream(Context ctx, TranscriptionForm form) {
         TranscriptEventStream events = new TranscriptEventStream(ctx, json);
         try {
-            events.done(router.routeStreaming(form.request(), form.options(), events).value());
+            Routed<Transcription> routed = router.routeStreaming(form.request(), form.options(), events);
+            AccessNote.of(ctx).routed(routed.report());
+            events.done(routed.value());
         } catch (TranscriptionException e) {
             if (!events.started()) {
                 throw e; // nothing sent yet: an ordinary error answer
             }
+            AccessNote.of(ctx).failed(e);
             events.failed(OpenAiError.of(e.failure()));
         }
     }

@@ -41,8 +41,9 @@ final class LiteLlmConfigReader {
 
     static final String DROP_PARAMS = "drop_params";
     static final String REQUIRE_AUTH_FOR_METRICS = "require_auth_for_metrics_endpoint";
+    static final String JSON_LOGS = "json_logs";
     /** The {@code litellm_settings} keys read here rather than as router settings. */
-    static final Set<String> PROXY_LITELLM_SETTINGS = Set.of(DROP_PARAMS, REQUIRE_AUTH_FOR_METRICS);
+    static final Set<String> PROXY_LITELLM_SETTINGS = Set.of(DROP_PARAMS, REQUIRE_AUTH_FOR_METRICS, JSON_LOGS);
 
     private final EnvironmentSource environment;
     private final KnownProviders providers;
@@ -73,7 +74,8 @@ final class LiteLlmConfigReader {
                 literal.mapping(sections, "environment_variables", "a map of NAME: value"));
         ValueReader values = literal.withEnvironment(environment.withOverrides(variables));
         Mapping litellmSettings = values.mapping(sections, "litellm_settings", SETTINGS_SHAPE);
-        ModelList models = new ModelListReader(values, providers, dropParams(values, litellmSettings))
+        // litellm_settings.drop_params is LiteLLM's global default; a deployment's own drop_params overrides it.
+        ModelList models = new ModelListReader(values, providers, flag(values, litellmSettings, DROP_PARAMS))
                 .read(sections);
         FallbacksReader fallbacks = new FallbacksReader(values, models.groups(), models.skippedGroups());
         Mapping routerSection = values.mapping(sections, "router_settings", SETTINGS_SHAPE);
@@ -86,11 +88,7 @@ final class LiteLlmConfigReader {
                 new RedisSettingsReader(values).read(routerSection));
     }
 
-    // litellm_settings.drop_params is LiteLLM's global default; a deployment's own drop_params overrides it.
-    private static boolean dropParams(ValueReader values, Mapping litellmSettings) {
-        return flag(values, litellmSettings, DROP_PARAMS);
-    }
-
+    // A flag of litellm_settings: off when absent or left empty.
     private static boolean flag(ValueReader values, Mapping section, String key) {
         YamlNode node = section.entries().get(key);
         return node != null && values.flag(node).orElse(false);
@@ -128,7 +126,8 @@ final class LiteLlmConfigReader {
         }
         Optional<Secret> key = masterKey.or(() -> values.environment().get(MASTER_KEY_VARIABLE).map(Secret::of));
         return new GeneralSettings(key, clientCredentials, drain, maxUpload,
-                requireAuthForMetrics(values, litellmSettings, key.isPresent()));
+                requireAuthForMetrics(values, litellmSettings, key.isPresent()),
+                flag(values, litellmSettings, JSON_LOGS));
     }
 
     // With no master key there is nothing to check a scraper's key against: /metrics stays open, and the file is told.
