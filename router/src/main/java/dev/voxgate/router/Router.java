@@ -50,12 +50,13 @@ public final class Router implements TranscriptionPort {
     private final Routes routes;
     private final RoutingEngine engine;
     private final RouterSettings settings;
-    private final CallThreads callThreads = new CallThreads();
+    private final CallThreads callThreads;
 
     private Router(Routes routes, RoutingContext context) {
         this.routes = routes;
         this.engine = new RoutingEngine(routes, context);
         this.settings = context.settings();
+        this.callThreads = new CallThreads(context.listeners()::handoff);
     }
 
     public static Builder builder() {

@@ -3,6 +3,7 @@ package dev.voxgate.sdk;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
 import dev.voxgate.config.VoxgateConfig;
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.providers.ProviderCatalog;
@@ -10,7 +11,10 @@ import dev.voxgate.providers.spi.ProviderContext;
 import dev.voxgate.providers.spi.SharedHttpClient;
 import dev.voxgate.router.DeploymentConnector;
 import dev.voxgate.router.Router;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import okhttp3.Interceptor;
 
 /**
  * Guice wiring of a loaded config: environment, the shared HTTP client, the provider catalog (the built-ins unless
@@ -41,6 +45,8 @@ public final class VoxgateModule extends AbstractModule {
         binder().requireExplicitBindings();
         bind(VoxgateConfig.class).toInstance(config);
         bind(ProviderCatalog.class).toInstance(catalog);
+        // Interceptors every vendor call goes through (the proxy's traceparent, say); none unless a module adds one.
+        Multibinder.newSetBinder(binder(), Interceptor.class);
     }
 
     @Provides
@@ -51,8 +57,8 @@ public final class VoxgateModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SharedHttpClient httpClient() {
-        return ProviderCatalog.newHttpClient();
+    SharedHttpClient httpClient(Set<Interceptor> interceptors) {
+        return ProviderCatalog.newHttpClient().withInterceptors(List.copyOf(interceptors));
     }
 
     @Provides
