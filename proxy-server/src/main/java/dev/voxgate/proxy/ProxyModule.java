@@ -4,16 +4,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.voxgate.config.VoxgateConfig;
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.providers.ProviderCatalog;
 import dev.voxgate.router.Router;
+import dev.voxgate.router.RoutingListener;
 import dev.voxgate.sdk.VoxgateModule;
+import dev.voxgate.tracing.Tracing;
 import java.util.Objects;
+import okhttp3.Interceptor;
 
 /**
- * Guice wiring of the proxy on top of {@link VoxgateModule}: listening settings, authentication, the JSON mapper
- * and the server. Explicit bindings only.
+ * Guice wiring of the proxy on top of {@link VoxgateModule}: listening settings, authentication, the JSON mapper,
+ * tracing (its listener of the router and interceptor of vendor calls) and the server. Explicit bindings only.
  *
  * <p>Instances are immutable.
  */
@@ -52,7 +56,24 @@ final class ProxyModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ProxyServer proxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings) {
-        return new ProxyServer(router, authenticator, json, settings);
+    Tracing tracing(EnvironmentSource environment) {
+        return Tracing.fromEnvironment(environment);
+    }
+
+    @ProvidesIntoSet
+    RoutingListener attemptSpans(Tracing tracing) {
+        return tracing.routingListener();
+    }
+
+    @ProvidesIntoSet
+    Interceptor vendorTraceparent(Tracing tracing) {
+        return tracing.vendorInterceptor();
+    }
+
+    @Provides
+    @Singleton
+    ProxyServer proxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings,
+                            Tracing tracing) {
+        return new ProxyServer(router, authenticator, json, settings, tracing);
     }
 }

@@ -8,6 +8,7 @@ import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.model.ModelGroup;
 import dev.voxgate.router.RoutedTranscriptionException;
 import dev.voxgate.router.Router;
+import dev.voxgate.tracing.Tracing;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -64,16 +65,19 @@ public final class ProxyServer implements AutoCloseable {
     private final ProxySettings settings;
     private final ErrorWriter errors;
     private final String modelList;
+    private final RequestTracing tracing;
     private final Javalin app;
 
-    /** A server for {@code router}, whose calls with a client's own credentials run on it too. */
-    ProxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings) {
+    /** A server for {@code router}, whose calls with a client's own credentials run on it too, traced by {@code tracing}. */
+    ProxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings,
+                Tracing tracing) {
         this.errors = new ErrorWriter(Objects.requireNonNull(json, "json"));
         this.json = json;
         this.router = Objects.requireNonNull(router, "router");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.modelList = modelList();
+        this.tracing = new RequestTracing(tracing);
         this.app = Javalin.create(this::configure);
     }
 
@@ -112,6 +116,8 @@ public final class ProxyServer implements AutoCloseable {
             }
             LOG.warn("the drain time ({} ms) ran out: requests still in flight were cut",
                     settings.drainTimeout().toMillis());
+        } finally {
+            tracing.close();
         }
     }
 
@@ -125,6 +131,7 @@ public final class ProxyServer implements AutoCloseable {
                 json, settings, uploadMemory);
         TranscriptionHandler translations = new TranscriptionHandler(AudioTask.TRANSLATE, router,
                 json, settings, uploadMemory);
+        tracing.install(config);
         config.routes.before(this::authenticate);
         config.routes.post("/v1/audio/transcriptions", transcriptions);
         config.routes.post("/audio/transcriptions", transcriptions);

@@ -10,6 +10,7 @@ import dev.voxgate.core.model.Transcription;
 import dev.voxgate.router.DeploymentConnector;
 import dev.voxgate.router.Router;
 import dev.voxgate.router.RouterSettings;
+import dev.voxgate.tracing.Tracing;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -84,7 +85,8 @@ class ClientCredentialsRoutingTest {
                 .settings(RouterSettings.builder().numRetries(0).build()).build();
         ProxySettings settings = new ProxySettings("127.0.0.1", 0, 64 * 1024, 1024)
                 .withClientCredentials(allowClientCredentials);
-        server = new ProxyServer(router, new Authenticator(Optional.empty()), new ObjectMapper(), settings).start();
+        server = new ProxyServer(router, new Authenticator(Optional.empty()), new ObjectMapper(), settings,
+                Tracing.off()).start();
     }
 
     private Answer post(String name, String value) throws IOException {

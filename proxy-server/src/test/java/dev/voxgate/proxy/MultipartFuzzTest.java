@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.router.Router;
+import dev.voxgate.tracing.Tracing;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -41,7 +42,7 @@ class MultipartFuzzTest {
         TranscriptionPort port = request -> Transcription.ofText("heard it");
         Router router = TestRouters.whisperOn(port);
         server = new ProxyServer(router, new Authenticator(Optional.empty()), new ObjectMapper(),
-                new ProxySettings("127.0.0.1", 0, 256 * 1024, 1024)).start();
+                new ProxySettings("127.0.0.1", 0, 256 * 1024, 1024), Tracing.off()).start();
     }
 
     @AfterEach

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.router.Router;
+import dev.voxgate.tracing.Tracing;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -90,7 +91,8 @@ class ProxyServerShutdownTest {
         };
         Router router = TestRouters.whisperOn(port);
         ProxySettings settings = new ProxySettings("127.0.0.1", 0, 64 * 1024, 1024).withDrainTimeout(drain);
-        return new ProxyServer(router, new Authenticator(Optional.empty()), new ObjectMapper(), settings).start();
+        return new ProxyServer(router, new Authenticator(Optional.empty()), new ObjectMapper(), settings,
+                Tracing.off()).start();
     }
 
     // -1 when the connection broke before an answer: what a cut request looks like to its caller.

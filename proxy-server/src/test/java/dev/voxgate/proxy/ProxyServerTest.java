@@ -9,6 +9,7 @@ import dev.voxgate.core.error.TranscriptionFailure;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.router.Router;
+import dev.voxgate.tracing.Tracing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class ProxyServerTest {
         Router router = TestRouters.whisperOn(port);
         ProxySettings settings = new ProxySettings("127.0.0.1", 0, 64 * 1024, 1024);
         server = new ProxyServer(router, new Authenticator(Optional.of(Secret.of("sk-1234"))), new ObjectMapper(),
-                settings).start();
+                settings, Tracing.off()).start();
     }
 
     @AfterEach

@@ -7,6 +7,7 @@ import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.sdk.Voxgate;
+import dev.voxgate.tracing.Tracing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class SdkRenderedAnswersTest {
     void start() {
         server = new ProxyServer(TestRouters.whisperOn(request -> answer),
                 new Authenticator(Optional.of(Secret.of("sk-1234"))), new ObjectMapper(),
-                new ProxySettings("127.0.0.1", 0, 64 * 1024, 1024)).start();
+                new ProxySettings("127.0.0.1", 0, 64 * 1024, 1024), Tracing.off()).start();
     }
 
     @AfterEach
