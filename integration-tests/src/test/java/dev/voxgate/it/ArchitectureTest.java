@@ -41,6 +41,7 @@ class ArchitectureTest {
     private static final String SDK = "dev.voxgate.sdk..";
     private static final String PROXY = "dev.voxgate.proxy..";
     private static final String LOCAL = "dev.voxgate.local..";
+    private static final String TRACING = "dev.voxgate.tracing..";
     private static final String FIXTURE = "dev.voxgate.it.fixture.";
     private static final String REACHES_EVERYTHING = FIXTURE + "reacheseverything..";
 
@@ -95,7 +96,13 @@ class ArchitectureTest {
                         .or(resideInAPackage(ROUTER)).or(resideInAPackage(CONFIG)).or(resideInAPackage(LOCAL))),
                 new DependencyRule("Javalin and Jetty stay in the proxy", subject -> noClasses().that(subject)
                         .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty.."),
-                        resideOutsideOfPackages(PROXY)));
+                        resideOutsideOfPackages(PROXY)),
+                new DependencyRule("tracing depends on core, the router, OpenTelemetry and OkHttp only",
+                        subject -> onlyDependOn(subject, TRACING, CORE, ROUTER, "io.opentelemetry..", "okhttp3..",
+                                "java.."), resideInAPackage(TRACING)),
+                new DependencyRule("OpenTelemetry stays in the tracing module", subject -> noClasses().that(subject)
+                        .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry.."),
+                        resideOutsideOfPackages(TRACING)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -119,7 +126,7 @@ class ArchitectureTest {
             "dev.voxgate.providers.openaicompat", "dev.voxgate.providers.openai", "dev.voxgate.providers.azure",
             "dev.voxgate.router", "dev.voxgate.router.strategy", "dev.voxgate.router.state",
             "dev.voxgate.config", "dev.voxgate.config.litellm", "dev.voxgate.sdk", "dev.voxgate.proxy",
-            "dev.voxgate.local", "dev.voxgate.local.internal", "dev.voxgate.local.internal.audio",
+            "dev.voxgate.local", "dev.voxgate.local.internal", "dev.voxgate.local.internal.audio", "dev.voxgate.tracing",
             "dev.voxgate.local.internal.vosk"})
     void everyPackageTheRulesNameExists(String packageName) {
         // A rule over an empty package can never fail, so the packages the rules speak of must be real.

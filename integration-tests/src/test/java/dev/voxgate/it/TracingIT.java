@@ -122,17 +122,28 @@ class TracingIT {
             RunningProxy proxy = RunningProxy.start(config(), environment(vendor, Map.of(
                     "OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint(), "OTEL_BSP_SCHEDULE_DELAY", "600000")));
             ProxyClients.Answer answer = transcribe(proxy, Map.of());
+            ProxyClients.Answer refused = ProxyClients.postTranscription(proxy, "/v1/audio/transcriptions",
+                    "Bearer sk-wrong", Examples.audio(), ProxyClients.fields("model", "whisper"), Map.of());
             int exportsBeforeClose = collector.exports();
 
             proxy.close();
 
             assertThat(answer.status()).isEqualTo(200);
+            assertThat(refused.status()).isEqualTo(401);
             assertThat(exportsBeforeClose).as("nothing sent within the 10 min schedule").isZero();
             List<ExportedSpan> spans = collector.spans();
-            assertThat(spans).extracting(ExportedSpan::kind)
-                    .containsExactlyInAnyOrder(SpanKind.SPAN_KIND_SERVER, SpanKind.SPAN_KIND_CLIENT);
-            assertThat(only(spans, SpanKind.SPAN_KIND_SERVER).service()).isEqualTo("voxgate");
-            assertThat(only(spans, SpanKind.SPAN_KIND_SERVER).parentSpanId()).as("a trace of its own").isEmpty();
+            assertThat(spans).extracting(ExportedSpan::kind).containsExactlyInAnyOrder(SpanKind.SPAN_KIND_SERVER,
+                    SpanKind.SPAN_KIND_CLIENT, SpanKind.SPAN_KIND_SERVER);
+            ExportedSpan answered = spans.stream().filter(span -> span.kind() == SpanKind.SPAN_KIND_SERVER
+                    && span.attribute("http.response.status_code").equals(200L)).findFirst().orElseThrow();
+            assertThat(answered.service()).isEqualTo("voxgate");
+            assertThat(answered.parentSpanId()).as("a trace of its own").isEmpty();
+            // Refused before any route matched: named by its method alone, and no failure of the server's.
+            assertThat(spans).filteredOn(span -> span.kind() == SpanKind.SPAN_KIND_SERVER && !span.equals(answered))
+                    .singleElement().satisfies(span -> {
+                        assertThat(span.attribute("http.response.status_code")).isEqualTo(401L);
+                        assertThat(span.failed()).isFalse();
+                    });
         }
     }
 
