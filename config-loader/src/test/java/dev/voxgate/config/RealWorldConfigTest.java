@@ -27,9 +27,7 @@ class RealWorldConfigTest {
         assertThat(config.warnings()).extracting(warning -> warning.line() + " " + warning.keyPath()).containsExactly(
                 "7 model_list[0].litellm_params.max_retries",
                 "8 model_list[0].litellm_params.stream_timeout",
-                "9 model_list[0].litellm_params.input_cost_per_second",
                 "10 model_list[0].litellm_params.tags",
-                "15 model_list[0].model_info.base_model",
                 "22 model_list[1].litellm_params.region_name",
                 "41 model_list[3].model_info.mode",
                 "44 model_list[4].litellm_params.model",
@@ -47,6 +45,12 @@ class RealWorldConfigTest {
                 "75 general_settings.database_url",
                 "76 general_settings.alerting",
                 "82 mcp_servers");
+    }
+
+    @Test
+    void itsPricesAreReadNotReadPast() {
+        assertThat(config.deployments().getFirst().price()).hasValueSatisfying(price ->
+                assertThat(price.inputCostPerSecond()).isEqualByComparingTo("0.0001"));
     }
 
     @Test

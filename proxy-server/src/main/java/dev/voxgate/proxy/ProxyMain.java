@@ -11,6 +11,7 @@ import dev.voxgate.config.VoxgateConfig;
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ModelGroup;
+import dev.voxgate.core.model.PriceTable;
 import dev.voxgate.local.LocalProviderFactory;
 import dev.voxgate.providers.ProviderCatalog;
 import dev.voxgate.providers.openai.OpenAiProviderFactory;
@@ -96,6 +97,7 @@ public final class ProxyMain {
         server.modelGroups().forEach(group -> out.println("  model group " + group.name() + " -> " + describe(group)));
         server.modelGroups().stream().flatMap(group -> group.deployments().stream()).map(ProxyMain::retiring)
                 .flatMap(Optional::stream).forEach(out::println);
+        unpriced(server.modelGroups()).ifPresent(out::println);
         if (config.generalSettings().masterKey().isEmpty()) {
             out.println("warning: no general_settings.master_key is configured: every request is served without "
                     + "authentication");
@@ -112,6 +114,17 @@ public final class ProxyMain {
                         + " uses " + deployment.providerModel() + ", which OpenAI shuts down on " + date
                         + " (with /v1/audio/translations): move the group to gpt-transcribe or another vendor before "
                         + "then");
+    }
+
+    // Spend is only as true as its prices: a deployment nobody priced counts as free, which the operator should know.
+    private static Optional<String> unpriced(List<ModelGroup> groups) {
+        List<String> unpriced = groups.stream().flatMap(group -> group.deployments().stream())
+                .filter(deployment -> PriceTable.builtIn().priceOf(deployment).isEmpty())
+                .map(deployment -> deployment.id() + " (" + deployment.qualifiedModel() + ")").toList();
+        return unpriced.isEmpty() ? Optional.empty() : Optional.of("warning: no price is known for deployment"
+                + (unpriced.size() == 1 ? " " : "s ") + String.join(", ", unpriced) + ", so their calls count as "
+                + "costing 0: set input_cost_per_second (US dollars per second of audio; 0 when free) or "
+                + "model_info.base_model");
     }
 
     private static ProxyServer start(ProxyModule module) {

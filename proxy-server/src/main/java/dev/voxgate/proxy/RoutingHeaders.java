@@ -36,6 +36,10 @@ final class RoutingHeaders {
         ctx.header("x-voxgate-attempted-fallbacks", Integer.toString(report.fallbacksTried()));
         ctx.header("x-voxgate-response-duration-ms", Long.toString(report.totalTime().toMillis()));
         ctx.header("x-voxgate-overhead-duration-ms", Long.toString(report.overhead().toMillis()));
+        // US dollars as a plain decimal (never 3E-4), under LiteLLM's name too, for the scripts that read it.
+        String cost = report.cost().toPlainString();
+        ctx.header("x-voxgate-response-cost", cost);
+        ctx.header("x-litellm-response-cost", cost);
         if (!report.leftOut().isEmpty()) {
             ctx.header("x-voxgate-left-out-deployments", headerSafe(report.leftOut().stream()
                     .map(RoutingReport.LeftOut::describe).collect(Collectors.joining(", "))));

@@ -5,9 +5,11 @@ import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.model.CallerCredentials;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.Transcription;
+import dev.voxgate.router.RoutingReport.Attempt;
 import dev.voxgate.router.state.AttemptOutcome;
 import dev.voxgate.router.state.MinuteCounts;
 import dev.voxgate.router.state.RoutingState;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -48,15 +50,16 @@ final class Attempts {
             Transcription value = runner.run(deployment, attemptLimit(deployment), run.deadline(),
                     () -> run.call().invoke().apply(deployment, port(target, credentials)));
             finished = true;
-            succeeded(route, target, own, start, value, run.trace());
+            succeeded(route, target, own, start, value.audioSeconds().or(run.call().needs()::audioSeconds),
+                    run.trace());
             return value;
         } catch (TranscriptionException e) {
             finished = true;
             failed(route, target, own, start, e, run.trace());
             throw e;
         } catch (CallEnded ended) {
-            run.trace().attempt(route.name(), deployment, own, CallTrace.elapsed(start, clock.instant()),
-                    Optional.of(ended.failure().failure()));
+            run.trace().attempt(deployment, own, Attempt.failed(route.name(), deployment.id(),
+                    CallTrace.elapsed(start, clock.instant()), ended.failure().failure()));
             throw ended;
         } finally {
             // The call gave up (deadline, interrupt) or something unexpected escaped: the slot must still be freed.
@@ -73,14 +76,17 @@ final class Attempts {
                 : context.connector().orElseThrow().connect(credentials.applyTo(target.deployment()));
     }
 
-    private void succeeded(Route route, Target target, boolean own, Instant start, Transcription value,
+    // audioSeconds: the vendor's length of the audio, else the file header's, for tpm and for the bill
+    private void succeeded(Route route, Target target, boolean own, Instant start, Optional<Double> audioSeconds,
                            CallTrace trace) {
         Instant end = clock.instant();
         Duration took = CallTrace.elapsed(start, end);
-        // What counts against the deployment's tpm: the audio seconds the answer stands for.
-        OptionalDouble audioSeconds = value.audioSeconds().map(OptionalDouble::of).orElseGet(OptionalDouble::empty);
-        state.finish(target.id(), end, new AttemptOutcome.Succeeded(took, audioSeconds));
-        trace.attempt(route.name(), target.deployment(), own, took, Optional.empty());
+        state.finish(target.id(), end, new AttemptOutcome.Succeeded(took,
+                audioSeconds.map(OptionalDouble::of).orElseGet(OptionalDouble::empty)));
+        BigDecimal cost = audioSeconds.flatMap(seconds -> target.price().map(price -> price.cost(seconds)))
+                .orElse(BigDecimal.ZERO);
+        trace.attempt(target.deployment(), own, new Attempt(route.name(), target.id(), took, Optional.empty(),
+                audioSeconds, cost));
     }
 
     private void failed(Route route, Target target, boolean own, Instant start, TranscriptionException e,
@@ -89,7 +95,8 @@ final class Attempts {
         AttemptOutcome outcome = own ? new AttemptOutcome.Abandoned()
                 : new AttemptOutcome.Failed(FailureDisposition.of(e.failure()).kind());
         MinuteCounts counts = state.finish(target.id(), end, outcome);
-        trace.attempt(route.name(), target.deployment(), own, CallTrace.elapsed(start, end), Optional.of(e.failure()));
+        trace.attempt(target.deployment(), own, Attempt.failed(route.name(), target.id(),
+                CallTrace.elapsed(start, end), e.failure()));
         if (!own) {
             cooldowns.afterFailure(route, target.deployment(), e.failure(), counts, end, trace);
         }

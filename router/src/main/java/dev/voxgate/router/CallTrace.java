@@ -63,14 +63,13 @@ final class CallTrace {
         }
     }
 
-    /** One provider call ended after {@code took}; {@code failure} is empty when it answered. */
-    void attempt(String groupName, Deployment deployment, boolean callerCredentials, Duration took,
-                 Optional<TranscriptionFailure> failure) {
-        attempts.add(new Attempt(groupName, deployment.id(), took, failure));
-        providerTime = providerTime.plus(took);
+    /** One provider call on {@code deployment} ended as {@code attempt} says. */
+    void attempt(Deployment deployment, boolean callerCredentials, Attempt attempt) {
+        attempts.add(attempt);
+        providerTime = providerTime.plus(attempt.duration());
         if (listeners.any()) {
-            listeners.attemptEnded(new RoutingListener.AttemptEnded(groupName, deployment, callerCredentials, took,
-                    failure));
+            listeners.attemptEnded(new RoutingListener.AttemptEnded(attempt.group(), deployment, callerCredentials,
+                    attempt.duration(), attempt.failure(), attempt.audioSeconds(), attempt.cost()));
         }
     }
 

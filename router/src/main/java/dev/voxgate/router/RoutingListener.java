@@ -4,6 +4,7 @@ import dev.voxgate.core.error.TranscriptionFailure;
 import dev.voxgate.core.model.AudioTask;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.router.state.FailureKind;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -73,9 +74,11 @@ public interface RoutingListener {
      *                          against the deployment nor rests it
      * @param latency           how long the provider call took
      * @param failure           why it failed; empty when the deployment answered
+     * @param audioSeconds      the audio's length the answer stands for; empty when it failed or nobody knew
+     * @param cost              US dollars the vendor charges for it ({@link RoutingReport.Attempt#cost()})
      */
     record AttemptEnded(String group, Deployment deployment, boolean callerCredentials, Duration latency,
-                        Optional<TranscriptionFailure> failure) {
+                        Optional<TranscriptionFailure> failure, Optional<Double> audioSeconds, BigDecimal cost) {
         public AttemptEnded {
             Objects.requireNonNull(group, "group");
             Objects.requireNonNull(deployment, "deployment");
@@ -83,6 +86,8 @@ public interface RoutingListener {
                 throw new IllegalArgumentException("latency must not be negative, was " + latency);
             }
             Objects.requireNonNull(failure, "failure");
+            Objects.requireNonNull(audioSeconds, "audioSeconds");
+            Objects.requireNonNull(cost, "cost");
         }
 
         /** The kind the failure is counted under ({@link FailureDisposition#kind()}); empty when it answered. */

@@ -1,6 +1,7 @@
 package dev.voxgate.router;
 
 import dev.voxgate.core.error.TranscriptionFailure;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -53,6 +54,20 @@ public record RoutingReport(
         return attempts.size() - (int) groups;
     }
 
+    /**
+     * What the vendors were paid for this call, in US dollars: the sum of every attempt's cost ({@link Attempt#cost()}),
+     * so a call answered after a retry costs what each vendor billed. Zero when no price is known (see
+     * {@code PriceTable}).
+     */
+    public BigDecimal cost() {
+        return attempts.stream().map(Attempt::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The audio's length as the answering attempt billed it; empty on failure or when nobody said. */
+    public Optional<Double> audioSeconds() {
+        return deploymentId.isEmpty() ? Optional.empty() : attempts.getLast().audioSeconds();
+    }
+
     /** How many fallback groups were tried: LiteLLM's {@code x-litellm-attempted-fallbacks}. */
     public int fallbacksTried() {
         return fallbacks.size();
@@ -92,14 +107,28 @@ public record RoutingReport(
      * @param deploymentId the deployment called
      * @param duration     how long the call took
      * @param failure      why it failed; empty when it answered
+     * @param audioSeconds the audio's length the answer stands for (the vendor's, else the file header's); empty when
+     *                     it failed or nobody knew
+     * @param cost         US dollars the vendor charges for it: billed seconds times the deployment's price; zero when
+     *                     it failed (vendors bill answered calls) or its price is unknown
      */
     public record Attempt(String group, String deploymentId, Duration duration,
-                          Optional<TranscriptionFailure> failure) {
+                          Optional<TranscriptionFailure> failure, Optional<Double> audioSeconds, BigDecimal cost) {
         public Attempt {
             Objects.requireNonNull(group, "group");
             Objects.requireNonNull(deploymentId, "deploymentId");
             Objects.requireNonNull(duration, "duration");
             Objects.requireNonNull(failure, "failure");
+            Objects.requireNonNull(audioSeconds, "audioSeconds");
+            if (Objects.requireNonNull(cost, "cost").signum() < 0) {
+                throw new IllegalArgumentException("cost must not be negative, was " + cost.toPlainString());
+            }
+        }
+
+        /** A failed attempt: no audio billed, no cost. */
+        public static Attempt failed(String group, String deploymentId, Duration duration,
+                                     TranscriptionFailure failure) {
+            return new Attempt(group, deploymentId, duration, Optional.of(failure), Optional.empty(), BigDecimal.ZERO);
         }
     }
 }

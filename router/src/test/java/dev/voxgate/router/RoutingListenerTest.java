@@ -17,6 +17,7 @@ import dev.voxgate.router.RoutingListener.DeploymentRested;
 import dev.voxgate.router.RoutingListener.FallbackTaken;
 import dev.voxgate.router.RoutingListener.RequestEnded;
 import dev.voxgate.router.state.FailureKind;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,14 +56,18 @@ class RoutingListenerTest {
         // goes to b, which fails after 2 s without resting (one failure); the fallback group answers.
         assertThat(recorder.events()).containsExactly(
                 new AttemptStarted("whisper", a, false),
-                new AttemptEnded("whisper", a, false, Duration.ofSeconds(1), Optional.of(RATE_LIMITED)),
+                new AttemptEnded("whisper", a, false, Duration.ofSeconds(1), Optional.of(RATE_LIMITED), Optional.empty(),
+                        BigDecimal.ZERO),
                 new DeploymentRested("whisper", a, start.plusSeconds(6), Duration.ofSeconds(5), RATE_LIMITED,
                         "RateLimitError rests a deployment at once when its group has others"),
                 new AttemptStarted("whisper", b, false),
-                new AttemptEnded("whisper", b, false, Duration.ofSeconds(2), Optional.of(UNAVAILABLE)),
+                new AttemptEnded("whisper", b, false, Duration.ofSeconds(2), Optional.of(UNAVAILABLE), Optional.empty(),
+                        BigDecimal.ZERO),
                 new FallbackTaken("whisper", "backup", UNAVAILABLE),
                 new AttemptStarted("backup", c, false),
-                new AttemptEnded("backup", c, false, Duration.ZERO, Optional.empty()),
+                // whisper-1 at $0.0001 a second, 12.5 s of audio.
+                new AttemptEnded("backup", c, false, Duration.ZERO, Optional.empty(), Optional.of(12.5),
+                        new BigDecimal("0.00125")),
                 new RequestEnded(AudioTask.TRANSCRIBE, false, routed.report(), Optional.empty(), Optional.of(12.5)));
         assertThat(recorder.events(AttemptEnded.class)).extracting(AttemptEnded::failureKind).containsExactly(
                 Optional.of(FailureKind.RATE_LIMIT), Optional.of(FailureKind.SERVER_ERROR), Optional.empty());

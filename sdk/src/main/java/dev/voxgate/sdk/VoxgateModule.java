@@ -10,7 +10,11 @@ import dev.voxgate.providers.ProviderCatalog;
 import dev.voxgate.providers.spi.ProviderContext;
 import dev.voxgate.providers.spi.SharedHttpClient;
 import dev.voxgate.router.DeploymentConnector;
+import dev.voxgate.router.DeploymentStatuses;
 import dev.voxgate.router.Router;
+import dev.voxgate.router.RoutingListener;
+import dev.voxgate.router.state.RoutingState;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -18,7 +22,9 @@ import okhttp3.Interceptor;
 
 /**
  * Guice wiring of a loaded config: environment, the shared HTTP client, the provider catalog (the built-ins unless
- * one is given) and the router.
+ * one is given), the routing state, the deployments' live status and the router. The router tells every
+ * {@link RoutingListener} in the set that modules add to with
+ * {@code Multibinder.newSetBinder(binder(), RoutingListener.class).addBinding()}; {@link DeploymentStatuses} is one.
  * Explicit bindings only, and no logic beyond calling constructors and builders.
  *
  * <p>Instances are immutable.
@@ -45,8 +51,21 @@ public final class VoxgateModule extends AbstractModule {
         binder().requireExplicitBindings();
         bind(VoxgateConfig.class).toInstance(config);
         bind(ProviderCatalog.class).toInstance(catalog);
+        Multibinder.newSetBinder(binder(), RoutingListener.class).addBinding().to(DeploymentStatuses.class);
         // Interceptors every vendor call goes through (the proxy's traceparent, say); none unless a module adds one.
         Multibinder.newSetBinder(binder(), Interceptor.class);
+    }
+
+    @Provides
+    @Singleton
+    RoutingState routingState() {
+        return RoutingState.inMemory();
+    }
+
+    @Provides
+    @Singleton
+    DeploymentStatuses deploymentStatuses(RoutingState state) {
+        return new DeploymentStatuses(state, InstantSource.system());
     }
 
     @Provides
@@ -70,8 +89,11 @@ public final class VoxgateModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Router router(VoxgateConfig config, DeploymentConnector connector) {
+    Router router(VoxgateConfig config, DeploymentConnector connector, RoutingState state,
+                  Set<RoutingListener> listeners) {
         // Configured groups only, the default of the one router-from-config builder (see there why).
-        return Voxgate.routerBuilder(config, connector).build();
+        Router.Builder builder = Voxgate.routerBuilder(config, connector).state(state);
+        listeners.forEach(builder::listener);
+        return builder.build();
     }
 }

@@ -27,15 +27,15 @@ final class DeploymentReader {
 
     static final String AUDIO_MODE = "audio_transcription";
     private static final Set<String> ENTRY_KEYS = Set.of("model_name", "litellm_params", "model_info");
-    private static final Set<String> MODEL_INFO_KEYS = Stream.concat(Stream.of("id", "mode"),
-            CapabilityOverridesReader.KEYS.stream()).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> MODEL_INFO_KEYS = Stream.of(Stream.of("id", "mode", PriceReader.BASE_MODEL),
+            CapabilityOverridesReader.KEYS.stream(), PriceReader.COST_KEYS.stream()).flatMap(keys -> keys)
+            .collect(Collectors.toUnmodifiableSet());
     // LiteLLM's generic litellm_params (litellm/types/router.py), which are not parameters of any provider's API.
     private static final Set<String> NOT_SUPPORTED_PARAMS = Set.of(
-            "max_retries", "stream_timeout", "organization", "region_name", "tags",
-            "input_cost_per_second", "output_cost_per_second", "input_cost_per_token", "output_cost_per_token",
-            "input_cost_per_pixel", "output_cost_per_pixel", "max_budget", "budget_duration",
-            "azure_ad_token", "azure_ad_token_provider", "tenant_id", "client_id", "client_secret",
-            "azure_username", "azure_password", "azure_scope", "use_in_pass_through", "use_litellm_proxy",
+            "max_retries", "stream_timeout", "organization", "region_name", "tags", "input_cost_per_token",
+            "output_cost_per_token", "input_cost_per_pixel", "output_cost_per_pixel", "max_budget", "budget_duration",
+            "azure_ad_token", "azure_ad_token_provider", "tenant_id", "client_id", "client_secret", "azure_username",
+            "azure_password", "azure_scope", "use_in_pass_through", "use_litellm_proxy",
             "merge_reasoning_content_in_choices", "additional_drop_params", "litellm_credential_name",
             "configurable_clientside_auth_params", "mock_response", "model_info", "headers", "extra_headers",
             "vertex_project", "vertex_location", "vertex_credentials", "aws_access_key_id", "aws_secret_access_key",
@@ -47,6 +47,7 @@ final class DeploymentReader {
 
     private final ValueReader values;
     private final CapabilityOverridesReader capabilities;
+    private final PriceReader prices;
     private final KnownProviders providers;
     private final DeploymentIds ids;
     private final boolean dropParamsByDefault;
@@ -59,6 +60,7 @@ final class DeploymentReader {
                      boolean dropParamsByDefault) {
         this.values = values;
         this.capabilities = new CapabilityOverridesReader(values);
+        this.prices = new PriceReader(values);
         this.providers = providers;
         this.ids = ids;
         this.dropParamsByDefault = dropParamsByDefault;
@@ -92,6 +94,7 @@ final class DeploymentReader {
         entry.entries().forEach((key, value) -> warnUnlessKnown(ENTRY_KEYS, key, value));
         info.entries().forEach((key, value) -> warnUnlessKnown(MODEL_INFO_KEYS, key, value));
         builder.capabilityOverrides(capabilities.read(info));
+        prices.read(params, info).ifPresent(builder::price);
         YamlNode mode = info.entries().get("mode");
         if (mode != null) {
             values.text(mode).filter(value -> !value.equals(AUDIO_MODE)).ifPresent(value -> values.warn(mode,
@@ -176,8 +179,8 @@ final class DeploymentReader {
 
     private void apply(Deployment.Builder builder, String key, YamlNode node, Map<String, YamlNode> vendorParams) {
         switch (key) {
-            case "model", "custom_llm_provider" -> {
-                // read into the provider and model already
+            case "model", "custom_llm_provider", "input_cost_per_second", "output_cost_per_second" -> {
+                // read into the provider and model, or the price, already
             }
             case "api_key" -> values.secret(node).ifPresent(builder::apiKey);
             case "api_base" -> values.text(node).ifPresent(builder::apiBase);

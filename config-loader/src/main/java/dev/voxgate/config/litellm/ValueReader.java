@@ -154,6 +154,14 @@ final class ValueReader {
         });
     }
 
+    /** An amount of US dollars, zero or more, kept exact (a price of 0.0001 stays 0.0001). */
+    Optional<BigDecimal> dollars(YamlNode node) {
+        return number(node, "an amount of US dollars (0 or more), e.g. 0.0001").map(number -> {
+            requireNotNegative(node, number, " dollars");
+            return number;
+        });
+    }
+
     /** A number of seconds, as a duration; above zero unless {@code zeroAllowed}. */
     Optional<Duration> seconds(YamlNode node, boolean zeroAllowed) {
         return number(node, "a number of seconds").map(number -> {

@@ -53,18 +53,10 @@ public record Capabilities(
         tasks = Set.copyOf(tasks);
         nativeFormats = Set.copyOf(nativeFormats);
         renderedFormats = Set.copyOf(renderedFormats);
-        Objects.requireNonNull(maxUploadBytes, "maxUploadBytes");
-        maxUploadBytes.ifPresent(bytes -> {
-            if (bytes <= 0) {
-                throw new IllegalArgumentException("maxUploadBytes must be positive, was " + bytes);
-            }
+        Objects.requireNonNull(maxUploadBytes, "maxUploadBytes").filter(bytes -> bytes <= 0).ifPresent(bytes -> {
+            throw new IllegalArgumentException("maxUploadBytes must be positive, was " + bytes);
         });
-        Objects.requireNonNull(maxAudio, "maxAudio");
-        maxAudio.ifPresent(length -> {
-            if (length.isNegative() || length.isZero()) {
-                throw new IllegalArgumentException("maxAudio must be positive, was " + length);
-            }
-        });
+        Objects.requireNonNull(maxAudio, "maxAudio").ifPresent(length -> Require.positive(length, "maxAudio"));
         params = Objects.requireNonNull(params, "params").map(Capabilities::byRoot);
     }
 

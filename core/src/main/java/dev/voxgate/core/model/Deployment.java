@@ -29,6 +29,8 @@ import java.util.Optional;
  *                            (LiteLLM's {@code drop_params})
  * @param maxUploadBytes      the largest audio file this deployment is sent ({@code max_file_size_mb})
  * @param capabilityOverrides corrections to what its provider declares it can do ({@code model_info})
+ * @param price               what its vendor charges, when the config says ({@code input_cost_per_second}); else
+ *                            {@link PriceTable#priceOf} finds the built-in price of its model
  */
 public record Deployment(
         String id,
@@ -48,26 +50,27 @@ public record Deployment(
         Map<String, ParamValue> params,
         boolean dropParams,
         Optional<Long> maxUploadBytes,
-        CapabilityOverrides capabilityOverrides) {
+        CapabilityOverrides capabilityOverrides,
+        Optional<Price> price) {
 
     public Deployment {
-        requireText(id, "id");
-        requireText(modelName, "modelName");
-        requireText(provider, "provider");
-        requireText(providerModel, "providerModel");
+        Require.text(id, "id");
+        Require.text(modelName, "modelName");
+        Require.text(provider, "provider");
+        Require.text(providerModel, "providerModel");
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(apiBase, "apiBase");
         Objects.requireNonNull(apiVersion, "apiVersion");
         Objects.requireNonNull(timeout, "timeout");
-        timeout.ifPresent(value -> requirePositive(value, "timeout"));
-        Objects.requireNonNull(weight, "weight");
-        weight.filter(value -> !(value >= 0) || value.isInfinite()).ifPresent(value -> {
-            throw new IllegalArgumentException("weight must be zero or more, was " + value);
+        timeout.ifPresent(value -> Require.positive(value, "timeout"));
+        Require.nonNegative(weight, "weight");
+        weight.filter(value -> value.isInfinite()).ifPresent(value -> {
+            throw new IllegalArgumentException("weight must be finite, was " + value);
         });
-        requireNonNegative(rpm, "rpm");
-        requireNonNegative(tpm, "tpm");
+        Require.nonNegative(rpm, "rpm");
+        Require.nonNegative(tpm, "tpm");
         Objects.requireNonNull(order, "order");
-        requireNonNegative(maxParallelRequests, "maxParallelRequests");
+        Require.nonNegative(maxParallelRequests, "maxParallelRequests");
         Objects.requireNonNull(cooldownTime, "cooldownTime").filter(Duration::isNegative).ifPresent(value -> {
             throw new IllegalArgumentException("cooldownTime must not be negative, was " + value);
         });
@@ -76,6 +79,7 @@ public record Deployment(
             throw new IllegalArgumentException("maxUploadBytes must be positive, was " + bytes);
         });
         Objects.requireNonNull(capabilityOverrides, "capabilityOverrides");
+        Objects.requireNonNull(price, "price");
     }
 
     /** What {@code declared} (its provider's knowledge) becomes with this deployment's limits and overrides. */
@@ -109,29 +113,8 @@ public record Deployment(
         builder.dropParams = dropParams;
         builder.maxUploadBytes = maxUploadBytes.orElse(null);
         builder.capabilityOverrides = capabilityOverrides;
+        builder.price = price.orElse(null);
         return builder;
-    }
-
-    private static void requireText(String value, String field) {
-        Objects.requireNonNull(value, field);
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(field + " must not be blank");
-        }
-    }
-
-    private static void requirePositive(Duration value, String field) {
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(field + " must be positive, was " + value);
-        }
-    }
-
-    private static void requireNonNegative(Optional<Integer> value, String field) {
-        Objects.requireNonNull(value, field);
-        value.ifPresent(number -> {
-            if (number < 0) {
-                throw new IllegalArgumentException(field + " must be zero or more, was " + number);
-            }
-        });
     }
 
     /** Builds a {@link Deployment}; not thread-safe. */
@@ -154,6 +137,7 @@ public record Deployment(
         private boolean dropParams;
         private Long maxUploadBytes;
         private CapabilityOverrides capabilityOverrides = CapabilityOverrides.NONE;
+        private Price price;
 
         private Builder(String id, String modelName, String provider, String providerModel) {
             this.id = id;
@@ -247,13 +231,18 @@ public record Deployment(
             return this;
         }
 
+        public Builder price(Price price) {
+            this.price = price;
+            return this;
+        }
+
         public Deployment build() {
             return new Deployment(id, modelName, provider, providerModel, Optional.ofNullable(apiKey),
                     Optional.ofNullable(apiBase), Optional.ofNullable(apiVersion), Optional.ofNullable(timeout),
                     Optional.ofNullable(weight), Optional.ofNullable(rpm), Optional.ofNullable(tpm),
                     Optional.ofNullable(order), Optional.ofNullable(maxParallelRequests),
                     Optional.ofNullable(cooldownTime), params, dropParams, Optional.ofNullable(maxUploadBytes),
-                    capabilityOverrides);
+                    capabilityOverrides, Optional.ofNullable(price));
         }
     }
 }
