@@ -99,8 +99,13 @@ class TracingIT {
             ExportedSpan failed = attempts.stream().filter(ExportedSpan::failed).findFirst().orElseThrow();
             ExportedSpan answered = attempts.stream().filter(span -> !span.failed()).findFirst().orElseThrow();
             assertThat(failed.attributes()).containsEntry("voxgate.outcome", "server_error");
+            double cost = Double.parseDouble(answer.header("x-voxgate-response-cost"));
+            assertThat(cost).isPositive();
             assertThat(answered.attributes()).containsEntry("voxgate.outcome", "success")
-                    .containsKey("voxgate.audio_seconds").containsKey("voxgate.cost_usd");
+                    .containsKey("voxgate.audio_seconds").containsEntry("voxgate.cost_usd", cost);
+            assertThat(failed.attributes()).containsEntry("voxgate.cost_usd", 0.0);
+            assertThat(server.attributes()).containsEntry("voxgate.cost_usd", cost)
+                    .containsEntry("voxgate.audio_seconds", answered.attribute("voxgate.audio_seconds"));
 
             List<FakeSpeechVendor.SeenRequest> calls = vendor.seen();
             assertThat(calls).hasSize(2);

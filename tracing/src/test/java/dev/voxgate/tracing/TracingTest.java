@@ -139,6 +139,10 @@ class TracingTest {
             assertThat(attempts.get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
             assertThat(attr(attempts.get(1), "voxgate.outcome")).isEqualTo("success");
             assertThat(attr(attempts.get(1), "voxgate.audio_seconds")).isEqualTo(3.0);
+            // whisper-1 at the built-in table's $0.006 a minute; the failed attempt was not billed.
+            assertThat(attr(attempts.get(1), "voxgate.cost_usd")).isEqualTo(0.0003);
+            assertThat(attr(attempts.get(0), "voxgate.cost_usd")).isEqualTo(0.0);
+            assertThat(attr(request, "voxgate.cost_usd")).isEqualTo(0.0003);
 
             for (SpanData attempt : attempts) {
                 RecordedRequest call = vendor.takeRequest();
