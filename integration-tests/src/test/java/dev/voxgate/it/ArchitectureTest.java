@@ -126,8 +126,8 @@ class ArchitectureTest {
             "dev.voxgate.providers.openaicompat", "dev.voxgate.providers.openai", "dev.voxgate.providers.azure",
             "dev.voxgate.router", "dev.voxgate.router.strategy", "dev.voxgate.router.state",
             "dev.voxgate.config", "dev.voxgate.config.litellm", "dev.voxgate.sdk", "dev.voxgate.proxy",
-            "dev.voxgate.local", "dev.voxgate.local.internal", "dev.voxgate.local.internal.audio", "dev.voxgate.tracing",
-            "dev.voxgate.local.internal.vosk"})
+            "dev.voxgate.local", "dev.voxgate.local.internal", "dev.voxgate.local.internal.audio",
+            "dev.voxgate.local.internal.vosk", "dev.voxgate.tracing"})
     void everyPackageTheRulesNameExists(String packageName) {
         // A rule over an empty package can never fail, so the packages the rules speak of must be real.
         assertThat(classes.containPackage(packageName)).as(packageName).isTrue();

@@ -85,7 +85,8 @@ final class OtlpReceiver implements AutoCloseable {
             synchronized (this) {
                 exports++;
             }
-            if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath().equals("/v1/traces")) {
+            boolean traces = exchange.getRequestURI().getPath().equals("/v1/traces");
+            if (!exchange.getRequestMethod().equals("POST") || !traces) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }

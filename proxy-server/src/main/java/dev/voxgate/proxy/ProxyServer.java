@@ -68,7 +68,10 @@ public final class ProxyServer implements AutoCloseable {
     private final RequestTracing tracing;
     private final Javalin app;
 
-    /** A server for {@code router}, whose calls with a client's own credentials run on it too, traced by {@code tracing}. */
+    /**
+     * A server for {@code router}, whose calls with a client's own credentials run on it too, its requests traced by
+     * {@code tracing}.
+     */
     ProxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings,
                 Tracing tracing) {
         this.errors = new ErrorWriter(Objects.requireNonNull(json, "json"));

@@ -46,7 +46,8 @@ final class RequestTracing implements AutoCloseable {
     private void end(Context ctx) {
         ServerSpan span = ctx.attribute(SPAN);
         if (span != null) {
-            Optional<String> route = Optional.ofNullable(ctx.endpoints().matchedHttpEndpoint()).map(endpoint -> endpoint.path);
+            Optional<String> route = Optional.ofNullable(ctx.endpoints().matchedHttpEndpoint())
+                    .map(endpoint -> endpoint.path);
             span.end(ctx.statusCode(), route, Optional.ofNullable(ctx.res().getHeader(RoutingHeaders.REQUEST_ID)));
         }
     }
