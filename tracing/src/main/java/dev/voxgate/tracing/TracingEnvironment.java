@@ -21,7 +21,7 @@ final class TracingEnvironment {
     // Every variable of the autoconfigure module that bears on traces; the metric and log ones do not apply, as
     // Voxgate exports neither through OpenTelemetry.
     private static final List<String> READ = List.of("OTEL_SDK_DISABLED", "OTEL_SERVICE_NAME",
-            "OTEL_RESOURCE_ATTRIBUTES", "OTEL_TRACES_EXPORTER", "OTEL_PROPAGATORS", "OTEL_TRACES_SAMPLER",
+            "OTEL_RESOURCE_ATTRIBUTES", "OTEL_TRACES_EXPORTER", "OTEL_TRACES_SAMPLER",
             "OTEL_TRACES_SAMPLER_ARG", "OTEL_BSP_SCHEDULE_DELAY", "OTEL_BSP_MAX_QUEUE_SIZE",
             "OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "OTEL_BSP_EXPORT_TIMEOUT", "OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT",
             "OTEL_ATTRIBUTE_COUNT_LIMIT", "OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT", "OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT",
@@ -59,9 +59,11 @@ final class TracingEnvironment {
         for (String name : READ) {
             environment.get(name).ifPresent(value -> properties.put(property(name), value));
         }
-        // Only traces are exported through OpenTelemetry: metrics are Prometheus's, logs are the proxy's own.
+        // Only traces are exported through OpenTelemetry: metrics are Prometheus's, logs are the proxy's own. Only W3C
+        // trace context crosses the proxy, whatever OTEL_PROPAGATORS says (see ServerSpan).
         properties.put("otel.metrics.exporter", "none");
         properties.put("otel.logs.exporter", "none");
+        properties.put("otel.propagators", "tracecontext");
         return properties;
     }
 

@@ -36,11 +36,11 @@ class TracingEnvironmentTest {
     void theVariablesBecomeTheSdksPropertiesAndOnlyTracesAreExported() {
         Map<String, String> properties = TracingEnvironment.overrides(EnvironmentSource.of(Map.of(
                 "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318", "OTEL_BSP_SCHEDULE_DELAY", "50",
-                "OTEL_METRICS_EXPORTER", "otlp", "OPENAI_API_KEY", "sk-not-for-otel")));
+                "OTEL_METRICS_EXPORTER", "otlp", "OTEL_PROPAGATORS", "b3", "OPENAI_API_KEY", "sk-not-for-otel")));
 
         assertThat(properties).containsOnly(Map.entry("otel.exporter.otlp.endpoint", "http://collector:4318"),
                 Map.entry("otel.bsp.schedule.delay", "50"), Map.entry("otel.metrics.exporter", "none"),
-                Map.entry("otel.logs.exporter", "none"));
+                Map.entry("otel.logs.exporter", "none"), Map.entry("otel.propagators", "tracecontext"));
     }
 
     @Test
