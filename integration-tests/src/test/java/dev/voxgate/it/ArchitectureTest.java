@@ -42,6 +42,7 @@ class ArchitectureTest {
     private static final String PROXY = "dev.voxgate.proxy..";
     private static final String LOCAL = "dev.voxgate.local..";
     private static final String METRICS = "dev.voxgate.metrics..";
+    private static final String TRACING = "dev.voxgate.tracing..";
     private static final String FIXTURE = "dev.voxgate.it.fixture.";
     private static final String REACHES_EVERYTHING = FIXTURE + "reacheseverything..";
 
@@ -107,7 +108,13 @@ class ArchitectureTest {
                 // Everything else logs through SLF4J or System.Logger, so the log's format is decided in one place.
                 new DependencyRule("logback stays in the proxy's logging package", subject -> noClasses()
                         .that(subject).should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback.."),
-                        resideOutsideOfPackages("dev.voxgate.proxy.logging..")));
+                        resideOutsideOfPackages("dev.voxgate.proxy.logging..")),
+                new DependencyRule("tracing depends on core, the router, OpenTelemetry and OkHttp only",
+                        subject -> onlyDependOn(subject, TRACING, CORE, ROUTER, "io.opentelemetry..", "okhttp3..",
+                                "java.."), resideInAPackage(TRACING)),
+                new DependencyRule("OpenTelemetry stays in the tracing module", subject -> noClasses().that(subject)
+                        .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry.."),
+                        resideOutsideOfPackages(TRACING)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -133,7 +140,7 @@ class ArchitectureTest {
             "dev.voxgate.config", "dev.voxgate.config.litellm", "dev.voxgate.metrics", "dev.voxgate.sdk",
             "dev.voxgate.proxy", "dev.voxgate.proxy.logging",
             "dev.voxgate.local", "dev.voxgate.local.internal", "dev.voxgate.local.internal.audio",
-            "dev.voxgate.local.internal.vosk"})
+            "dev.voxgate.local.internal.vosk", "dev.voxgate.tracing"})
     void everyPackageTheRulesNameExists(String packageName) {
         // A rule over an empty package can never fail, so the packages the rules speak of must be real.
         assertThat(classes.containPackage(packageName)).as(packageName).isTrue();

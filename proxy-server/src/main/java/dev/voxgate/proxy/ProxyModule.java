@@ -5,6 +5,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.voxgate.config.VoxgateConfig;
 import dev.voxgate.core.EnvironmentSource;
 import dev.voxgate.core.model.PriceTable;
@@ -15,15 +16,17 @@ import dev.voxgate.router.DeploymentStatuses;
 import dev.voxgate.router.Router;
 import dev.voxgate.router.RoutingListener;
 import dev.voxgate.sdk.VoxgateModule;
+import dev.voxgate.tracing.Tracing;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Objects;
 import java.util.Optional;
+import okhttp3.Interceptor;
 
 /**
  * Guice wiring of the proxy on top of {@link VoxgateModule}: listening settings, authentication, the JSON mapper,
- * the metrics (a Prometheus registry, the router's meters as a listener, {@code /metrics}), {@code /model/info} and
- * the server. Explicit bindings only.
+ * the metrics (a Prometheus registry, the router's meters as a listener, {@code /metrics}), {@code /model/info},
+ * tracing (its listener of the router and interceptor of vendor calls) and the server. Explicit bindings only.
  *
  * <p>Instances are immutable.
  */
@@ -90,9 +93,25 @@ final class ProxyModule extends AbstractModule {
 
     @Provides
     @Singleton
+    Tracing tracing(EnvironmentSource environment) {
+        return Tracing.fromEnvironment(environment);
+    }
+
+    @ProvidesIntoSet
+    RoutingListener attemptSpans(Tracing tracing) {
+        return tracing.routingListener();
+    }
+
+    @ProvidesIntoSet
+    Interceptor vendorTraceparent(Tracing tracing) {
+        return tracing.vendorInterceptor();
+    }
+
+    @Provides
+    @Singleton
     ProxyServer proxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings,
-                            MetricsEndpoint metrics, ModelInfo modelInfo) {
+                            MetricsEndpoint metrics, ModelInfo modelInfo, Tracing tracing) {
         return new ProxyServer(router, authenticator, json, settings, new ServerFeatures(metrics,
-                Optional.of(modelInfo)));
+                Optional.of(modelInfo), tracing));
     }
 }

@@ -8,6 +8,7 @@ import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.model.ModelGroup;
 import dev.voxgate.router.RoutedTranscriptionException;
 import dev.voxgate.router.Router;
+import dev.voxgate.tracing.Tracing;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -20,13 +21,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.jetty.io.ArrayByteBufferPool;
-import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,19 +41,6 @@ public final class ProxyServer implements AutoCloseable {
     private static final Set<String> OPEN_PATHS = Set.of("/health/liveliness", "/health/readiness");
     private static final String VERSION = "0.1.0";
     private static final Duration IDLE_CONNECTION_GRACE = Duration.ofMillis(100);
-    // Thousands of clients may connect at once. Jetty's default (0) leaves the JDK's backlog of 50, and a client
-    // whose handshake overflowed it finds its connection reset once it has sent its request. The kernel caps the
-    // value at net.core.somaxconn.
-    private static final int ACCEPT_QUEUE = 4096;
-    // Jetty's per-connection cache of parsed header fields (default 1,024 entries) is a trie of about 100 KiB on every
-    // open connection: 200 MB of heap with 2,000 clients connected. The proxy's few headers per request are cheap to
-    // parse again.
-    private static final int HEADER_CACHE = 0;
-    // Jetty reads a connection 8 KiB at a time by default: 13 reads, and as many wake-ups of the request's virtual
-    // thread and passes of the multipart parser, for a 100 KiB upload. The buffer comes from Jetty's pool only while
-    // bytes are waiting to be parsed, so idle connections hold none. Measured with bench/run.sh (100 KiB, 64 clients):
-    // proxy CPU per request 450 -> 350 us, throughput +25%; 128 KiB gained nothing more.
-    private static final int INPUT_BUFFER = 64 * 1024;
 
     private final Router router;
     private final Authenticator authenticator;
@@ -66,6 +49,7 @@ public final class ProxyServer implements AutoCloseable {
     private final ErrorWriter errors;
     private final String modelList;
     private final ServerFeatures features;
+    private final RequestTracing tracing;
     private final Javalin app;
 
     /** A server for {@code router} with the features every server has: {@code /metrics} with its own meters. */
@@ -73,10 +57,14 @@ public final class ProxyServer implements AutoCloseable {
         this(router, authenticator, json, settings, ServerFeatures.basic());
     }
 
-    /** A server for {@code router}, whose calls with a client's own credentials run on it too. */
+    /**
+     * A server for {@code router}, whose calls with a client's own credentials run on it too, serving
+     * {@code features} besides OpenAI's routes.
+     */
     ProxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings,
                 ServerFeatures features) {
         this.features = Objects.requireNonNull(features, "features");
+        this.tracing = new RequestTracing(features.tracing());
         this.errors = new ErrorWriter(Objects.requireNonNull(json, "json"));
         this.json = json;
         this.router = Objects.requireNonNull(router, "router");
@@ -123,6 +111,7 @@ public final class ProxyServer implements AutoCloseable {
                     settings.drainTimeout().toMillis());
         } finally {
             features.metrics().close();
+            tracing.close();
         }
     }
 
@@ -131,12 +120,13 @@ public final class ProxyServer implements AutoCloseable {
         config.concurrency.useVirtualThreads = true;
         // One budget for every upload in flight, whichever route it came by.
         UploadMemory uploadMemory = new UploadMemory(settings);
-        configureJetty(config, uploadMemory);
+        new JettySetup(settings, uploadMemory, features.metrics(), errors).apply(config);
         TranscriptionHandler transcriptions = new TranscriptionHandler(AudioTask.TRANSCRIBE, router,
                 json, settings, uploadMemory);
         TranscriptionHandler translations = new TranscriptionHandler(AudioTask.TRANSLATE, router,
                 json, settings, uploadMemory);
         config.requestLogger.http(new AccessLog(router.modelGroups()));
+        tracing.install(config);
         config.routes.before(this::authenticate);
         config.routes.post("/v1/audio/transcriptions", transcriptions);
         config.routes.post("/audio/transcriptions", transcriptions);
@@ -156,38 +146,6 @@ public final class ProxyServer implements AutoCloseable {
         config.routes.exception(TranscriptionException.class, this::transcriptionFailed);
         config.routes.exception(HttpResponseException.class, this::frameworkRefused);
         config.routes.exception(Exception.class, this::unexpected);
-    }
-
-    // The connector, draining and Jetty's own error pages. Upload limits are UploadMemory's: the handlers read the
-    // form with Jetty's core parser, not through Javalin's or the servlet API's multipart settings.
-    private void configureJetty(JavalinConfig config, UploadMemory uploadMemory) {
-        config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(HEADER_CACHE));
-        config.jetty.addConnector((server, http) -> {
-            ServerConnector connector = new ServerConnector(server, null, null, bufferPool(uploadMemory), -1, -1,
-                    new HttpConnectionFactory(http));
-            connector.setHost(settings.host());
-            connector.setPort(settings.port());
-            connector.setAcceptQueueSize(ACCEPT_QUEUE);
-            connector.getConnectionFactory(HttpConnectionFactory.class).setInputBufferSize(INPUT_BUFFER);
-            features.metrics().instrument(connector);
-            return connector;
-        });
-        config.jetty.modifyServer(server -> {
-            // Jetty's graceful stop closes the connector, then waits for what the GracefulHandler counts in flight.
-            server.setStopTimeout(settings.drainTimeout().toMillis());
-            server.insertHandler(new GracefulHandler());
-            server.setErrorHandler(new OpenAiErrorPages(errors));
-            features.metrics().instrument(server);
-        });
-    }
-
-    // Uploads kept in memory stay in the network buffers they were read into, so Jetty's pool must be allowed to keep as
-    // much as the uploads in flight may hold. Its default cap (an eighth of the heap) is below that: past it every
-    // released buffer is dropped, the next read allocates a new one, and the dropped ones hold their native memory
-    // until a full collection. Measured with 64 uploads of 1 MiB in flight: 1,642 direct buffers (99 MB) and growing
-    // with the default cap.
-    private static ByteBufferPool bufferPool(UploadMemory uploadMemory) {
-        return new ArrayByteBufferPool(0, -1, -1, Integer.MAX_VALUE, 0, uploadMemory.budget());
     }
 
     private void authenticate(Context ctx) {

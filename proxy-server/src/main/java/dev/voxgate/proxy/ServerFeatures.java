@@ -1,5 +1,6 @@
 package dev.voxgate.proxy;
 
+import dev.voxgate.tracing.Tracing;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,16 +9,18 @@ import java.util.Optional;
  *
  * @param metrics   {@code GET /metrics} and the server's own meters
  * @param modelInfo {@code GET /model/info}, when the server has the deployments' live state to show
+ * @param tracing   the server span of each request, and where spans are flushed on close
  */
-record ServerFeatures(MetricsEndpoint metrics, Optional<ModelInfo> modelInfo) {
+record ServerFeatures(MetricsEndpoint metrics, Optional<ModelInfo> modelInfo, Tracing tracing) {
 
     ServerFeatures {
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(modelInfo, "modelInfo");
+        Objects.requireNonNull(tracing, "tracing");
     }
 
-    /** What every server has: {@code /metrics} with the JVM's and Jetty's meters, and no {@code /model/info}. */
+    /** What every server has: {@code /metrics} with the JVM's and Jetty's meters; no {@code /model/info}, no traces. */
     static ServerFeatures basic() {
-        return new ServerFeatures(MetricsEndpoint.ofItsOwn(), Optional.empty());
+        return new ServerFeatures(MetricsEndpoint.ofItsOwn(), Optional.empty(), Tracing.off());
     }
 }

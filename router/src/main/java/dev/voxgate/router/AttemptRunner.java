@@ -13,9 +13,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs one attempt under its time limit, and turns whatever happened into either the result or a
@@ -37,6 +39,12 @@ final class AttemptRunner {
     // Attempts of platform-thread callers run here, so that a timeout's interrupt ends their socket I/O.
     private final ExecutorService attemptThreads =
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("voxgate-attempt-", 0).factory());
+    private final UnaryOperator<Runnable> handoff;
+
+    /** {@code handoff} wraps each attempt handed to an attempt thread, on the caller's thread. */
+    AttemptRunner(UnaryOperator<Runnable> handoff) {
+        this.handoff = handoff;
+    }
 
     /**
      * Runs {@code call} under the attempt's limit and the call's deadline: on the caller's own thread when that is a
@@ -62,7 +70,8 @@ final class AttemptRunner {
     }
 
     private Transcription onAttemptThread(Callable<Transcription> attempt) {
-        Future<Transcription> future = attemptThreads.submit(attempt);
+        FutureTask<Transcription> future = new FutureTask<>(attempt);
+        attemptThreads.execute(handoff.apply(future));
         try {
             return future.get();
         } catch (ExecutionException e) {

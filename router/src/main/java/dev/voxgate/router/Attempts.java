@@ -37,7 +37,7 @@ final class Attempts {
         this.state = context.state();
         this.clock = context.clock();
         this.cooldowns = new Cooldowns(context.settings(), context.state());
-        this.runner = new AttemptRunner();
+        this.runner = new AttemptRunner(context.listeners()::handoff);
     }
 
     Transcription make(Route route, Target target, CallerCredentials credentials, CallRun run) {

@@ -2,6 +2,7 @@ package dev.voxgate.router;
 
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -48,18 +49,35 @@ final class Listeners {
         each("requestEnded", listener -> listener.requestEnded(event));
     }
 
+    /** {@code task} wrapped by every listener's {@link RoutingListener#handoff}, the first registered innermost. */
+    Runnable handoff(Runnable task) {
+        Runnable wrapped = task;
+        for (RoutingListener listener : listeners) {
+            try {
+                wrapped = Objects.requireNonNull(listener.handoff(wrapped), "handoff returned null");
+            } catch (RuntimeException e) {
+                report(listener, "handoff", e);
+            }
+        }
+        return wrapped;
+    }
+
     private void each(String method, Consumer<RoutingListener> call) {
         for (RoutingListener listener : listeners) {
             try {
                 call.accept(listener);
             } catch (Exception e) {
-                // A metrics or logging bug must not fail the caller's transcription. The first failure of each
-                // listener is a warning with its stack trace; later ones are debug, so that a listener that always
-                // throws cannot flood the log (and slow every call with it).
-                Level level = reported.add(listener) ? Level.WARNING : Level.DEBUG;
-                LOG.log(level, () -> "RoutingListener " + listener.getClass().getName() + " threw from " + method
-                        + "; the call goes on without it", e);
+                report(listener, method, e);
             }
         }
+    }
+
+    private void report(RoutingListener listener, String method, Exception e) {
+        // A metrics or logging bug must not fail the caller's transcription. The first failure of each listener is a
+        // warning with its stack trace; later ones are debug, so that a listener that always throws cannot flood the
+        // log (and slow every call with it).
+        Level level = reported.add(listener) ? Level.WARNING : Level.DEBUG;
+        LOG.log(level, () -> "RoutingListener " + listener.getClass().getName() + " threw from " + method
+                + "; the call goes on without it", e);
     }
 }

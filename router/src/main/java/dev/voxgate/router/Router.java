@@ -49,13 +49,12 @@ public final class Router implements TranscriptionPort {
 
     private final Routes routes;
     private final RoutingEngine engine;
-    private final RouterSettings settings;
-    private final CallThreads callThreads = new CallThreads();
+    private final CallThreads callThreads;
 
     private Router(Routes routes, RoutingContext context) {
         this.routes = routes;
         this.engine = new RoutingEngine(routes, context);
-        this.settings = context.settings();
+        this.callThreads = new CallThreads(context.listeners()::handoff);
     }
 
     public static Builder builder() {
@@ -125,7 +124,7 @@ public final class Router implements TranscriptionPort {
     }
 
     public RouterSettings settings() {
-        return settings;
+        return engine.settings();
     }
 
     /** Builds a {@link Router}; not thread-safe. A {@link #connector} is needed unless every deployment has a port. */

@@ -35,6 +35,10 @@ final class RoutingEngine {
         this.groups = new GroupRetries(context);
     }
 
+    RouterSettings settings() {
+        return settings;
+    }
+
     /**
      * Makes {@code call} on a deployment of {@code model}.
      *

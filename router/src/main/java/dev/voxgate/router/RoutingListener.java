@@ -45,6 +45,17 @@ public interface RoutingListener {
     }
 
     /**
+     * The router hands {@code task} from the routing thread to a thread of its own: an attempt of a caller on a
+     * platform thread (a virtual caller makes its attempts itself), or a {@code routeAsync} call. Called on the
+     * routing thread; what it returns runs in the task's stead, so a listener whose state is bound to the thread
+     * carries it across, as {@code task -> Context.current().wrap(task)} does a trace context. Must run the task;
+     * returns it as it is by default.
+     */
+    default Runnable handoff(Runnable task) {
+        return task;
+    }
+
+    /**
      * @param group             the model group (or {@code provider/model} name) the attempt is made for
      * @param deployment        the deployment called; {@link Deployment#provider()} names its provider
      * @param callerCredentials whether the attempt runs on the caller's own {@link CallOptions#credentials()}

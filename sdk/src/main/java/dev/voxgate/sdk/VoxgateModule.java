@@ -15,8 +15,10 @@ import dev.voxgate.router.Router;
 import dev.voxgate.router.RoutingListener;
 import dev.voxgate.router.state.RoutingState;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import okhttp3.Interceptor;
 
 /**
  * Guice wiring of a loaded config: environment, the shared HTTP client, the provider catalog (the built-ins unless
@@ -50,6 +52,8 @@ public final class VoxgateModule extends AbstractModule {
         bind(VoxgateConfig.class).toInstance(config);
         bind(ProviderCatalog.class).toInstance(catalog);
         Multibinder.newSetBinder(binder(), RoutingListener.class).addBinding().to(DeploymentStatuses.class);
+        // Interceptors every vendor call goes through (the proxy's traceparent, say); none unless a module adds one.
+        Multibinder.newSetBinder(binder(), Interceptor.class);
     }
 
     @Provides
@@ -72,8 +76,8 @@ public final class VoxgateModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SharedHttpClient httpClient() {
-        return ProviderCatalog.newHttpClient();
+    SharedHttpClient httpClient(Set<Interceptor> interceptors) {
+        return ProviderCatalog.newHttpClient().withInterceptors(List.copyOf(interceptors));
     }
 
     @Provides

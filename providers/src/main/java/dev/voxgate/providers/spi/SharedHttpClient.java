@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
@@ -55,6 +56,18 @@ public final class SharedHttpClient {
     /** The same lanes and pools with {@code deadline} as the whole call's timeout. */
     public SharedHttpClient withTimeout(Duration deadline) {
         return derived(builder -> builder.callTimeout(deadline));
+    }
+
+    /**
+     * The same lanes and pools, with {@code interceptors} added, in order, to what every call goes through: how the
+     * proxy adds what no adapter should know of, such as a trace's {@code traceparent} header.
+     */
+    public SharedHttpClient withInterceptors(List<? extends Interceptor> interceptors) {
+        List<Interceptor> added = List.copyOf(interceptors);
+        return added.isEmpty() ? this : derived(builder -> {
+            added.forEach(builder::addInterceptor);
+            return builder;
+        });
     }
 
     // The same lanes and pools, each lane's settings changed by change (which must not replace the pool).

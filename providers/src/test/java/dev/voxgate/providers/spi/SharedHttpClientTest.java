@@ -93,6 +93,26 @@ class SharedHttpClientTest {
     }
 
     @Test
+    void interceptorsSeeEveryCallOnEveryLaneAndLeaveThePoolsShared() throws Exception {
+        SharedHttpClient intercepted = recordingClient().withInterceptors(List.of(
+                chain -> chain.proceed(chain.request().newBuilder().header("x-first", "1").build()),
+                chain -> chain.proceed(chain.request().newBuilder()
+                        .header("x-second", chain.request().header("x-first") + "2").build())));
+        try (MockWebServer vendor = new MockWebServer()) {
+            vendor.enqueue(new MockResponse.Builder().body("ok").build());
+            vendor.start();
+            try (Response response = intercepted.withTimeout(Duration.ofSeconds(10))
+                    .newCall(new Request.Builder().url(vendor.url("/")).build()).execute()) {
+                assertThat(response.body().string()).isEqualTo("ok");
+            }
+            RecordedRequest seen = vendor.takeRequest();
+            assertThat(seen.getHeaders().get("x-first")).isEqualTo("1");
+            assertThat(seen.getHeaders().get("x-second")).isEqualTo("12");
+        }
+        assertThat(pools).as("no pool of its own").hasSize(SharedHttpClient.LANES);
+    }
+
+    @Test
     void aTimeoutBoundsTheWholeCallAndSharesTheLanesPools() throws Exception {
         SharedHttpClient shared = recordingClient();
         SharedHttpClient bounded = shared.withTimeout(Duration.ofMillis(300));
