@@ -151,9 +151,11 @@ class SharedStateIT {
                 statuses.add(transcribe(replicas.get(i % 3)).status());
             }
             assertThat(statuses).containsOnly(200).hasSize(100);
+            assertThat(metrics(replicas.get(0))).contains("voxgate_shared_state_up 0.0");
 
             redis.restart();
             awaitShared(redis, replicas);
+            assertThat(metrics(replicas.get(0))).contains("voxgate_shared_state_up 1.0");
             awaitFreshMinute();
             int before = vendor.requests();
             for (int i = 0; i < 15; i++) {
@@ -185,6 +187,10 @@ class SharedStateIT {
         } finally {
             client.shutdown();
         }
+    }
+
+    private static String metrics(RunningProxy replica) {
+        return ProxyClients.call(new okhttp3.Request.Builder().url(replica.baseUrl() + "/metrics").build()).body();
     }
 
     private static long requests(StatefulRedisConnection<String, String> connection, String minuteKey) {

@@ -15,8 +15,11 @@ import dev.voxgate.providers.ProviderCatalog;
 import dev.voxgate.router.DeploymentStatuses;
 import dev.voxgate.router.Router;
 import dev.voxgate.router.RoutingListener;
+import dev.voxgate.router.state.RoutingState;
 import dev.voxgate.sdk.VoxgateModule;
+import dev.voxgate.state.redis.ResilientRoutingState;
 import dev.voxgate.tracing.Tracing;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Objects;
@@ -54,8 +57,15 @@ final class ProxyModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PrometheusMeterRegistry meterRegistry() {
-        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PrometheusMeterRegistry meterRegistry(RoutingState state) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        if (state instanceof ResilientRoutingState shared) {
+            Gauge.builder("voxgate_shared_state_up", shared, up -> up.shared() ? 1 : 0)
+                    .description("1 while routing state is shared through Redis, 0 while this replica routes on its "
+                            + "own state because Redis is away")
+                    .register(registry);
+        }
+        return registry;
     }
 
     @Provides
