@@ -11,6 +11,8 @@
 #
 # Options:   --quick        5 s per run instead of 15 s (a smoke test; the figures are noisier)
 #            --only NAME    run only the cases whose name contains NAME (e.g. --only c64)
+#            --redis        also run each case through the proxy sharing its routing state in a local redis-server
+#                           (a row "proxy+redis" and its ratio to the in-memory proxy, in the same run)
 # Env:       PROXY_JVM_OPTS overrides the proxy's JVM flags (default: bin/voxgate-proxy's, which starts it)
 #            BENCH_DURATION / BENCH_WARMUP override the seconds per measured run / warm-up
 # Needs:     wrk, nginx with the echo module, curl, a JDK 21+ (bin/jdk21 finds it). As root the script installs the
@@ -24,11 +26,13 @@ DURATION=${BENCH_DURATION:-15}
 # after a 4 s warm-up, 3.5k after 20 s); a gateway runs for days, so the figures are taken after 30 s.
 WARMUP=${BENCH_WARMUP:-30}
 ONLY=""
+REDIS=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) DURATION=${BENCH_DURATION:-5}; WARMUP=${BENCH_WARMUP:-10}; shift ;;
     --only) ONLY="$2"; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --redis) REDIS=1; shift ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -36,7 +40,7 @@ done
 # The proxy runs with bin/voxgate-proxy's JVM flags, as an operator would run it, unless PROXY_JVM_OPTS says otherwise.
 PROXY_JVM_OPTS=${PROXY_JVM_OPTS:-}
 
-NGINX_PORT_INSTANT=18081; NGINX_PORT_200MS=18082; NGINX_PORT_2S=18083; PROXY_PORT=18090
+NGINX_PORT_INSTANT=18081; NGINX_PORT_200MS=18082; NGINX_PORT_2S=18083; PROXY_PORT=18090; REDIS_PORT=18379
 # nginx as a plain reverse proxy in front of the same upstream, port = upstream port + 10: the floor of an HTTP proxy
 # on this machine, measured in the same run.
 FLOOR_OFFSET=10
@@ -53,6 +57,7 @@ command -v wrk >/dev/null || need_install+=(wrk)
 command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || need_install+=(nginx-light)
 echo_module >/dev/null || need_install+=(libnginx-mod-http-echo)
 command -v curl >/dev/null || need_install+=(curl)
+[[ -n "$REDIS" ]] && { command -v redis-server >/dev/null || need_install+=(redis-server); }
 if [[ ${#need_install[@]} -gt 0 ]]; then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
     echo "installing ${need_install[*]} ..."
@@ -85,9 +90,10 @@ fi
 
 WORK=$(mktemp -d /tmp/voxgate-bench.XXXXXX)
 chmod 755 "$WORK"
-NGINX_PID=""; FLOOR_PID=""; PROXY_PID=""
+NGINX_PID=""; FLOOR_PID=""; PROXY_PID=""; REDIS_PID=""
 cleanup() {
   [[ -n "$PROXY_PID" ]] && kill "$PROXY_PID" 2>/dev/null && wait "$PROXY_PID" 2>/dev/null
+  [[ -n "$REDIS_PID" ]] && kill "$REDIS_PID" 2>/dev/null && wait "$REDIS_PID" 2>/dev/null
   [[ -n "$FLOOR_PID" ]] && kill "$FLOOR_PID" 2>/dev/null && wait "$FLOOR_PID" 2>/dev/null
   [[ -n "$NGINX_PID" ]] && kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null
   rm -rf "$WORK"
@@ -197,9 +203,16 @@ wait_http() { # url
 wait_http "http://127.0.0.1:$NGINX_PORT_INSTANT/"
 wait_http "http://127.0.0.1:$(( NGINX_PORT_INSTANT + FLOOR_OFFSET ))/"
 
-start_proxy() {
+if [[ -n "$REDIS" ]]; then
+  redis-server --port $REDIS_PORT --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
+  REDIS_PID=$!
+fi
+
+start_proxy() { # [redis]: share the routing state through the local redis-server
+  local shared=""
+  [[ "${1:-}" == redis ]] && shared="redis://127.0.0.1:$REDIS_PORT"
   # shellcheck disable=SC2086
-  VOXGATE_QUIET_JDK=1 VOXGATE_JAVA_OPTS="$PROXY_JVM_OPTS" "$ROOT/bin/voxgate-proxy" \
+  REDIS_URL="$shared" VOXGATE_QUIET_JDK=1 VOXGATE_JAVA_OPTS="$PROXY_JVM_OPTS" "$ROOT/bin/voxgate-proxy" \
     --config "$WORK/config.yaml" --host 127.0.0.1 --port $PROXY_PORT \
     >"$WORK/proxy.log" 2>&1 &
   PROXY_PID=$!
@@ -260,6 +273,13 @@ for spec in "${CASES[@]}"; do
   proxied=$(run_wrk $PROXY_PORT "$model" "$bytes" "$clients" "$DURATION")
   peak=$(peak_rss_mb)
   stop_proxy
+  if [[ -n "$REDIS" ]]; then
+    start_proxy redis
+    run_wrk $PROXY_PORT "$model" "$bytes" "$clients" "$WARMUP" >/dev/null
+    shared=$(run_wrk $PROXY_PORT "$model" "$bytes" "$clients" "$DURATION")
+    shared_peak=$(peak_rss_mb)
+    stop_proxy
+  fi
   printf '%-20s %-6s %10s %10s %10s %8s %9s\n' "$name" direct "$(field rps "$direct")" "$(field p50_ms "$direct")" \
     "$(field p99_ms "$direct")" "$(field errors "$direct")" -
   printf '%-20s %-6s %10s %10s %10s %8s %9s\n' "" nginx "$(field rps "$floor")" "$(field p50_ms "$floor")" \
@@ -270,5 +290,12 @@ for spec in "${CASES[@]}"; do
     -v d50="$(field p50_ms "$direct")" -v p50="$(field p50_ms "$proxied")" -v n50="$(field p50_ms "$floor")" \
     'BEGIN { printf "%-20s %-6s %9.1f%% %+9.3f   (proxy/direct: throughput, added p50 ms)\n", "", "ratio", 100 * p / d, p50 - d50
              printf "%-20s %-6s %9.1f%% %+9.3f   (nginx/direct: the same for the reference proxy)\n", "", "floor", 100 * n / d, n50 - d50 }'
+  if [[ -n "$REDIS" ]]; then
+    printf '%-20s %-6s %10s %10s %10s %8s %9s\n' "" +redis "$(field rps "$shared")" "$(field p50_ms "$shared")" \
+      "$(field p99_ms "$shared")" "$(field errors "$shared")" "$shared_peak"
+    awk -v p="$(field rps "$proxied")" -v r="$(field rps "$shared")" -v p50="$(field p50_ms "$proxied")" \
+      -v r50="$(field p50_ms "$shared")" \
+      'BEGIN { printf "%-20s %-6s %9.1f%% %+9.3f   (proxy+redis/proxy: throughput, added p50 ms)\n", "", "shared", 100 * r / p, r50 - p50 }'
+  fi
 done
 echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

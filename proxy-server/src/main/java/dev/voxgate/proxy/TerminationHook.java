@@ -1,5 +1,6 @@
 package dev.voxgate.proxy;
 
+import dev.voxgate.proxy.logging.ProxyLogs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ final class TerminationHook {
             LOG.error("could not stop cleanly", e);
             status = 1;
         }
+        ProxyLogs.flush();
         // From within a shutdown hook only halt() can still set the exit status (it also ends any hook still running).
         Runtime.getRuntime().halt(status);
     }
