@@ -41,8 +41,9 @@ public final class DeploymentStatuses implements RoutingListener {
         List<String> ids = groups.stream().flatMap(group -> group.deployments().stream()).map(Deployment::id)
                 .toList();
         Instant now = clock.instant();
-        Map<String, Instant> resting = state.restingUntil(ids, now);
-        Map<String, DeploymentUsage> usage = state.usage(ids, now);
+        RoutingState.Snapshot snapshot = state.snapshot(ids, now);
+        Map<String, Instant> resting = snapshot.restingUntil();
+        Map<String, DeploymentUsage> usage = snapshot.usage();
         List<DeploymentStatus> statuses = new ArrayList<>(ids.size());
         for (ModelGroup group : groups) {
             for (Deployment deployment : group.deployments()) {

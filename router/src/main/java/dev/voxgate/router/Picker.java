@@ -78,7 +78,8 @@ final class Picker {
 
     private Availability availability(Route route, Instant now) {
         List<String> ids = route.ids();
-        return Availability.of(route, now, state.restingUntil(ids, now), state.usage(ids, now), this::limits);
+        RoutingState.Snapshot snapshot = state.snapshot(ids, now);
+        return Availability.of(route, now, snapshot.restingUntil(), snapshot.usage(), this::limits);
     }
 
     private Target choose(Route route, List<Target> eligible, Availability availability, Instant now) {

@@ -53,6 +53,25 @@ public interface RoutingState {
      */
     MinuteCounts finish(String deploymentId, Instant now, AttemptOutcome outcome);
 
+    /**
+     * The rests and the usage of {@code deploymentIds} at {@code now} together, as {@link #restingUntil} and
+     * {@link #usage} give them: what every pick reads. A state kept elsewhere answers both in one round trip.
+     */
+    default Snapshot snapshot(Collection<String> deploymentIds, Instant now) {
+        return new Snapshot(restingUntil(deploymentIds, now), usage(deploymentIds, now));
+    }
+
+    /**
+     * @param restingUntil the deployments that rest, each with the instant it is back
+     * @param usage        what each deployment is doing
+     */
+    record Snapshot(Map<String, Instant> restingUntil, Map<String, DeploymentUsage> usage) {
+        public Snapshot {
+            restingUntil = Map.copyOf(restingUntil);
+            usage = Map.copyOf(usage);
+        }
+    }
+
     /** A fresh in-memory state, private to the router that uses it. */
     static RoutingState inMemory() {
         return new InMemoryRoutingState();

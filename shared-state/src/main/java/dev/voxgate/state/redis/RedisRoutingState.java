@@ -105,12 +105,26 @@ public final class RedisRoutingState implements RoutingState {
 
     @Override
     public Map<String, DeploymentUsage> usage(Collection<String> deploymentIds, Instant now) {
+        return snapshot(deploymentIds, now).usage();
+    }
+
+    /** The rests and the usage of every deployment in one round trip: one script each, sent together. */
+    @Override
+    public Snapshot snapshot(Collection<String> deploymentIds, Instant now) {
         Map<String, CompletionStage<List<Object>>> reads = new LinkedHashMap<>();
         String nowMillis = Long.toString(now.toEpochMilli());
-        deploymentIds.forEach(id -> reads.put(id, USAGE.run(redis, keys(id, now), nowMillis)));
+        deploymentIds.forEach(id -> reads.put(id, USAGE.run(redis, lookKeys(id, now), nowMillis)));
         Map<String, DeploymentUsage> usage = HashMap.newHashMap(deploymentIds.size());
-        reads.forEach((id, read) -> usage.put(id, usage(await(read))));
-        return usage;
+        Map<String, Instant> resting = new HashMap<>();
+        reads.forEach((id, read) -> {
+            List<Object> values = await(read);
+            usage.put(id, usage(values));
+            String until = values.get(5).toString();
+            if (!until.isEmpty() && Long.parseLong(until) > now.toEpochMilli()) {
+                resting.put(id, Instant.ofEpochMilli(Long.parseLong(until)));
+            }
+        });
+        return new Snapshot(resting, usage);
     }
 
     @Override
@@ -180,6 +194,11 @@ public final class RedisRoutingState implements RoutingState {
         long minute = Math.floorDiv(now.getEpochSecond(), 60);
         return new String[] {key(deploymentId, "inflight"), key(deploymentId, "m:" + minute),
                 key(deploymentId, "latency")};
+    }
+
+    private String[] lookKeys(String deploymentId, Instant now) {
+        String[] keys = keys(deploymentId, now);
+        return new String[] {keys[0], keys[1], keys[2], key(deploymentId, "rest")};
     }
 
     private String key(String deploymentId, String what) {

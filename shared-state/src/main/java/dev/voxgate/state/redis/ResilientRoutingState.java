@@ -113,6 +113,11 @@ public final class ResilientRoutingState implements RoutingState, AutoCloseable 
     }
 
     @Override
+    public Snapshot snapshot(Collection<String> deploymentIds, Instant now) {
+        return either(state -> state.snapshot(deploymentIds, now));
+    }
+
+    @Override
     public boolean tryStart(String deploymentId, Instant now, DeploymentLimits limits) {
         return either(state -> state.tryStart(deploymentId, now, limits));
     }

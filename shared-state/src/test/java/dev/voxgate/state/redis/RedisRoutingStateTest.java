@@ -128,6 +128,19 @@ class RedisRoutingStateTest {
     }
 
     @Test
+    void aSnapshotReadsRestsAndUsageOfEveryDeploymentAsTheirOwnReadsDo() {
+        one.rest("a", now.plusSeconds(5));
+        one.tryStart("b", now, DeploymentLimits.none());
+
+        var snapshot = other.snapshot(List.of("a", "b"), now);
+
+        assertThat(snapshot.restingUntil()).isEqualTo(other.restingUntil(List.of("a", "b"), now))
+                .containsOnlyKeys("a");
+        assertThat(snapshot.usage().get("b").inFlight()).isEqualTo(1);
+        assertThat(snapshot.usage().get("a")).isEqualTo(DeploymentUsage.idle());
+    }
+
+    @Test
     void aDeploymentNeverUsedIsIdle() {
         assertThat(one.usage(List.of("never"), now).get("never")).isEqualTo(DeploymentUsage.idle());
     }
