@@ -34,11 +34,11 @@ class GracefulShutdownIT {
 
     @Test
     void transcriptionInFlightFinishesWhileTheProxyStopsThenItExitsZero() throws Exception {
-        try (HeldVendor vendor = new HeldVendor("finished during shutdown");
+        try (CountingVendor vendor = CountingVendor.holdingFirst(1, "finished during shutdown");
              ProxyProcess proxy = ProxyProcess.start(config(vendor, 30), Map.of())) {
             int port = proxy.awaitPort(Duration.ofSeconds(60));
             CompletableFuture<ProxyClients.Answer> inFlight = transcribe(port);
-            assertThat(vendor.awaitArrival(30)).as("the upload reached the vendor").isTrue();
+            assertThat(vendor.awaitHeld(Duration.ofSeconds(30))).as("the upload reached the vendor").isTrue();
 
             proxy.terminate();
             awaitConnectionsRefused(port);
@@ -56,11 +56,11 @@ class GracefulShutdownIT {
 
     @Test
     void transcriptionStillRunningWhenTheDrainTimeEndsIsCutAndTheProxyStillExits() throws Exception {
-        try (HeldVendor vendor = new HeldVendor("never sent");
+        try (CountingVendor vendor = CountingVendor.holdingFirst(1, "never sent");
              ProxyProcess proxy = ProxyProcess.start(config(vendor, 1), Map.of())) {
             int port = proxy.awaitPort(Duration.ofSeconds(60));
             CompletableFuture<ProxyClients.Answer> inFlight = transcribe(port);
-            assertThat(vendor.awaitArrival(30)).isTrue();
+            assertThat(vendor.awaitHeld(Duration.ofSeconds(30))).isTrue();
 
             proxy.terminate();
 
@@ -70,7 +70,7 @@ class GracefulShutdownIT {
         }
     }
 
-    private Path config(HeldVendor vendor, int drainSeconds) {
+    private Path config(CountingVendor vendor, int drainSeconds) {
         return TestFiles.config(dir, "held.yaml", """
                 model_list:
                   - model_name: whisper

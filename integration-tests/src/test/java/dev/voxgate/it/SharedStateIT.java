@@ -102,7 +102,7 @@ class SharedStateIT {
     void theSlotsOfAKilledReplicaComeFreeWhenTheirLeasesEnd() throws Exception {
         Path config = config("max_parallel_requests: 2, timeout: 2");
         try (RedisServer redis = RedisServer.start();
-             CountingVendor vendor = CountingVendor.holdingFirst(2);
+             CountingVendor vendor = CountingVendor.holdingFirst(2, "held");
              ProxyProcess doomed = ProxyProcess.start(config, environment(redis, vendor));
              RunningProxy survivor = RunningProxy.start(config, environment(redis, vendor));
              ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -111,7 +111,7 @@ class SharedStateIT {
                 callers.submit(() -> postTranscription(doomedUrl, "/v1/audio/transcriptions", null, Examples.audio(),
                         fields("model", "speech"), Map.of()));
             }
-            vendor.awaitHeld(Duration.ofSeconds(10));
+            assertThat(vendor.awaitHeld(Duration.ofSeconds(10))).as("both uploads reached the vendor").isTrue();
 
             doomed.kill();
             Instant killed = Instant.now();
