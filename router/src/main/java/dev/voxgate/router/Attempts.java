@@ -64,7 +64,7 @@ final class Attempts {
         } finally {
             // The call gave up (deadline, interrupt) or something unexpected escaped: the slot must still be freed.
             if (!finished) {
-                state.finish(target.id(), clock.instant(), new AttemptOutcome.Abandoned());
+                state.end(target.id(), clock.instant(), new AttemptOutcome.Abandoned());
             }
         }
     }
@@ -81,7 +81,7 @@ final class Attempts {
                            CallTrace trace) {
         Instant end = clock.instant();
         Duration took = CallTrace.elapsed(start, end);
-        state.finish(target.id(), end, new AttemptOutcome.Succeeded(took,
+        state.end(target.id(), end, new AttemptOutcome.Succeeded(took,
                 audioSeconds.map(OptionalDouble::of).orElseGet(OptionalDouble::empty)));
         BigDecimal cost = audioSeconds.flatMap(seconds -> target.price().map(price -> price.cost(seconds)))
                 .orElse(BigDecimal.ZERO);

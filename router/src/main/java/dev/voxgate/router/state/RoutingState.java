@@ -54,6 +54,14 @@ public interface RoutingState {
     MinuteCounts finish(String deploymentId, Instant now, AttemptOutcome outcome);
 
     /**
+     * Ends an attempt as {@link #finish} does, when the caller has no use for the counts (a success, an abandoned
+     * call): a state kept elsewhere may record it without making the caller wait. The attempt is ended either way.
+     */
+    default void end(String deploymentId, Instant now, AttemptOutcome outcome) {
+        finish(deploymentId, now, outcome);
+    }
+
+    /**
      * The rests and the usage of {@code deploymentIds} at {@code now} together, as {@link #restingUntil} and
      * {@link #usage} give them: what every pick reads. A state kept elsewhere answers both in one round trip.
      */

@@ -60,6 +60,11 @@ final class LuaScript {
         }).thenCompose(stage -> stage);
     }
 
+    /** Sends the script to the server, which keeps it until it restarts: later runs are one round trip each. */
+    CompletionStage<String> load(RedisAsyncCommands<String, String> redis) {
+        return redis.scriptLoad(body);
+    }
+
     @Override
     public String toString() {
         return name;

@@ -155,6 +155,22 @@ public final class RedisRoutingState implements RoutingState {
      */
     @Override
     public MinuteCounts finish(String deploymentId, Instant now, AttemptOutcome outcome) {
+        List<Object> counts = await(send(deploymentId, now, outcome));
+        return new MinuteCounts(number(counts.get(0)), number(counts.get(1)), number(counts.get(2)));
+    }
+
+    /** Ends the attempt without waiting for Redis: later commands of this replica run after it, in order. */
+    @Override
+    public void end(String deploymentId, Instant now, AttemptOutcome outcome) {
+        endLater(deploymentId, now, outcome);
+    }
+
+    /** As {@link #end}, with what Redis answered, to hear of a failure. */
+    CompletionStage<?> endLater(String deploymentId, Instant now, AttemptOutcome outcome) {
+        return send(deploymentId, now, outcome);
+    }
+
+    private CompletionStage<List<Object>> send(String deploymentId, Instant now, AttemptOutcome outcome) {
         String lease = takeLease(deploymentId);
         String code;
         String kind = "";
@@ -173,10 +189,20 @@ public final class RedisRoutingState implements RoutingState {
             }
             case AttemptOutcome.Abandoned abandoned -> code = "a";
         }
-        List<Object> counts = await(FINISH.run(redis, keys(deploymentId, now), lease, code, kind, audio, sample,
+        return FINISH.run(redis, keys(deploymentId, now), lease, code, kind, audio, sample,
                 Integer.toString(LATENCY_SAMPLES), Long.toString(MINUTE_TTL_SECONDS),
-                Long.toString(SAMPLES_TTL_SECONDS)));
-        return new MinuteCounts(number(counts.get(0)), number(counts.get(1)), number(counts.get(2)));
+                Long.toString(SAMPLES_TTL_SECONDS));
+    }
+
+    /**
+     * Sends every script to the server once. Without it the first run of each would fall back to sending its body,
+     * and an attempt ended without waiting ({@link #end}) could then land after this replica's next command.
+     */
+    public RedisRoutingState loadScripts() {
+        for (LuaScript script : List.of(TRY_START, FINISH, USAGE, REST)) {
+            await(script.load(redis));
+        }
+        return this;
     }
 
     /** Answers a PING within the command timeout, or throws. */

@@ -136,6 +136,25 @@ public final class ResilientRoutingState implements RoutingState, AutoCloseable 
     }
 
     @Override
+    public void end(String deploymentId, Instant now, AttemptOutcome outcome) {
+        RedisRoutingState current = redis;
+        if (current != null && current.holdsLease(deploymentId)) {
+            try {
+                current.endLater(deploymentId, now, outcome).whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        lost(failure instanceof RuntimeException runtime ? runtime
+                                : new SharedStateException("Redis failed: " + failure.getMessage(), failure));
+                    }
+                });
+                return;
+            } catch (SharedStateException | RedisException e) {
+                lost(e);
+            }
+        }
+        local.end(deploymentId, now, outcome);
+    }
+
+    @Override
     public void close() {
         probe.shutdownNow();
         StatefulRedisConnection<String, String> open = connection;
@@ -164,6 +183,7 @@ public final class ResilientRoutingState implements RoutingState, AutoCloseable 
             opened = client.connect(StringCodec.UTF8);
             RedisRoutingState state = new RedisRoutingState(opened.async(), namespace, leaseOf, commandTimeout, clock);
             state.ping();
+            state.loadScripts();
             connection = opened;
             redis = state;
             shared = true;
@@ -187,6 +207,7 @@ public final class ResilientRoutingState implements RoutingState, AutoCloseable 
         if (current != null) {
             try {
                 current.ping();
+                current.loadScripts(); // a Redis that restarted has forgotten them
                 shared = true;
                 back = true;
             } catch (SharedStateException | RedisException e) {

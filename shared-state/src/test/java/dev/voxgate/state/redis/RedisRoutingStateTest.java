@@ -77,6 +77,17 @@ class RedisRoutingStateTest {
     }
 
     @Test
+    void anAttemptEndedWithoutWaitingIsEndedBeforeTheReplicasNextCommand() {
+        DeploymentLimits one = new DeploymentLimits(Optional.of(1), Optional.empty(), Optional.empty());
+        assertThat(this.one.tryStart("d", now, one)).isTrue();
+
+        this.one.end("d", now, new AttemptOutcome.Succeeded(Duration.ofMillis(80), OptionalDouble.of(4)));
+
+        assertThat(this.one.tryStart("d", now, one)).isTrue();
+        assertThat(this.one.usage(List.of("d"), now).get("d").audioSecondsThisMinute()).isEqualTo(4);
+    }
+
+    @Test
     void theSlotsOfAReplicaThatDiedComeFreeWhenTheirLeaseEnds() {
         DeploymentLimits two = new DeploymentLimits(Optional.of(2), Optional.empty(), Optional.empty());
         one.tryStart("d", now, two);
@@ -147,6 +158,6 @@ class RedisRoutingStateTest {
 
     private RedisRoutingState state(StatefulRedisConnection<String, String> connection) {
         return new RedisRoutingState(connection.async(), namespace, id -> LEASE, Duration.ofSeconds(2),
-                InstantSource.fixed(now));
+                InstantSource.fixed(now)).loadScripts();
     }
 }
