@@ -3,12 +3,16 @@ package dev.voxgate.sdk;
 import dev.voxgate.config.RedisSettings;
 import dev.voxgate.config.VoxgateConfig;
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.core.model.Secret;
 import dev.voxgate.router.state.RoutingState;
 import dev.voxgate.state.redis.ResilientRoutingState;
 import io.lettuce.core.RedisURI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,14 +44,26 @@ final class SharedState {
     }
 
     static RedisURI uri(RedisSettings settings) {
-        RedisURI.Builder uri = settings.url().map(url -> RedisURI.builder(RedisURI.create(url.reveal())))
-                .orElseGet(() -> RedisURI.Builder.redis(settings.host().orElseThrow(),
-                        settings.port().orElse(RedisSettings.DEFAULT_PORT)));
-        // A URL with its own credentials (redis://:pw@host) keeps them; a password otherwise applies to the server.
-        boolean urlHasCredentials = settings.url().filter(url -> url.reveal().contains("@")).isPresent();
-        settings.password().filter(password -> !urlHasCredentials)
-                .ifPresent(password -> uri.withPassword(password.reveal().toCharArray()));
-        return uri.withTimeout(COMMAND_TIMEOUT).build();
+        RedisURI uri = settings.url().map(url -> RedisURI.create(withPassword(url.reveal(), settings.password())))
+                .orElseGet(() -> {
+                    RedisURI.Builder builder = RedisURI.Builder.redis(settings.host().orElseThrow(),
+                            settings.port().orElse(RedisSettings.DEFAULT_PORT));
+                    settings.password().ifPresent(password -> builder.withPassword(password.reveal().toCharArray()));
+                    return builder.build();
+                });
+        uri.setTimeout(COMMAND_TIMEOUT);
+        return uri;
+    }
+
+    // A URL with its own credentials (redis://:pw@host) keeps them; a password otherwise goes into it, so that every
+    // URL form (Sentinel's too) carries it as Lettuce reads it.
+    private static String withPassword(String url, Optional<Secret> password) {
+        int scheme = url.indexOf("://");
+        if (password.isEmpty() || scheme < 0 || url.indexOf('@') >= 0) {
+            return url;
+        }
+        return url.substring(0, scheme + 3) + ":" + URLEncoder.encode(password.get().reveal(), StandardCharsets.UTF_8)
+                + "@" + url.substring(scheme + 3);
     }
 
     // An attempt holds its slot for at most its timeout; the margin covers the time around the call.
