@@ -120,8 +120,8 @@ final class ProxyModule extends AbstractModule {
     @Provides
     @Singleton
     ProxyServer proxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings,
-                            MetricsEndpoint metrics, ModelInfo modelInfo, Tracing tracing) {
+                            MetricsEndpoint metrics, ModelInfo modelInfo, Tracing tracing, RoutingState state) {
         return new ProxyServer(router, authenticator, json, settings, new ServerFeatures(metrics,
-                Optional.of(modelInfo), tracing));
+                Optional.of(modelInfo), tracing, state));
     }
 }

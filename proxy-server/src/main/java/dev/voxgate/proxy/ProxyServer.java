@@ -112,6 +112,7 @@ public final class ProxyServer implements AutoCloseable {
         } finally {
             features.metrics().close();
             tracing.close();
+            features.closeState();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.voxgate.proxy;
 
+import dev.voxgate.router.state.RoutingState;
 import dev.voxgate.tracing.Tracing;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,17 +11,30 @@ import java.util.Optional;
  * @param metrics   {@code GET /metrics} and the server's own meters
  * @param modelInfo {@code GET /model/info}, when the server has the deployments' live state to show
  * @param tracing   the server span of each request, and where spans are flushed on close
+ * @param state     the router's state, closed (its Redis connection, say) once requests have drained
  */
-record ServerFeatures(MetricsEndpoint metrics, Optional<ModelInfo> modelInfo, Tracing tracing) {
+record ServerFeatures(MetricsEndpoint metrics, Optional<ModelInfo> modelInfo, Tracing tracing, RoutingState state) {
 
     ServerFeatures {
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(modelInfo, "modelInfo");
         Objects.requireNonNull(tracing, "tracing");
+        Objects.requireNonNull(state, "state");
+    }
+
+    /** Closes the router's state when it holds something (a connection); an in-memory state holds nothing. */
+    void closeState() {
+        if (state instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not close the routing state: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** What every server has: {@code /metrics} with the JVM's and Jetty's meters; no {@code /model/info}, no traces. */
     static ServerFeatures basic() {
-        return new ServerFeatures(MetricsEndpoint.ofItsOwn(), Optional.empty(), Tracing.off());
+        return new ServerFeatures(MetricsEndpoint.ofItsOwn(), Optional.empty(), Tracing.off(), RoutingState.inMemory());
     }
 }
