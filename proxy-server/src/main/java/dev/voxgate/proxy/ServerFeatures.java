@@ -10,17 +10,22 @@ import java.util.Optional;
  * @param metrics   {@code GET /metrics} and the server's own meters
  * @param modelInfo {@code GET /model/info}, when the server has the deployments' live state to show
  * @param tracing   the server span of each request, and where spans are flushed on close
+ * @param cache     the response cache ({@link ResponseCache#off()} unless the config switches it on)
  */
-record ServerFeatures(MetricsEndpoint metrics, Optional<ModelInfo> modelInfo, Tracing tracing) {
+record ServerFeatures(MetricsEndpoint metrics, Optional<ModelInfo> modelInfo, Tracing tracing, ResponseCache cache) {
 
     ServerFeatures {
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(modelInfo, "modelInfo");
         Objects.requireNonNull(tracing, "tracing");
+        Objects.requireNonNull(cache, "cache");
     }
 
-    /** What every server has: {@code /metrics} with the JVM's and Jetty's meters; no {@code /model/info}, no traces. */
+    /**
+     * What every server has: {@code /metrics} with the JVM's and Jetty's meters; no {@code /model/info}, no traces, no
+     * response cache.
+     */
     static ServerFeatures basic() {
-        return new ServerFeatures(MetricsEndpoint.ofItsOwn(), Optional.empty(), Tracing.off());
+        return new ServerFeatures(MetricsEndpoint.ofItsOwn(), Optional.empty(), Tracing.off(), ResponseCache.off());
     }
 }
