@@ -24,6 +24,7 @@ class StoredAnswerTest {
         byte[] encoded = new StoredAnswer("application/json", new byte[]{'{', '}'}).encode();
 
         assertThat(StoredAnswer.decode(new byte[0])).isEmpty();
+        assertThat(StoredAnswer.decode(new byte[]{2, 0, 0, 0, 0, '{', '}'})).as("another layout").isEmpty();
         assertThat(StoredAnswer.decode("{\"text\":\"x\"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(StoredAnswer.decode(java.util.Arrays.copyOf(encoded, 8))).isEmpty();
     }
