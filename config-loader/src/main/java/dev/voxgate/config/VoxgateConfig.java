@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * A loaded config file: the deployments (in file order), the router's settings, the proxy's general settings, the
- * file's {@code environment_variables}, a warning for each key that was read past (sorted by line), and the Redis
- * that replicas share state through, when one is named.
+ * file's {@code environment_variables}, a warning for each key that was read past (sorted by line), the Redis
+ * that replicas share state through, when one is named, and the response cache, when {@code litellm_settings.cache}
+ * switches it on.
  *
  * <p>Immutable and thread-safe. {@link #toString()} shows the names of the environment variables, not their values,
  * since files often put provider keys there.
@@ -25,7 +26,8 @@ public record VoxgateConfig(
         GeneralSettings generalSettings,
         Map<String, String> environmentVariables,
         List<ConfigWarning> warnings,
-        Optional<RedisSettings> redis) {
+        Optional<RedisSettings> redis,
+        Optional<ResponseCacheSettings> responseCache) {
 
     public VoxgateConfig {
         Objects.requireNonNull(source, "source");
@@ -35,13 +37,23 @@ public record VoxgateConfig(
         environmentVariables = Map.copyOf(environmentVariables);
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(redis, "redis");
+        Objects.requireNonNull(responseCache, "responseCache");
+    }
+
+    /** A config without a response cache. */
+    public VoxgateConfig(String source, List<Deployment> deployments, RouterSettings routerSettings,
+                         GeneralSettings generalSettings, Map<String, String> environmentVariables,
+                         List<ConfigWarning> warnings, Optional<RedisSettings> redis) {
+        this(source, deployments, routerSettings, generalSettings, environmentVariables, warnings, redis,
+                Optional.empty());
     }
 
     /** A config without shared state. */
     public VoxgateConfig(String source, List<Deployment> deployments, RouterSettings routerSettings,
                          GeneralSettings generalSettings, Map<String, String> environmentVariables,
                          List<ConfigWarning> warnings) {
-        this(source, deployments, routerSettings, generalSettings, environmentVariables, warnings, Optional.empty());
+        this(source, deployments, routerSettings, generalSettings, environmentVariables, warnings, Optional.empty(),
+                Optional.empty());
     }
 
     /** The deployments grouped by {@code model_name}, groups in the order they first appear. */
@@ -58,6 +70,6 @@ public record VoxgateConfig(
         return "VoxgateConfig[source=" + source + ", deployments=" + deployments + ", routerSettings=" + routerSettings
                 + ", generalSettings=" + generalSettings + ", environmentVariables="
                 + environmentVariables.keySet().stream().sorted().toList() + ", warnings=" + warnings + ", redis=" + redis
-                + "]";
+                + ", responseCache=" + responseCache + "]";
     }
 }

@@ -37,8 +37,6 @@ class RealWorldConfigTest {
                 "66 litellm_settings.num_retries",
                 "67 litellm_settings.request_timeout",
                 "68 litellm_settings.success_callback",
-                "69 litellm_settings.cache",
-                "70 litellm_settings.cache_params",
                 "75 general_settings.database_url",
                 "76 general_settings.alerting",
                 "82 mcp_servers");
@@ -50,6 +48,12 @@ class RealWorldConfigTest {
             assertThat(redis.host()).contains("redis.internal");
             assertThat(redis.port()).contains(6379);
         });
+    }
+
+    @Test
+    void itsResponseCacheIsReadNotReadPast() {
+        assertThat(config.responseCache()).contains(new ResponseCacheSettings(ResponseCacheSettings.Store.REDIS,
+                ResponseCacheSettings.DEFAULT_TTL));
     }
 
     @Test

@@ -24,9 +24,14 @@ final class JsonFields {
 
     /** Refuses the request when {@code name} is present and is not a JSON object. */
     static void requireObject(FormFields form, String name) {
+        object(form, name);
+    }
+
+    /** The JSON object in field {@code name}, if sent; refuses the request when it is not one. */
+    static Optional<JsonNode> object(FormFields form, String name) {
         Optional<String> value = form.single(name).filter(text -> !text.isBlank());
         if (value.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         JsonNode node;
         try {
@@ -42,5 +47,6 @@ final class JsonFields {
                     + "{\"tags\": [\"batch-7\"]}, not " + node.getNodeType().name().toLowerCase(Locale.ROOT)
                     + ".");
         }
+        return Optional.of(node);
     }
 }

@@ -29,7 +29,8 @@ import okhttp3.Interceptor;
 /**
  * Guice wiring of the proxy on top of {@link VoxgateModule}: listening settings, authentication, the JSON mapper,
  * the metrics (a Prometheus registry, the router's meters as a listener, {@code /metrics}), {@code /model/info},
- * tracing (its listener of the router and interceptor of vendor calls) and the server. Explicit bindings only.
+ * tracing (its listener of the router and interceptor of vendor calls), the response cache and the server. Explicit
+ * bindings only.
  *
  * <p>Instances are immutable.
  */
@@ -119,9 +120,16 @@ final class ProxyModule extends AbstractModule {
 
     @Provides
     @Singleton
+    ResponseCache responseCache(VoxgateConfig config, PrometheusMeterRegistry registry) {
+        return ResponseCache.of(config, registry);
+    }
+
+    @Provides
+    @Singleton
     ProxyServer proxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings,
-                            MetricsEndpoint metrics, ModelInfo modelInfo, Tracing tracing, RoutingState state) {
+                            MetricsEndpoint metrics, ModelInfo modelInfo, Tracing tracing, ResponseCache cache,
+                            RoutingState state) {
         return new ProxyServer(router, authenticator, json, settings, new ServerFeatures(metrics,
-                Optional.of(modelInfo), tracing, state));
+                Optional.of(modelInfo), tracing, cache, state));
     }
 }

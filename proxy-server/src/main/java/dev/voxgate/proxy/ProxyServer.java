@@ -111,6 +111,7 @@ public final class ProxyServer implements AutoCloseable {
                     settings.drainTimeout().toMillis());
         } finally {
             features.metrics().close();
+            features.cache().close();
             tracing.close();
             features.closeState();
         }
@@ -123,9 +124,9 @@ public final class ProxyServer implements AutoCloseable {
         UploadMemory uploadMemory = new UploadMemory(settings);
         new JettySetup(settings, uploadMemory, features.metrics(), errors).apply(config);
         TranscriptionHandler transcriptions = new TranscriptionHandler(AudioTask.TRANSCRIBE, router,
-                json, settings, uploadMemory);
+                json, settings, uploadMemory, features.cache());
         TranscriptionHandler translations = new TranscriptionHandler(AudioTask.TRANSLATE, router,
-                json, settings, uploadMemory);
+                json, settings, uploadMemory, features.cache());
         config.requestLogger.http(new AccessLog(router.modelGroups()));
         tracing.install(config);
         config.routes.before(this::authenticate);

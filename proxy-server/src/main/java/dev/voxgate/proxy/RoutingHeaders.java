@@ -46,6 +46,14 @@ final class RoutingHeaders {
         }
     }
 
+    /** Sets the headers of an answer the response cache gave: no vendor was called, so it cost nothing. */
+    static void cacheHit(Context ctx, String modelGroup) {
+        ctx.header("x-voxgate-model-group", headerSafe(modelGroup));
+        ctx.header("x-voxgate-response-cost", "0");
+        ctx.header("x-litellm-response-cost", "0");
+        ctx.header(ResponseCache.HIT_HEADER, "true");
+    }
+
     // Deployment ids come from the config and may hold anything; a header value holds printable ASCII only.
     private static String headerSafe(String value) {
         return NOT_PRINTABLE.matcher(value).replaceAll("?");

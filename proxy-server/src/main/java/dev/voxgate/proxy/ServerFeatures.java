@@ -11,14 +11,17 @@ import java.util.Optional;
  * @param metrics   {@code GET /metrics} and the server's own meters
  * @param modelInfo {@code GET /model/info}, when the server has the deployments' live state to show
  * @param tracing   the server span of each request, and where spans are flushed on close
+ * @param cache     the response cache ({@link ResponseCache#off()} unless the config switches it on)
  * @param state     the router's state, closed (its Redis connection, say) once requests have drained
  */
-record ServerFeatures(MetricsEndpoint metrics, Optional<ModelInfo> modelInfo, Tracing tracing, RoutingState state) {
+record ServerFeatures(MetricsEndpoint metrics, Optional<ModelInfo> modelInfo, Tracing tracing, ResponseCache cache,
+                      RoutingState state) {
 
     ServerFeatures {
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(modelInfo, "modelInfo");
         Objects.requireNonNull(tracing, "tracing");
+        Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(state, "state");
     }
 
@@ -33,8 +36,12 @@ record ServerFeatures(MetricsEndpoint metrics, Optional<ModelInfo> modelInfo, Tr
         }
     }
 
-    /** What every server has: {@code /metrics} with the JVM's and Jetty's meters; no {@code /model/info}, no traces. */
+    /**
+     * What every server has: {@code /metrics} with the JVM's and Jetty's meters; no {@code /model/info}, no traces, no
+     * response cache.
+     */
     static ServerFeatures basic() {
-        return new ServerFeatures(MetricsEndpoint.ofItsOwn(), Optional.empty(), Tracing.off(), RoutingState.inMemory());
+        return new ServerFeatures(MetricsEndpoint.ofItsOwn(), Optional.empty(), Tracing.off(), ResponseCache.off(),
+                RoutingState.inMemory());
     }
 }

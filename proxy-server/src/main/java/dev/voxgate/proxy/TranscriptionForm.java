@@ -30,8 +30,8 @@ record TranscriptionForm(TranscriptionRequest request, CallOptions options, bool
 
     private static final Set<ResponseFormat> STREAMED_FORMATS = Set.of(ResponseFormat.JSON, ResponseFormat.TEXT);
 
-    // LiteLLM bookkeeping fields that carry nothing for the provider.
-    private static final Set<String> BOOKKEEPING = Set.of("metadata", "litellm_metadata", "user", "tags");
+    // LiteLLM bookkeeping fields that carry nothing for the provider; cache holds the caller's cache directives.
+    private static final Set<String> BOOKKEEPING = Set.of("metadata", "litellm_metadata", "user", "tags", "cache");
     private static final Set<String> KNOWN = Set.of(
             "model", "language", "prompt", "response_format", "temperature", "timestamp_granularities",
             "mock_testing_fallbacks", "fallbacks", "disable_fallbacks", "stream");

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code POST /v1/audio/transcriptions} and {@code /v1/audio/translations} (and Azure's
@@ -38,14 +39,16 @@ final class TranscriptionHandler implements Handler {
     private final ObjectMapper json;
     private final ProxySettings settings;
     private final UploadMemory uploadMemory;
+    private final ResponseCache cache;
 
     TranscriptionHandler(AudioTask task, Router router, ObjectMapper json, ProxySettings settings,
-                         UploadMemory uploadMemory) {
+                         UploadMemory uploadMemory, ResponseCache cache) {
         this.task = Objects.requireNonNull(task, "task");
         this.router = Objects.requireNonNull(router, "router");
         this.json = Objects.requireNonNull(json, "json");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.uploadMemory = Objects.requireNonNull(uploadMemory, "uploadMemory");
+        this.cache = Objects.requireNonNull(cache, "cache");
     }
 
     @Override
@@ -71,16 +74,35 @@ final class TranscriptionHandler implements Handler {
                 stream(ctx, form);
                 return;
             }
+            Optional<ResponseCache.Use> cached = cache.use(form, CacheDirectives.of(ctx.header("Cache-Control"),
+                    new FormFields(fields)));
+            Optional<StoredAnswer> hit = cached.flatMap(cache::lookup);
+            if (hit.isPresent()) {
+                RoutingHeaders.cacheHit(ctx, form.request().model());
+                write(ctx, hit.get());
+                return;
+            }
             Routed<Transcription> routed = router.route(form.request(), form.options());
             AccessNote.of(ctx).routed(routed.report());
             RoutingHeaders.describe(ctx, routed.report());
             // Subtitles asked of a transcript without segments fail here as a TranscriptionException: a 400 on
             // response_format, with the routing headers already set.
             RenderedTranscript rendered = TranscriptRenderer.render(routed.value(), form.request().responseFormat());
-            ctx.status(200).contentType(rendered.contentType());
-            // Written as it is: Javalin's result() would copy it through a fresh 32 KiB buffer.
-            ctx.outputStream().write(rendered.body().getBytes(StandardCharsets.UTF_8));
+            StoredAnswer answer = new StoredAnswer(rendered.contentType(),
+                    rendered.body().getBytes(StandardCharsets.UTF_8));
+            if (cached.isPresent()) {
+                cached.filter(ResponseCache.Use::read).ifPresent(use -> ctx.header(ResponseCache.HIT_HEADER, "false"));
+                // Kept before it is sent, so that the same request right after this answer is a hit.
+                cache.keep(cached.get(), answer);
+            }
+            write(ctx, answer);
         }
+    }
+
+    // Written as it is: Javalin's result() would copy it through a fresh 32 KiB buffer.
+    private static void write(Context ctx, StoredAnswer answer) throws IOException {
+        ctx.status(200).contentType(answer.contentType());
+        ctx.outputStream().write(answer.body());
     }
 
     private void stream(Context ctx, TranscriptionForm form) {

@@ -5,6 +5,7 @@ import dev.voxgate.config.VoxgateConfig;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.router.state.RoutingState;
+import dev.voxgate.state.redis.RedisResponseStore;
 import dev.voxgate.state.redis.ResilientRoutingState;
 import io.lettuce.core.RedisURI;
 import java.net.URLEncoder;
@@ -18,9 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * The routing state a config asks for: shared through Redis when it names one ({@link RedisSettings}), else this
- * process's own memory.
+ * process's own memory; and the response cache's store in that same Redis.
  */
-final class SharedState {
+public final class SharedState {
 
     /** Every key Voxgate writes starts so; replicas that share state share it. */
     static final String NAMESPACE = "voxgate:";
@@ -41,6 +42,14 @@ final class SharedState {
         return config.redis().<RoutingState>map(redis -> new ResilientRoutingState(uri(redis), NAMESPACE,
                 leases(config), COMMAND_TIMEOUT, PROBE_EVERY, InstantSource.system()))
                 .orElseGet(RoutingState::inMemory);
+    }
+
+    /**
+     * The response cache's store in the Redis {@code settings} name, under {@code voxgate:cache:} keys, bounded by the
+     * same command timeout as the routing state.
+     */
+    public static RedisResponseStore responseStore(RedisSettings settings) {
+        return new RedisResponseStore(uri(settings), NAMESPACE + "cache:", COMMAND_TIMEOUT);
     }
 
     static RedisURI uri(RedisSettings settings) {

@@ -3,6 +3,8 @@ package dev.voxgate.config.litellm;
 import dev.voxgate.config.KnownProviders;
 import dev.voxgate.config.ConfigWarning;
 import dev.voxgate.config.GeneralSettings;
+import dev.voxgate.config.RedisSettings;
+import dev.voxgate.config.ResponseCacheSettings;
 import dev.voxgate.config.VoxgateConfig;
 import dev.voxgate.config.litellm.ModelListReader.ModelList;
 import dev.voxgate.config.litellm.YamlNode.Mapping;
@@ -43,7 +45,8 @@ final class LiteLlmConfigReader {
     static final String REQUIRE_AUTH_FOR_METRICS = "require_auth_for_metrics_endpoint";
     static final String JSON_LOGS = "json_logs";
     /** The {@code litellm_settings} keys read here rather than as router settings. */
-    static final Set<String> PROXY_LITELLM_SETTINGS = Set.of(DROP_PARAMS, REQUIRE_AUTH_FOR_METRICS, JSON_LOGS);
+    static final Set<String> PROXY_LITELLM_SETTINGS = Set.of(DROP_PARAMS, REQUIRE_AUTH_FOR_METRICS, JSON_LOGS,
+            ResponseCacheReader.CACHE, ResponseCacheReader.CACHE_PARAMS);
 
     private final EnvironmentSource environment;
     private final KnownProviders providers;
@@ -83,9 +86,11 @@ final class LiteLlmConfigReader {
                 litellmSettings);
         GeneralSettings generalSettings = generalSettings(values,
                 values.mapping(sections, "general_settings", SETTINGS_SHAPE), litellmSettings);
+        Optional<RedisSettings> redis = new RedisSettingsReader(values).read(routerSection);
+        Optional<ResponseCacheSettings> responseCache = new ResponseCacheReader(values).read(litellmSettings, redis);
         warnings.sort(Comparator.comparingInt(ConfigWarning::line));
         return new VoxgateConfig(source, models.deployments(), routerSettings, generalSettings, variables, warnings,
-                new RedisSettingsReader(values).read(routerSection));
+                redis, responseCache);
     }
 
     // A flag of litellm_settings: off when absent or left empty.

@@ -42,7 +42,7 @@ final class RouterSettingsReader {
         Map<String, YamlNode> settings = new LinkedHashMap<>();
         litellmSettings.entries().forEach((key, node) -> {
             if (LiteLlmConfigReader.PROXY_LITELLM_SETTINGS.contains(key)) {
-                return; // read with the model list (drop_params) or the general settings
+                return; // read with the model list (drop_params), the general settings or the response cache
             }
             String routerKey = FROM_LITELLM_SETTINGS.get(key);
             YamlNode winner = routerKey == null ? null : routerSettings.entries().get(routerKey);

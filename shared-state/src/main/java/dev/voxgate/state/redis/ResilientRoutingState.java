@@ -236,7 +236,7 @@ public final class ResilientRoutingState implements RoutingState, AutoCloseable 
     }
 
     // host:port or the Sentinel master's name, never the password.
-    private static String describe(RedisURI uri) {
+    static String describe(RedisURI uri) {
         return uri.getSentinelMasterId() != null ? "sentinel master " + uri.getSentinelMasterId()
                 : uri.getHost() + ":" + uri.getPort();
     }
