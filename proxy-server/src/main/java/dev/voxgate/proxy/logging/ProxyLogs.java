@@ -1,6 +1,5 @@
 package dev.voxgate.proxy.logging;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -28,8 +27,6 @@ import org.slf4j.event.Level;
 public final class ProxyLogs {
 
     private static final String JSON_APPENDER = "json";
-    private static final int QUEUE_SIZE = 8192;
-    private static final int MAX_FLUSH_MILLIS = 5000;
 
     private ProxyLogs() {
     }
@@ -62,7 +59,7 @@ public final class ProxyLogs {
         }
         OutputStream target = new KeptOpen(out);
         OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-        appender.setName(JSON_APPENDER + "-console");
+        appender.setName(JSON_APPENDER);
         appender.setContext(context);
         JsonLineEncoder encoder = new JsonLineEncoder();
         encoder.setContext(context);
@@ -70,21 +67,12 @@ public final class ProxyLogs {
         appender.setEncoder(encoder);
         appender.setOutputStream(target);
         appender.start();
-        // As logback.xml does for the access log: requests never wait on the console for a line of theirs.
-        AsyncAppender queue = new AsyncAppender();
-        queue.setName(JSON_APPENDER);
-        queue.setContext(context);
-        queue.setQueueSize(QUEUE_SIZE);
-        queue.setDiscardingThreshold(0);
-        queue.setMaxFlushTime(MAX_FLUSH_MILLIS);
-        queue.addAppender(appender);
-        queue.start();
         // Every logger that logback.xml gave an appender of its own (the access log's) now goes through the root's.
         for (Logger logger : context.getLoggerList()) {
             logger.detachAndStopAllAppenders();
             logger.setAdditive(true);
         }
-        root.addAppender(queue);
+        root.addAppender(appender);
         // The JDK's warnings and any library's prints arrive on these; a line logged while logging goes out as is.
         PrintStream console = lines("stdout", Level.INFO, target);
         System.setOut(console);
@@ -92,10 +80,7 @@ public final class ProxyLogs {
         return console;
     }
 
-    /**
-     * Writes out every line still queued (the access log's, and in JSON mode every line) and stops logging: the last
-     * thing the proxy does before it halts.
-     */
+    /** Writes out what the appenders still hold and stops logging: the last thing the proxy does before it halts. */
     public static void flush() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             context.stop();

@@ -22,13 +22,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -46,7 +42,7 @@ import java.util.function.Function;
  * after it started (the attempt's timeout and a margin), so the slots of a replica that died holding them come free
  * by themselves. This replica remembers the leases it holds, to end its own.
  *
- * <p>A command that fails or takes longer than {@code commandTimeout} throws: {@link ResilientRoutingState} turns
+ * <p>A command that fails or takes longer than the link's command timeout throws: {@link ResilientRoutingState} turns
  * that into routing on local state. Thread-safe.
  */
 public final class RedisRoutingState implements RoutingState {
@@ -58,38 +54,36 @@ public final class RedisRoutingState implements RoutingState {
     private static final long MINUTE_TTL_SECONDS = 120;
     private static final long SAMPLES_TTL_SECONDS = 3600;
 
-    private final RedisAsyncCommands<String, String> redis;
+    private final RedisLink<String> link;
     private final String namespace;
     private final Function<String, Duration> leaseOf;
-    private final Duration commandTimeout;
     private final InstantSource clock;
     private final String replica = UUID.randomUUID().toString();
     private final AtomicLong leaseNumbers = new AtomicLong();
     private final Map<String, Deque<String>> heldLeases = new ConcurrentHashMap<>();
 
     /**
-     * @param redis          the connection's commands
-     * @param namespace      the prefix of every key, e.g. {@code voxgate:}; replicas that share state share it
-     * @param leaseOf        how long an attempt on a deployment may hold its slot: its timeout and a margin
-     * @param commandTimeout how long a command may take before it counts as failed
-     * @param clock          the router's clock, which a rest's expiry is reckoned by
+     * @param link      the connection; {@link #loadScripts} readies each connection it opens
+     * @param namespace the prefix of every key, e.g. {@code voxgate:}; replicas that share state share it
+     * @param leaseOf   how long an attempt on a deployment may hold its slot: its timeout and a margin
+     * @param clock     the router's clock, which a rest's expiry is reckoned by
      */
-    public RedisRoutingState(RedisAsyncCommands<String, String> redis, String namespace,
-                             Function<String, Duration> leaseOf, Duration commandTimeout, InstantSource clock) {
-        this.redis = Objects.requireNonNull(redis, "redis");
+    public RedisRoutingState(RedisLink<String> link, String namespace, Function<String, Duration> leaseOf,
+                             InstantSource clock) {
+        this.link = Objects.requireNonNull(link, "link");
         this.namespace = Objects.requireNonNull(namespace, "namespace");
         this.leaseOf = Objects.requireNonNull(leaseOf, "leaseOf");
-        this.commandTimeout = Objects.requireNonNull(commandTimeout, "commandTimeout");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public Map<String, Instant> restingUntil(Collection<String> deploymentIds, Instant now) {
         Map<String, CompletionStage<String>> reads = new LinkedHashMap<>();
-        deploymentIds.forEach(id -> reads.put(id, redis.get(key(id, "rest"))));
+        RedisAsyncCommands<String, String> commands = link.commands();
+        deploymentIds.forEach(id -> reads.put(id, commands.get(key(id, "rest"))));
         Map<String, Instant> resting = new HashMap<>();
         reads.forEach((id, read) -> {
-            String until = await(read);
+            String until = link.await(read);
             if (until != null && Long.parseLong(until) > now.toEpochMilli()) {
                 resting.put(id, Instant.ofEpochMilli(Long.parseLong(until)));
             }
@@ -99,7 +93,8 @@ public final class RedisRoutingState implements RoutingState {
 
     @Override
     public void rest(String deploymentId, Instant until) {
-        await(REST.run(redis, new String[] {key(deploymentId, "rest")}, Long.toString(until.toEpochMilli()),
+        link.await(REST.run(link.commands(), new String[] {key(deploymentId, "rest")},
+                Long.toString(until.toEpochMilli()),
                 Long.toString(clock.millis())));
     }
 
@@ -112,12 +107,13 @@ public final class RedisRoutingState implements RoutingState {
     @Override
     public Snapshot snapshot(Collection<String> deploymentIds, Instant now) {
         Map<String, CompletionStage<List<Object>>> reads = new LinkedHashMap<>();
+        RedisAsyncCommands<String, String> commands = link.commands();
         String nowMillis = Long.toString(now.toEpochMilli());
-        deploymentIds.forEach(id -> reads.put(id, USAGE.run(redis, lookKeys(id, now), nowMillis)));
+        deploymentIds.forEach(id -> reads.put(id, USAGE.run(commands, lookKeys(id, now), nowMillis)));
         Map<String, DeploymentUsage> usage = HashMap.newHashMap(deploymentIds.size());
         Map<String, Instant> resting = new HashMap<>();
         reads.forEach((id, read) -> {
-            List<Object> values = await(read);
+            List<Object> values = link.await(read);
             usage.put(id, usage(values));
             String until = values.get(5).toString();
             if (!until.isEmpty() && Long.parseLong(until) > now.toEpochMilli()) {
@@ -131,7 +127,8 @@ public final class RedisRoutingState implements RoutingState {
     public boolean tryStart(String deploymentId, Instant now, DeploymentLimits limits) {
         String lease = replica + ":" + leaseNumbers.incrementAndGet();
         Duration leaseTime = leaseOf.apply(deploymentId);
-        Long started = await(TRY_START.run(redis, keys(deploymentId, now), Long.toString(now.toEpochMilli()),
+        Long started = link.await(TRY_START.run(link.commands(), keys(deploymentId, now),
+                Long.toString(now.toEpochMilli()),
                 Long.toString(now.plus(leaseTime).toEpochMilli()), lease,
                 limit(limits.maxParallelRequests().map(Integer::doubleValue)),
                 limit(limits.rpm().map(Integer::doubleValue)), limit(limits.tpm().map(Integer::doubleValue)),
@@ -155,7 +152,7 @@ public final class RedisRoutingState implements RoutingState {
      */
     @Override
     public MinuteCounts finish(String deploymentId, Instant now, AttemptOutcome outcome) {
-        List<Object> counts = await(send(deploymentId, now, outcome));
+        List<Object> counts = link.await(send(deploymentId, now, outcome));
         return new MinuteCounts(number(counts.get(0)), number(counts.get(1)), number(counts.get(2)));
     }
 
@@ -189,7 +186,7 @@ public final class RedisRoutingState implements RoutingState {
             }
             case AttemptOutcome.Abandoned abandoned -> code = "a";
         }
-        return FINISH.run(redis, keys(deploymentId, now), lease, code, kind, audio, sample,
+        return FINISH.run(link.commands(), keys(deploymentId, now), lease, code, kind, audio, sample,
                 Integer.toString(LATENCY_SAMPLES), Long.toString(MINUTE_TTL_SECONDS),
                 Long.toString(SAMPLES_TTL_SECONDS));
     }
@@ -198,16 +195,10 @@ public final class RedisRoutingState implements RoutingState {
      * Sends every script to the server once. Without it the first run of each would fall back to sending its body,
      * and an attempt ended without waiting ({@link #end}) could then land after this replica's next command.
      */
-    public RedisRoutingState loadScripts() {
+    public static void loadScripts(RedisLink<String> link) {
         for (LuaScript script : List.of(TRY_START, FINISH, USAGE, REST)) {
-            await(script.load(redis));
+            link.await(script.load(link.commands()));
         }
-        return this;
-    }
-
-    /** Answers a PING within the command timeout, or throws. */
-    void ping() {
-        await(redis.ping());
     }
 
     private String takeLease(String deploymentId) {
@@ -250,20 +241,5 @@ public final class RedisRoutingState implements RoutingState {
 
     private static int number(Object value) {
         return Math.toIntExact((Long) value);
-    }
-
-    private <T> T await(CompletionStage<T> stage) {
-        CompletableFuture<T> future = stage.toCompletableFuture();
-        try {
-            return future.get(commandTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new SharedStateException("Redis did not answer within " + commandTimeout.toMillis() + " ms", e);
-        } catch (ExecutionException e) {
-            throw new SharedStateException("Redis failed: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SharedStateException("interrupted while waiting for Redis", e);
-        }
     }
 }

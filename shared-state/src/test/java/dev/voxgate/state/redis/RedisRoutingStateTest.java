@@ -7,8 +7,7 @@ import dev.voxgate.router.state.DeploymentLimits;
 import dev.voxgate.router.state.DeploymentUsage;
 import dev.voxgate.router.state.FailureKind;
 import dev.voxgate.router.state.MinuteCounts;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -25,9 +24,8 @@ class RedisRoutingStateTest {
 
     private static final Duration LEASE = Duration.ofSeconds(30);
     private static RedisServer server;
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> first;
-    private static StatefulRedisConnection<String, String> second;
+    private static RedisLink<String> first;
+    private static RedisLink<String> second;
 
     // A minute boundary far from now, so that no test's counts roll over mid-test.
     private final Instant now = Instant.parse("2026-12-07T10:00:05Z");
@@ -38,16 +36,14 @@ class RedisRoutingStateTest {
     @BeforeAll
     static void startRedis() {
         server = RedisServer.start();
-        client = RedisClient.create(server.uri());
-        first = client.connect();
-        second = client.connect();
+        first = link();
+        second = link();
     }
 
     @AfterAll
     static void stopRedis() {
         first.close();
         second.close();
-        client.shutdown();
         server.close();
     }
 
@@ -156,8 +152,12 @@ class RedisRoutingStateTest {
         assertThat(one.usage(List.of("never"), now).get("never")).isEqualTo(DeploymentUsage.idle());
     }
 
-    private RedisRoutingState state(StatefulRedisConnection<String, String> connection) {
-        return new RedisRoutingState(connection.async(), namespace, id -> LEASE, Duration.ofSeconds(2),
-                InstantSource.fixed(now)).loadScripts();
+    private RedisRoutingState state(RedisLink<String> link) {
+        return new RedisRoutingState(link, namespace, id -> LEASE, InstantSource.fixed(now));
+    }
+
+    private static RedisLink<String> link() {
+        return new RedisLink<>(server.uri(), StringCodec.UTF8, Duration.ofSeconds(2), Duration.ofSeconds(1), "test",
+                "failing the test", RedisRoutingState::loadScripts);
     }
 }
