@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Replicas on one real Redis share limits, rests and in-flight slots; a replica that dies frees its slots by their
+ * Replicas on one real Redis (proxy processes, or proxies in this JVM each with its own router and connection) share
+ * limits, rests and in-flight slots; a replica that dies frees its slots by their
  * leases; Redis going away never fails a request, and sharing resumes when it is back.
  */
 class SharedStateIT {
@@ -29,15 +30,23 @@ class SharedStateIT {
     Path dir;
 
     @Test
-    void rpmHoldsAcrossThreeReplicas() throws Exception {
+    void rpmHoldsAcrossThreeProxyProcesses() throws Exception {
+        Path config = config("rpm: 12");
         try (RedisServer redis = RedisServer.start();
              CountingVendor vendor = CountingVendor.answering(Duration.ZERO);
-             Replicas replicas = Replicas.start(3, config("rpm: 12"), environment(redis, vendor))) {
+             ProxyProcess first = ProxyProcess.start(config, environment(redis, vendor));
+             ProxyProcess second = ProxyProcess.start(config, environment(redis, vendor));
+             ProxyProcess third = ProxyProcess.start(config, environment(redis, vendor))) {
+            List<String> replicas = new ArrayList<>();
+            for (ProxyProcess process : List.of(first, second, third)) {
+                replicas.add("http://127.0.0.1:" + process.awaitPort(Duration.ofSeconds(30)));
+            }
             awaitFreshMinute();
 
             List<ProxyClients.Answer> answers = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
-                answers.add(transcribe(replicas.get(i % 3)));
+                answers.add(postTranscription(replicas.get(i % 3), "/v1/audio/transcriptions", null, Examples.audio(),
+                        fields("model", "speech"), Map.of()));
             }
 
             assertThat(vendor.requests()).isEqualTo(12);
