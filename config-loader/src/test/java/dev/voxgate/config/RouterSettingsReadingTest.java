@@ -169,6 +169,24 @@ class RouterSettingsReadingTest {
     }
 
     @Test
+    void aRedisClusterIsNamedByItsStartupNodesOrByRedisClusterNodes() {
+        RedisSettings cluster = read("router_settings:\n  redis_startup_nodes: [{host: 10.0.0.1, port: 7001}, "
+                + "{host: 10.0.0.2}]\n  redis_password: pw\n").redis().orElseThrow();
+        assertThat(cluster.clusterNodes()).containsExactly("10.0.0.1:7001", "10.0.0.2:6379");
+        assertThat(cluster.password().orElseThrow().reveal()).isEqualTo("pw");
+
+        VoxgateConfig fromEnvironment = TestConfigs.loader(TestConfigs.with(TestConfigs.without(
+                TestConfigs.ENVIRONMENT, "REDIS_HOST"), java.util.Map.of("REDIS_CLUSTER_NODES",
+                "[{\"host\": \"127.0.0.1\", \"port\": \"7001\"}]"))).parse(MODELS, "c.yaml");
+        assertThat(fromEnvironment.redis().orElseThrow().clusterNodes()).containsExactly("127.0.0.1:7001");
+
+        assertThat(failure("router_settings: {redis_startup_nodes: [{port: 7001}]}\n").getMessage())
+                .contains("every cluster node needs its host");
+        assertThat(failure("router_settings: {redis_host: a, redis_startup_nodes: [{host: b}]}\n").getMessage())
+                .contains("names a Redis Cluster");
+    }
+
+    @Test
     void aRedisUrlMustBeOneAndNotBesideAHost() {
         assertThat(read("router_settings: {redis_url: 'rediss://:pw@cache:6380/0'}\n").redis().orElseThrow().url()
                 .orElseThrow().reveal()).isEqualTo("rediss://:pw@cache:6380/0");

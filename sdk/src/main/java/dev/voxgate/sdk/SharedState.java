@@ -6,6 +6,7 @@ import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.router.state.RoutingState;
 import dev.voxgate.state.redis.RedisResponseStore;
+import dev.voxgate.state.redis.RedisTarget;
 import dev.voxgate.state.redis.ResilientRoutingState;
 import io.lettuce.core.RedisURI;
 import java.net.URLEncoder;
@@ -39,7 +40,7 @@ public final class SharedState {
     }
 
     static RoutingState of(VoxgateConfig config) {
-        return config.redis().<RoutingState>map(redis -> new ResilientRoutingState(uri(redis), NAMESPACE,
+        return config.redis().<RoutingState>map(redis -> new ResilientRoutingState(target(redis), NAMESPACE,
                 leases(config), COMMAND_TIMEOUT, PROBE_EVERY, InstantSource.system()))
                 .orElseGet(RoutingState::inMemory);
     }
@@ -49,7 +50,21 @@ public final class SharedState {
      * same command timeout as the routing state.
      */
     public static RedisResponseStore responseStore(RedisSettings settings) {
-        return new RedisResponseStore(uri(settings), NAMESPACE + "cache:", COMMAND_TIMEOUT);
+        return new RedisResponseStore(target(settings), NAMESPACE + "cache:", COMMAND_TIMEOUT);
+    }
+
+    /** The server or cluster {@code settings} name, as Lettuce is given it. */
+    static RedisTarget target(RedisSettings settings) {
+        if (settings.clusterNodes().isEmpty()) {
+            return new RedisTarget.Server(uri(settings));
+        }
+        return new RedisTarget.Cluster(settings.clusterNodes().stream().map(node -> {
+            int colon = node.lastIndexOf(':');
+            RedisURI.Builder builder = RedisURI.Builder.redis(node.substring(0, colon),
+                    Integer.parseInt(node.substring(colon + 1)));
+            settings.password().ifPresent(password -> builder.withPassword(password.reveal().toCharArray()));
+            return builder.withTimeout(COMMAND_TIMEOUT).build();
+        }).toList());
     }
 
     static RedisURI uri(RedisSettings settings) {

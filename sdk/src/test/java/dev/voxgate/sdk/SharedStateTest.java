@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voxgate.config.RedisSettings;
 import dev.voxgate.core.model.Secret;
+import dev.voxgate.state.redis.RedisTarget;
 import io.lettuce.core.RedisCredentials;
 import io.lettuce.core.RedisURI;
 import java.util.Optional;
@@ -42,6 +43,18 @@ class SharedStateTest {
         assertThat(uri.isSsl()).isTrue();
         assertThat(uri.getDatabase()).isEqualTo(2);
         assertThat(password(uri)).isEqualTo("own");
+    }
+
+    @Test
+    void clusterNodesMakeAClusterTargetWithThePasswordOnEveryNode() {
+        RedisTarget target = SharedState.target(new RedisSettings(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(Secret.of("pw")), java.util.List.of("10.0.0.1:7001", "10.0.0.2:7002")));
+
+        assertThat(target).isInstanceOfSatisfying(RedisTarget.Cluster.class, cluster -> {
+            assertThat(cluster.nodes()).extracting(RedisURI::getPort).containsExactly(7001, 7002);
+            assertThat(cluster.nodes()).allSatisfy(node -> assertThat(password(node)).isEqualTo("pw"));
+        });
+        assertThat(target.describe()).isEqualTo("cluster 10.0.0.1:7001,10.0.0.2:7002").doesNotContain("pw");
     }
 
     private static String password(RedisURI uri) {

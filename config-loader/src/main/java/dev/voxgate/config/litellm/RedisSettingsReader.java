@@ -1,8 +1,13 @@
 package dev.voxgate.config.litellm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voxgate.config.RedisSettings;
 import dev.voxgate.config.litellm.YamlNode.Mapping;
 import dev.voxgate.core.model.Secret;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +21,9 @@ import java.util.Set;
  */
 final class RedisSettingsReader {
 
-    static final Set<String> KEYS = Set.of("redis_url", "redis_host", "redis_port", "redis_password");
+    static final Set<String> KEYS = Set.of("redis_url", "redis_host", "redis_port", "redis_password",
+            "redis_startup_nodes");
+    private static final String NODES_SHAPE = "a list of a Redis Cluster's nodes, e.g. [{host: 10.0.0.1, port: 7001}]";
     private static final Set<String> SCHEMES = Set.of("redis://", "rediss://", "redis-sentinel://",
             "rediss-sentinel://", "redis-socket://");
 
@@ -32,6 +39,15 @@ final class RedisSettingsReader {
         Optional<String> host = Optional.ofNullable(entries.get("redis_host")).flatMap(values::text);
         Optional<Integer> port = Optional.ofNullable(entries.get("redis_port")).flatMap(this::port);
         Optional<Secret> password = Optional.ofNullable(entries.get("redis_password")).flatMap(values::secret);
+        YamlNode nodes = entries.get("redis_startup_nodes");
+        if (nodes != null) {
+            if (url.isPresent() || host.isPresent()) {
+                throw values.error(nodes, "names a Redis Cluster, while redis_url or redis_host names one server: "
+                        + "give one of them");
+            }
+            return Optional.of(new RedisSettings(Optional.empty(), Optional.empty(), Optional.empty(), password,
+                    clusterNodes(nodes)));
+        }
         if (url.isPresent() && host.isPresent()) {
             throw values.error(entries.get("redis_host"), "redis_url (line " + entries.get("redis_url").line()
                     + ") names the server already: give redis_url or redis_host, not both");
@@ -49,11 +65,16 @@ final class RedisSettingsReader {
     private Optional<RedisSettings> fromEnvironment() {
         Optional<String> url = values.environment().get("REDIS_URL").filter(text -> !text.isBlank());
         Optional<String> host = values.environment().get("REDIS_HOST").filter(text -> !text.isBlank());
+        Optional<String> nodes = values.environment().get("REDIS_CLUSTER_NODES").filter(text -> !text.isBlank());
+        Optional<Secret> password = values.environment().get("REDIS_PASSWORD").filter(text -> !text.isBlank())
+                .map(Secret::of);
+        if (nodes.isPresent() && url.isEmpty() && host.isEmpty()) {
+            return Optional.of(new RedisSettings(Optional.empty(), Optional.empty(), Optional.empty(), password,
+                    clusterNodes(nodes.get())));
+        }
         if (url.isEmpty() && host.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Secret> password = values.environment().get("REDIS_PASSWORD").filter(text -> !text.isBlank())
-                .map(Secret::of);
         if (url.isPresent()) {
             requireScheme(url.get(), "REDIS_URL");
             return Optional.of(new RedisSettings(url.map(Secret::of), Optional.empty(), Optional.empty(), password));
@@ -67,6 +88,43 @@ final class RedisSettingsReader {
             }
         });
         return Optional.of(new RedisSettings(Optional.empty(), host, port, password));
+    }
+
+    private List<String> clusterNodes(YamlNode node) {
+        List<String> nodes = new ArrayList<>();
+        for (YamlNode item : values.sequence(node, NODES_SHAPE).items()) {
+            Mapping entry = values.mapping(item, "a node such as {host: 10.0.0.1, port: 7001}");
+            String host = values.requiredText(entry, "host", "every cluster node needs its host");
+            int port = Optional.ofNullable(entry.entries().get("port")).flatMap(this::port)
+                    .orElse(RedisSettings.DEFAULT_PORT);
+            nodes.add(host.strip() + ":" + port);
+        }
+        if (nodes.isEmpty()) {
+            throw values.error(node, "is empty: " + NODES_SHAPE);
+        }
+        return nodes;
+    }
+
+    // LiteLLM's form: REDIS_CLUSTER_NODES='[{"host": "127.0.0.1", "port": "7001"}]'.
+    private List<String> clusterNodes(String json) {
+        List<String> nodes = new ArrayList<>();
+        try {
+            for (JsonNode node : new ObjectMapper().readTree(json)) {
+                String host = node.path("host").asText("");
+                int port = node.path("port").asInt(RedisSettings.DEFAULT_PORT);
+                if (host.isBlank() || port < 1 || port > 65_535) {
+                    throw new IllegalArgumentException("bad node " + node);
+                }
+                nodes.add(host + ":" + port);
+            }
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            nodes.clear();
+        }
+        if (nodes.isEmpty()) {
+            throw values.error(0, "REDIS_CLUSTER_NODES", "environment variable REDIS_CLUSTER_NODES must be a JSON "
+                    + "list of nodes, e.g. [{\"host\": \"10.0.0.1\", \"port\": 7001}]");
+        }
+        return nodes;
     }
 
     private Optional<Secret> url(YamlNode node) {

@@ -2,7 +2,7 @@ package dev.voxgate.state.redis;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,7 +46,7 @@ final class LuaScript {
     }
 
     /** Runs the script on {@code keys} with {@code args}: one round trip, two the first time a server meets it. */
-    <T> CompletionStage<T> run(RedisAsyncCommands<String, String> redis, String[] keys, String... args) {
+    <T> CompletionStage<T> run(RedisClusterAsyncCommands<String, String> redis, String[] keys, String... args) {
         CompletionStage<T> bySha = redis.<T>evalsha(sha, output, keys, args);
         return bySha.handle((value, failure) -> {
             if (failure == null) {
@@ -61,7 +61,7 @@ final class LuaScript {
     }
 
     /** Sends the script to the server, which keeps it until it restarts: later runs are one round trip each. */
-    CompletionStage<String> load(RedisAsyncCommands<String, String> redis) {
+    CompletionStage<String> load(RedisClusterAsyncCommands<String, String> redis) {
         return redis.scriptLoad(body);
     }
 

@@ -6,11 +6,16 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.RedisCodec;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -20,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * One connection to Redis for something that must never fail its callers because Redis is away: while Redis cannot
@@ -36,42 +42,43 @@ public final class RedisLink<V> implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(RedisLink.class.getName());
 
-    private final RedisClient client;
-    private final RedisCodec<String, V> codec;
+    private final Opener<V> opener;
+    private final Runnable shutdown;
     private final String purpose;
     private final String whileAway;
     private final String where;
     private final Duration commandTimeout;
     private final Consumer<RedisLink<V>> onConnect;
     private final ScheduledExecutorService probe;
-    private volatile StatefulRedisConnection<String, V> connection;
+    private volatile Opened<V> connection;
     private volatile boolean up;
 
     /**
-     * Connects to {@code uri} (waiting at most about four command timeouts) and keeps trying in the background when
+     * Connects to {@code target} (waiting at most about four command timeouts) and keeps trying in the background when
      * it cannot.
      *
-     * @param purpose        what the link is for, in its log lines: {@code shared state}, {@code response cache}
-     * @param whileAway      what happens while Redis is away, for the log line that says it went
-     * @param onConnect      run on every fresh connection before it is used (loading scripts, say); a failure there
-     *                       counts as Redis being away
+     * @param purpose   what the link is for, in its log lines: {@code shared state}, {@code response cache}
+     * @param whileAway what happens while Redis is away, for the log line that says it went
+     * @param onConnect run on every fresh connection before it is used (loading scripts, say); a failure there counts
+     *                  as Redis being away
      */
-    public RedisLink(RedisURI uri, RedisCodec<String, V> codec, Duration commandTimeout, Duration probeEvery,
+    public RedisLink(RedisTarget target, RedisCodec<String, V> codec, Duration commandTimeout, Duration probeEvery,
                      String purpose, String whileAway, Consumer<RedisLink<V>> onConnect) {
-        this.where = describe(Objects.requireNonNull(uri, "uri"));
-        this.codec = Objects.requireNonNull(codec, "codec");
+        this(target.describe(), switch (target) {
+            case RedisTarget.Server server -> standalone(server.uri(), codec, commandTimeout);
+            case RedisTarget.Cluster cluster -> cluster(cluster.nodes(), codec, commandTimeout);
+        }, commandTimeout, probeEvery, purpose, whileAway, onConnect);
+    }
+
+    private RedisLink(String where, Client<V> client, Duration commandTimeout, Duration probeEvery, String purpose,
+                      String whileAway, Consumer<RedisLink<V>> onConnect) {
+        this.where = where;
+        this.opener = client.opener();
+        this.shutdown = client.shutdown();
         this.commandTimeout = Objects.requireNonNull(commandTimeout, "commandTimeout");
         this.purpose = Objects.requireNonNull(purpose, "purpose");
         this.whileAway = Objects.requireNonNull(whileAway, "whileAway");
         this.onConnect = Objects.requireNonNull(onConnect, "onConnect");
-        this.client = RedisClient.create(uri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                // While the connection is down a command fails at once, so the caller falls back without waiting.
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout.multipliedBy(4)).build())
-                .build());
         this.probe = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("voxgate-redis-probe").factory());
         if (!connect()) {
@@ -86,12 +93,12 @@ public final class RedisLink<V> implements AutoCloseable {
     }
 
     /** The commands of the open connection; throws at once while Redis is away. */
-    public RedisAsyncCommands<String, V> commands() {
-        StatefulRedisConnection<String, V> open = connection;
+    public RedisClusterAsyncCommands<String, V> commands() {
+        Opened<V> open = connection;
         if (!up || open == null) {
             throw new SharedStateException("Redis at " + where + " is away", null);
         }
-        return open.async();
+        return open.commands();
     }
 
     /**
@@ -130,22 +137,22 @@ public final class RedisLink<V> implements AutoCloseable {
     @Override
     public void close() {
         probe.shutdownNow();
-        StatefulRedisConnection<String, V> open = connection;
+        Opened<V> open = connection;
         if (open != null) {
-            open.close();
+            open.connection().close();
         }
-        client.shutdown(Duration.ZERO, commandTimeout);
+        shutdown.run();
     }
 
     private boolean connect() {
-        StatefulRedisConnection<String, V> opened = null;
+        Opened<V> opened = null;
         try {
-            opened = client.connect(codec);
+            opened = opener.open();
             connection = opened;
             return answers();
         } catch (SharedStateException | RedisException e) {
             if (opened != null) {
-                opened.closeAsync();
+                opened.connection().closeAsync();
             }
             connection = null;
             return false;
@@ -154,9 +161,9 @@ public final class RedisLink<V> implements AutoCloseable {
 
     // Pings the open connection and readies it; up from then on.
     private boolean answers() {
-        StatefulRedisConnection<String, V> open = connection;
+        Opened<V> open = connection;
         try {
-            open.async().ping().toCompletableFuture().get(commandTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            open.commands().ping().toCompletableFuture().get(commandTimeout.toNanos(), TimeUnit.NANOSECONDS);
             up = true;
             onConnect.accept(this);
             return up;
@@ -176,9 +183,9 @@ public final class RedisLink<V> implements AutoCloseable {
         }
         boolean back = connection != null && answers();
         if (!back) {
-            StatefulRedisConnection<String, V> stale = connection;
+            Opened<V> stale = connection;
             if (stale != null) {
-                stale.closeAsync();
+                stale.connection().closeAsync();
             }
             back = connect();
         }
@@ -187,9 +194,41 @@ public final class RedisLink<V> implements AutoCloseable {
         }
     }
 
-    // host:port or the Sentinel master's name, never the password.
-    private static String describe(RedisURI uri) {
-        return uri.getSentinelMasterId() != null ? "sentinel master " + uri.getSentinelMasterId()
-                : uri.getHost() + ":" + uri.getPort();
+    private static <V> Client<V> standalone(RedisURI uri, RedisCodec<String, V> codec, Duration commandTimeout) {
+        RedisClient client = RedisClient.create(uri);
+        client.setOptions(options(commandTimeout));
+        return new Client<>(() -> {
+            StatefulRedisConnection<String, V> connection = client.connect(codec);
+            return new Opened<>(connection, connection.async());
+        }, () -> client.shutdown(Duration.ZERO, commandTimeout));
+    }
+
+    private static <V> Client<V> cluster(List<RedisURI> nodes, RedisCodec<String, V> codec, Duration commandTimeout) {
+        RedisClusterClient client = RedisClusterClient.create(List.copyOf(nodes));
+        client.setOptions(ClusterClientOptions.builder(options(commandTimeout)).build());
+        return new Client<>(() -> {
+            StatefulRedisClusterConnection<String, V> connection = client.connect(codec);
+            return new Opened<>(connection, connection.async());
+        }, () -> client.shutdown(Duration.ZERO, commandTimeout));
+    }
+
+    private static ClientOptions options(Duration commandTimeout) {
+        return ClientOptions.builder().autoReconnect(true)
+                // While the connection is down a command fails at once, so the caller falls back without waiting.
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout.multipliedBy(4)).build())
+                .build();
+    }
+
+    /** How connections are opened, standalone or to a cluster, and how the client is shut down. */
+    private record Client<V>(Opener<V> opener, Runnable shutdown) {
+    }
+
+    private interface Opener<V> {
+        Opened<V> open();
+    }
+
+    private record Opened<V>(StatefulConnection<String, V> connection, RedisClusterAsyncCommands<String, V> commands) {
     }
 }

@@ -1,7 +1,6 @@
 package dev.voxgate.state.redis;
 
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
@@ -27,16 +26,16 @@ public final class RedisResponseStore implements AutoCloseable {
     private final String namespace;
 
     /**
-     * Connects to {@code uri}, waiting at most about four command timeouts; when it cannot, starts with every read a
+     * Connects to {@code target}, waiting at most about four command timeouts; when it cannot, starts with every read a
      * miss and keeps trying.
      *
-     * @param uri            the server, as the shared routing state names it
+     * @param target         the server or cluster, as the shared routing state names it
      * @param namespace      the prefix of every key
      * @param commandTimeout how long one read or write may take before it counts as a miss
      */
-    public RedisResponseStore(RedisURI uri, String namespace, Duration commandTimeout) {
+    public RedisResponseStore(RedisTarget target, String namespace, Duration commandTimeout) {
         this.namespace = Objects.requireNonNull(namespace, "namespace");
-        this.link = new RedisLink<>(uri, CODEC, commandTimeout, PROBE_EVERY, "response cache",
+        this.link = new RedisLink<>(target, CODEC, commandTimeout, PROBE_EVERY, "response cache",
                 "answering without the cache (every request a miss) until it answers again", ignored -> {
                 });
     }

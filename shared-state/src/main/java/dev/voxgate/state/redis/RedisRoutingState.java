@@ -7,7 +7,7 @@ import dev.voxgate.router.state.LatencySample;
 import dev.voxgate.router.state.MinuteCounts;
 import dev.voxgate.router.state.RoutingState;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -79,7 +79,7 @@ public final class RedisRoutingState implements RoutingState {
     @Override
     public Map<String, Instant> restingUntil(Collection<String> deploymentIds, Instant now) {
         Map<String, CompletionStage<String>> reads = new LinkedHashMap<>();
-        RedisAsyncCommands<String, String> commands = link.commands();
+        RedisClusterAsyncCommands<String, String> commands = link.commands();
         deploymentIds.forEach(id -> reads.put(id, commands.get(key(id, "rest"))));
         Map<String, Instant> resting = new HashMap<>();
         reads.forEach((id, read) -> {
@@ -107,7 +107,7 @@ public final class RedisRoutingState implements RoutingState {
     @Override
     public Snapshot snapshot(Collection<String> deploymentIds, Instant now) {
         Map<String, CompletionStage<List<Object>>> reads = new LinkedHashMap<>();
-        RedisAsyncCommands<String, String> commands = link.commands();
+        RedisClusterAsyncCommands<String, String> commands = link.commands();
         String nowMillis = Long.toString(now.toEpochMilli());
         deploymentIds.forEach(id -> reads.put(id, USAGE.run(commands, lookKeys(id, now), nowMillis)));
         Map<String, DeploymentUsage> usage = HashMap.newHashMap(deploymentIds.size());

@@ -6,7 +6,6 @@ import dev.voxgate.router.state.DeploymentUsage;
 import dev.voxgate.router.state.MinuteCounts;
 import dev.voxgate.router.state.RoutingState;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,20 +32,19 @@ public final class ResilientRoutingState implements RoutingState, AutoCloseable 
     private final RedisRoutingState redis;
 
     /**
-     * Connects to {@code uri} (waiting at most about four command timeouts), and shares state through it from then
+     * Connects to {@code target} (waiting at most about four command timeouts), and shares state through it from then
      * on; when it cannot, starts on local state and keeps trying.
      *
-     * @param uri            the server: standalone ({@code redis://}, {@code rediss://}) or Sentinel
-     *                       ({@code redis-sentinel://})
+     * @param target         the server (standalone or Sentinel) or the cluster
      * @param namespace      the prefix of every key
      * @param leaseOf        how long an attempt on a deployment may hold its slot (its timeout and a margin)
      * @param commandTimeout how long one command may take
      * @param probeEvery     how often to try again while Redis is away
      * @param clock          the router's clock
      */
-    public ResilientRoutingState(RedisURI uri, String namespace, Function<String, Duration> leaseOf,
+    public ResilientRoutingState(RedisTarget target, String namespace, Function<String, Duration> leaseOf,
                                  Duration commandTimeout, Duration probeEvery, InstantSource clock) {
-        this.link = new RedisLink<>(uri, StringCodec.UTF8, commandTimeout, probeEvery, "shared state",
+        this.link = new RedisLink<>(target, StringCodec.UTF8, commandTimeout, probeEvery, "shared state",
                 "routing on this replica's own state until it answers again (limits, rests and counts are not "
                         + "shared meanwhile)", RedisRoutingState::loadScripts);
         this.redis = new RedisRoutingState(link, namespace, leaseOf, clock);

@@ -18,8 +18,8 @@ class RedisResponseStoreTest {
     @Test
     void whatOneStoreKeepsAnotherReadsUnderTheNamespaceWithItsTimeToLive() {
         try (RedisServer server = RedisServer.start();
-             RedisResponseStore one = new RedisResponseStore(server.uri(), "voxgate:cache:", TIMEOUT);
-             RedisResponseStore other = new RedisResponseStore(server.uri(), "voxgate:cache:", TIMEOUT)) {
+             RedisResponseStore one = new RedisResponseStore(new RedisTarget.Server(server.uri()), "voxgate:cache:", TIMEOUT);
+             RedisResponseStore other = new RedisResponseStore(new RedisTarget.Server(server.uri()), "voxgate:cache:", TIMEOUT)) {
             assertThat(other.get("abc")).isEmpty();
 
             one.put("abc", ANSWER, Duration.ofSeconds(90));
@@ -37,7 +37,7 @@ class RedisResponseStoreTest {
     @Test
     void withRedisAwayReadsAreMissesWritesAreDroppedAndBothComeBackWithIt() throws InterruptedException {
         try (RedisServer server = RedisServer.start();
-             RedisResponseStore store = new RedisResponseStore(server.uri(), "voxgate:cache:", TIMEOUT)) {
+             RedisResponseStore store = new RedisResponseStore(new RedisTarget.Server(server.uri()), "voxgate:cache:", TIMEOUT)) {
             server.kill();
 
             long started = System.nanoTime();
@@ -54,7 +54,7 @@ class RedisResponseStoreTest {
     void aRedisDownAtStartIsOnlyAMissUntilItIsUp() throws InterruptedException {
         try (RedisServer server = RedisServer.start()) {
             server.kill();
-            try (RedisResponseStore store = new RedisResponseStore(server.uri(), "voxgate:cache:", TIMEOUT)) {
+            try (RedisResponseStore store = new RedisResponseStore(new RedisTarget.Server(server.uri()), "voxgate:cache:", TIMEOUT)) {
                 assertThat(store.get("abc")).isEmpty();
 
                 server.restart();

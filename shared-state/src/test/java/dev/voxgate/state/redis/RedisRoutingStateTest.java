@@ -157,7 +157,7 @@ class RedisRoutingStateTest {
     }
 
     private static RedisLink<String> link() {
-        return new RedisLink<>(server.uri(), StringCodec.UTF8, Duration.ofSeconds(2), Duration.ofSeconds(1), "test",
+        return new RedisLink<>(new RedisTarget.Server(server.uri()), StringCodec.UTF8, Duration.ofSeconds(2), Duration.ofSeconds(1), "test",
                 "failing the test", RedisRoutingState::loadScripts);
     }
 }

@@ -21,21 +21,60 @@ public final class RedisServer implements AutoCloseable {
 
     private final int port;
     private final Path dir;
+    private final List<String> extraArguments;
     private Process process;
 
-    private RedisServer(int port, Path dir) {
+    private RedisServer(int port, Path dir, List<String> extraArguments) {
         this.port = port;
         this.dir = dir;
+        this.extraArguments = extraArguments;
     }
 
     public static RedisServer start() {
         String binary = binary();
         try {
-            RedisServer server = new RedisServer(freePort(), Files.createTempDirectory("voxgate-redis"));
+            RedisServer server = new RedisServer(freePort(), Files.createTempDirectory("voxgate-redis"), List.of());
             server.launch(binary);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A Redis Cluster of {@code size} masters on free ports (no replicas), its slots assigned by {@code redis-cli
+     * --cluster create}; closing the first node's handle stops them all.
+     */
+    public static List<RedisServer> cluster(int size) {
+        String binary = binary();
+        List<RedisServer> nodes = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < size; i++) {
+                Path dir = Files.createTempDirectory("voxgate-redis-cluster");
+                RedisServer node = new RedisServer(freePort(), dir, List.of("--cluster-enabled", "yes",
+                        "--cluster-config-file", dir.resolve("nodes.conf").toString(), "--cluster-node-timeout",
+                        "2000"));
+                node.launch(binary);
+                nodes.add(node);
+            }
+            List<String> create = new java.util.ArrayList<>(List.of(Path.of(binary).resolveSibling("redis-cli")
+                    .toString(), "--cluster", "create"));
+            nodes.forEach(node -> create.add("127.0.0.1:" + node.port));
+            create.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
+            Process created = new ProcessBuilder(create).redirectErrorStream(true)
+                    .redirectOutput(nodes.getFirst().dir.resolve("create.log").toFile()).start();
+            if (!created.waitFor(30, TimeUnit.SECONDS) || created.exitValue() != 0) {
+                throw new IllegalStateException("redis-cli --cluster create failed: "
+                        + Files.readString(nodes.getFirst().dir.resolve("create.log")));
+            }
+            return nodes;
+        } catch (IOException e) {
+            nodes.forEach(RedisServer::close);
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            nodes.forEach(RedisServer::close);
+            throw new IllegalStateException("interrupted while the cluster formed", e);
         }
     }
 
@@ -65,12 +104,19 @@ public final class RedisServer implements AutoCloseable {
     @Override
     public void close() {
         kill();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder left behind is no failure of the test
+        }
     }
 
     private void launch(String binary) {
         try {
-            process = new ProcessBuilder(List.of(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--dir", dir.toString()))
+            List<String> command = new java.util.ArrayList<>(List.of(binary, "--port", Integer.toString(port),
+                    "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString()));
+            command.addAll(extraArguments);
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + binary, e);

@@ -68,7 +68,7 @@ class ResilientRoutingStateTest {
     }
 
     private static ResilientRoutingState state(RedisServer server) {
-        return new ResilientRoutingState(server.uri(), "resilient:" + server.hashCode() + ":",
+        return new ResilientRoutingState(new RedisTarget.Server(server.uri()), "resilient:" + server.hashCode() + ":",
                 id -> Duration.ofSeconds(30), Duration.ofMillis(500), PROBE, InstantSource.system());
     }
 
