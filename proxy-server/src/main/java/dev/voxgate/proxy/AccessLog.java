@@ -71,7 +71,9 @@ final class AccessLog implements RequestLogger {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("request_id", ctx.res().getHeader(RoutingHeaders.REQUEST_ID));
         fields.put("route", route(ctx.path()));
-        fields.put("model_group", report.map(RoutingReport::modelGroup).orElse(null));
+        // An answer from the cache took no route; the group it was kept for is in its headers.
+        fields.put("model_group", report.map(RoutingReport::modelGroup)
+                .orElseGet(() -> ctx.res().getHeader(RoutingHeaders.MODEL_GROUP)));
         fields.put("deployment", deployment.orElse(null));
         fields.put("provider", deployment.map(providers::get).orElse(null));
         fields.put("status", ctx.statusCode());

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 final class RoutingHeaders {
 
     static final String REQUEST_ID = "x-request-id";
+    static final String MODEL_GROUP = "x-voxgate-model-group";
     // A caller's own id is echoed only when it is short and plain, so it cannot smuggle anything into logs or headers.
     private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Pattern NOT_PRINTABLE = Pattern.compile("[^\\x20-\\x7E]");
@@ -30,7 +31,7 @@ final class RoutingHeaders {
 
     /** Sets the {@code x-voxgate-*} headers of a routed call. */
     static void describe(Context ctx, RoutingReport report) {
-        ctx.header("x-voxgate-model-group", report.modelGroup());
+        ctx.header(MODEL_GROUP, report.modelGroup());
         report.deploymentId().ifPresent(id -> ctx.header("x-voxgate-deployment-id", id));
         ctx.header("x-voxgate-attempted-retries", Integer.toString(report.retries()));
         ctx.header("x-voxgate-attempted-fallbacks", Integer.toString(report.fallbacksTried()));
@@ -48,7 +49,7 @@ final class RoutingHeaders {
 
     /** Sets the headers of an answer the response cache gave: no vendor was called, so it cost nothing. */
     static void cacheHit(Context ctx, String modelGroup) {
-        ctx.header("x-voxgate-model-group", headerSafe(modelGroup));
+        ctx.header(MODEL_GROUP, headerSafe(modelGroup));
         ctx.header("x-voxgate-response-cost", "0");
         ctx.header("x-litellm-response-cost", "0");
         ctx.header(ResponseCache.HIT_HEADER, "true");

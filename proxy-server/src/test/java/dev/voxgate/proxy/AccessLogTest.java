@@ -148,6 +148,31 @@ class AccessLogTest {
         }
     }
 
+    @Test
+    void anAnswerFromTheCacheNamesItsGroupAndCostsNothing() throws Exception {
+        server.close();
+        server = new ProxyServer(TestRouters.whisperOn(new StreamCutShort()),
+                new Authenticator(Optional.of(Secret.of(MASTER_KEY))), new ObjectMapper(),
+                new ProxySettings("127.0.0.1", 0, 64 * 1024, 1024), new ServerFeatures(MetricsEndpoint.ofItsOwn(),
+                Optional.empty(), dev.voxgate.tracing.Tracing.off(), new ResponseCache(Optional.of(
+                new LocalResponseStore(Duration.ofMinutes(1))), new io.micrometer.core.instrument.simple
+                .SimpleMeterRegistry()), dev.voxgate.router.state.RoutingState.inMemory())).start();
+
+        assertThat(call(transcription("whisper"))).isEqualTo(200);
+        assertThat(call(transcription("whisper"))).isEqualTo(200);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (lines.list.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(lines.list).hasSize(2);
+        Map<String, Object> hit = new LinkedHashMap<>();
+        lines.list.getLast().getKeyValuePairs().forEach(pair -> hit.put(pair.key, pair.value));
+        assertThat(hit).containsOnlyKeys(FIELDS).containsEntry("model_group", "whisper").containsEntry("status", 200)
+                .containsEntry("attempts", 0);
+        assertThat(hit.get("cost_usd").toString()).isEqualTo("0");
+    }
+
     private Request.Builder transcription(String model) {
         MultipartBody form = new MultipartBody.Builder().setType(MultipartBody.FORM).addFormDataPart("model", model)
                 .addFormDataPart("file", "a.wav", RequestBody.create(TestAudio.wav(16, (byte) 3),
