@@ -40,15 +40,7 @@ public record VoxgateConfig(
         Objects.requireNonNull(responseCache, "responseCache");
     }
 
-    /** A config without a response cache. */
-    public VoxgateConfig(String source, List<Deployment> deployments, RouterSettings routerSettings,
-                         GeneralSettings generalSettings, Map<String, String> environmentVariables,
-                         List<ConfigWarning> warnings, Optional<RedisSettings> redis) {
-        this(source, deployments, routerSettings, generalSettings, environmentVariables, warnings, redis,
-                Optional.empty());
-    }
-
-    /** A config without shared state. */
+    /** A config without shared state or a response cache. */
     public VoxgateConfig(String source, List<Deployment> deployments, RouterSettings routerSettings,
                          GeneralSettings generalSettings, Map<String, String> environmentVariables,
                          List<ConfigWarning> warnings) {

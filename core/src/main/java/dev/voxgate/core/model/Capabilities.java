@@ -53,9 +53,7 @@ public record Capabilities(
         tasks = Set.copyOf(tasks);
         nativeFormats = Set.copyOf(nativeFormats);
         renderedFormats = Set.copyOf(renderedFormats);
-        Objects.requireNonNull(maxUploadBytes, "maxUploadBytes").filter(bytes -> bytes <= 0).ifPresent(bytes -> {
-            throw new IllegalArgumentException("maxUploadBytes must be positive, was " + bytes);
-        });
+        Require.positiveBytes(maxUploadBytes, "maxUploadBytes");
         Objects.requireNonNull(maxAudio, "maxAudio").ifPresent(length -> Require.positive(length, "maxAudio"));
         params = Objects.requireNonNull(params, "params").map(Capabilities::byRoot);
     }

@@ -75,9 +75,7 @@ public record Deployment(
             throw new IllegalArgumentException("cooldownTime must not be negative, was " + value);
         });
         params = ParamValue.normalized(params);
-        Objects.requireNonNull(maxUploadBytes, "maxUploadBytes").filter(bytes -> bytes <= 0).ifPresent(bytes -> {
-            throw new IllegalArgumentException("maxUploadBytes must be positive, was " + bytes);
-        });
+        Require.positiveBytes(maxUploadBytes, "maxUploadBytes");
         Objects.requireNonNull(capabilityOverrides, "capabilityOverrides");
         Objects.requireNonNull(price, "price");
     }

@@ -25,6 +25,12 @@ final class Require {
         }
     }
 
+    static void positiveBytes(Optional<Long> value, String field) {
+        Objects.requireNonNull(value, field).filter(bytes -> bytes <= 0).ifPresent(bytes -> {
+            throw new IllegalArgumentException(field + " must be positive, was " + bytes);
+        });
+    }
+
     static void nonNegative(Optional<? extends Number> value, String field) {
         Objects.requireNonNull(value, field).filter(number -> !(number.doubleValue() >= 0)).ifPresent(number -> {
             throw new IllegalArgumentException(field + " must be zero or more, was " + number);
