@@ -8,8 +8,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -23,9 +26,12 @@ public final class DeploymentGauges implements MeterBinder {
 
     static final String RESTING = "voxgate.deployment.resting";
     static final String IN_FLIGHT = "voxgate.deployment.in_flight";
+    // Shorter than any scrape interval, longer than one scrape takes.
+    private static final long FRESH_FOR_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final DeploymentStatuses statuses;
     private final List<ModelGroup> groups;
+    private volatile Reading reading;
 
     public DeploymentGauges(DeploymentStatuses statuses, Collection<ModelGroup> groups) {
         this.statuses = Objects.requireNonNull(statuses, "statuses");
@@ -36,20 +42,35 @@ public final class DeploymentGauges implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         for (ModelGroup group : groups) {
             for (Deployment deployment : group.deployments()) {
-                // A group of this deployment alone, so that a reading asks the state about one deployment, not all.
-                List<ModelGroup> alone = List.of(new ModelGroup(group.name(), List.of(deployment)));
-                gauge(registry, RESTING, deployment, alone, status -> status.resting() ? 1 : 0,
+                gauge(registry, RESTING, deployment, status -> status.resting() ? 1 : 0,
                         "1 while the deployment rests (cools down) after failures, else 0");
-                gauge(registry, IN_FLIGHT, deployment, alone, DeploymentStatus::inFlight,
+                gauge(registry, IN_FLIGHT, deployment, DeploymentStatus::inFlight,
                         "Provider calls under way on the deployment");
             }
         }
     }
 
-    private void gauge(MeterRegistry registry, String name, Deployment deployment, List<ModelGroup> alone,
+    private void gauge(MeterRegistry registry, String name, Deployment deployment,
                        ToDoubleFunction<DeploymentStatus> reading, String description) {
-        Gauge.builder(name, statuses, current -> reading.applyAsDouble(current.of(alone).getFirst()))
+        Gauge.builder(name, this, gauges -> reading.applyAsDouble(gauges.latest().get(deployment.id())))
                 .tags(MeterLabels.deployment(deployment)).description(description).strongReference(true)
                 .register(registry);
+    }
+
+    // One reading of every deployment serves all the gauges of a scrape: with the state in Redis that is one round
+    // trip, not two for each deployment.
+    private Map<String, DeploymentStatus> latest() {
+        Reading current = reading;
+        long now = System.nanoTime();
+        if (current == null || now - current.takenAt() > FRESH_FOR_NANOS) {
+            Map<String, DeploymentStatus> byId = new HashMap<>();
+            statuses.of(groups).forEach(status -> byId.putIfAbsent(status.deployment().id(), status));
+            current = new Reading(now, byId);
+            reading = current;
+        }
+        return current.statuses();
+    }
+
+    private record Reading(long takenAt, Map<String, DeploymentStatus> statuses) {
     }
 }

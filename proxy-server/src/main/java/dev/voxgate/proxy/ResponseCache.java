@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * LiteLLM's response cache ({@code litellm_settings.cache: true}): a transcription or translation asked again with the
@@ -60,9 +61,14 @@ final class ResponseCache implements AutoCloseable {
     }
 
     /** How the cache serves this request; empty when it is off or does not apply. Reads the audio to key it. */
-    Optional<Use> use(TranscriptionForm form, CacheDirectives directives) throws IOException {
+    Optional<Use> use(TranscriptionForm form, Supplier<CacheDirectives> directivesOfTheRequest) throws IOException {
         boolean ownCall = !form.options().credentials().isEmpty() || form.options().mockTestingFallbacks();
-        if (store.isEmpty() || form.stream() || ownCall || (directives.noCache() && directives.noStore())) {
+        if (store.isEmpty() || form.stream() || ownCall) {
+            return Optional.empty();
+        }
+        // Read only with the cache on: they may hold JSON to parse.
+        CacheDirectives directives = directivesOfTheRequest.get();
+        if (directives.noCache() && directives.noStore()) {
             return Optional.empty();
         }
         return Optional.of(new Use(CacheKey.of(form.options().task(), form.request()), !directives.noCache(),

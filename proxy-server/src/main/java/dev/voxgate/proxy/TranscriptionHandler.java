@@ -74,8 +74,8 @@ final class TranscriptionHandler implements Handler {
                 stream(ctx, form);
                 return;
             }
-            Optional<ResponseCache.Use> cached = cache.use(form, CacheDirectives.of(ctx.header("Cache-Control"),
-                    new FormFields(fields)));
+            Optional<ResponseCache.Use> cached = cache.use(form, () -> CacheDirectives.of(
+                    ctx.header("Cache-Control"), new FormFields(fields)));
             Optional<StoredAnswer> hit = cached.flatMap(cache::lookup);
             if (hit.isPresent()) {
                 RoutingHeaders.cacheHit(ctx, form.request().model());
