@@ -51,9 +51,11 @@ public final class RedisServer implements AutoCloseable {
         try {
             for (int i = 0; i < size; i++) {
                 Path dir = Files.createTempDirectory("voxgate-redis-cluster");
+                // The bus port would be the port + 10000 unless named: a second free port, so that no node fails to
+                // start on a port some other program took.
                 RedisServer node = new RedisServer(freePort(), dir, List.of("--cluster-enabled", "yes",
-                        "--cluster-config-file", dir.resolve("nodes.conf").toString(), "--cluster-node-timeout",
-                        "2000"));
+                        "--cluster-port", Integer.toString(freePort()), "--cluster-config-file",
+                        dir.resolve("nodes.conf").toString(), "--cluster-node-timeout", "2000"));
                 node.launch(binary);
                 nodes.add(node);
             }
@@ -126,10 +128,21 @@ public final class RedisServer implements AutoCloseable {
             try (Socket ignored = new Socket("127.0.0.1", port)) {
                 return;
             } catch (IOException notYet) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("redis-server on " + port + " exited: " + log());
+                }
                 pause();
             }
         }
         throw new IllegalStateException("redis-server did not listen on " + port + " within 10 s");
+    }
+
+    private String log() {
+        try {
+            return Files.readString(dir.resolve("redis.log"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     // Polls a process that is starting; nothing here waits on time itself.
