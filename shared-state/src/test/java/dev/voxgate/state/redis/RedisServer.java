@@ -69,6 +69,11 @@ public final class RedisServer implements AutoCloseable {
                 throw new IllegalStateException("redis-cli --cluster create failed: "
                         + Files.readString(nodes.getFirst().dir.resolve("create.log")));
             }
+            // `create` returns once the slots are assigned; each node says "ok" only when gossip has told it so,
+            // and until then answers CLUSTERDOWN.
+            for (RedisServer node : nodes) {
+                node.awaitClusterOk(Path.of(binary).resolveSibling("redis-cli").toString());
+            }
             return nodes;
         } catch (IOException e) {
             nodes.forEach(RedisServer::close);
@@ -78,6 +83,22 @@ public final class RedisServer implements AutoCloseable {
             nodes.forEach(RedisServer::close);
             throw new IllegalStateException("interrupted while the cluster formed", e);
         }
+    }
+
+    private void awaitClusterOk(String cli) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String info = "";
+        while (System.nanoTime() < deadline) {
+            Process asked = new ProcessBuilder(cli, "-h", "127.0.0.1", "-p", Integer.toString(port), "cluster", "info")
+                    .redirectErrorStream(true).start();
+            info = new String(asked.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            asked.waitFor(5, TimeUnit.SECONDS);
+            if (info.contains("cluster_state:ok")) {
+                return;
+            }
+            pause();
+        }
+        throw new IllegalStateException("cluster node " + port + " not ok within 20 s: " + info);
     }
 
     public RedisURI uri() {
