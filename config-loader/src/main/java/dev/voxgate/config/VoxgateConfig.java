@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * A loaded config file: the deployments (in file order), the router's settings, the proxy's general settings, the
  * file's {@code environment_variables}, a warning for each key that was read past (sorted by line), the Redis
- * that replicas share state through, when one is named, and the response cache, when {@code litellm_settings.cache}
- * switches it on.
+ * that replicas share state through, when one is named, the response cache, when {@code litellm_settings.cache}
+ * switches it on, and the database of virtual keys and spend, when one is named.
  *
  * <p>Immutable and thread-safe. {@link #toString()} shows the names of the environment variables, not their values,
  * since files often put provider keys there.
@@ -27,7 +27,8 @@ public record VoxgateConfig(
         Map<String, String> environmentVariables,
         List<ConfigWarning> warnings,
         Optional<RedisSettings> redis,
-        Optional<ResponseCacheSettings> responseCache) {
+        Optional<ResponseCacheSettings> responseCache,
+        Optional<DatabaseSettings> database) {
 
     public VoxgateConfig {
         Objects.requireNonNull(source, "source");
@@ -38,6 +39,16 @@ public record VoxgateConfig(
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(responseCache, "responseCache");
+        Objects.requireNonNull(database, "database");
+    }
+
+    /** A config without a key database. */
+    public VoxgateConfig(String source, List<Deployment> deployments, RouterSettings routerSettings,
+                         GeneralSettings generalSettings, Map<String, String> environmentVariables,
+                         List<ConfigWarning> warnings, Optional<RedisSettings> redis,
+                         Optional<ResponseCacheSettings> responseCache) {
+        this(source, deployments, routerSettings, generalSettings, environmentVariables, warnings, redis,
+                responseCache, Optional.empty());
     }
 
     /** A config without shared state or a response cache. */
@@ -45,7 +56,7 @@ public record VoxgateConfig(
                          GeneralSettings generalSettings, Map<String, String> environmentVariables,
                          List<ConfigWarning> warnings) {
         this(source, deployments, routerSettings, generalSettings, environmentVariables, warnings, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** The deployments grouped by {@code model_name}, groups in the order they first appear. */
@@ -62,6 +73,6 @@ public record VoxgateConfig(
         return "VoxgateConfig[source=" + source + ", deployments=" + deployments + ", routerSettings=" + routerSettings
                 + ", generalSettings=" + generalSettings + ", environmentVariables="
                 + environmentVariables.keySet().stream().sorted().toList() + ", warnings=" + warnings + ", redis=" + redis
-                + ", responseCache=" + responseCache + "]";
+                + ", responseCache=" + responseCache + ", database=" + database + "]";
     }
 }

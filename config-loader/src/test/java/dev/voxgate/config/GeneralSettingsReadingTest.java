@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -79,12 +80,40 @@ class GeneralSettingsReadingTest {
     @Test
     void otherGeneralSettingsAreStillWarnedAboutAndTheMasterKeyStillRead() {
         VoxgateConfig config = loader().parse(ONE_MODEL + "general_settings:\n  master_key: sk-1234\n"
-                + "  allow_client_side_credentials: true\n  database_url: postgres://x\n", "c.yaml");
+                + "  allow_client_side_credentials: true\n  alerting: [slack]\n", "c.yaml");
 
         assertThat(config.generalSettings().masterKey()).hasValueSatisfying(key -> assertThat(key.matches("sk-1234"))
                 .isTrue());
         assertThat(config.warnings()).singleElement()
-                .hasToString("c.yaml:5: general_settings.database_url: not supported yet; ignored");
+                .hasToString("c.yaml:5: general_settings.alerting: not supported yet; ignored");
+    }
+
+    @Test
+    void theKeyDatabaseIsReadFromDatabaseUrlWithItsCacheTimeAndBuffer() {
+        VoxgateConfig config = loader(Map.of()).parse(ONE_MODEL + "general_settings:\n"
+                + "  database_url: postgresql://vox%40gate:p%3Ass@10.0.0.5/keys\n  user_api_key_cache_ttl: 2\n"
+                + "  spend_buffer_rows: 500\n", "c.yaml");
+
+        assertThat(config.database()).hasValueSatisfying(database -> {
+            assertThat(database.jdbcUrl()).isEqualTo("jdbc:postgresql://10.0.0.5/keys");
+            assertThat(database.user()).contains("vox@gate");
+            assertThat(database.password().orElseThrow().matches("p:ss")).isTrue();
+            assertThat(database.keyCacheTtl()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(database.spendBufferRows()).isEqualTo(500);
+            assertThat(database.toString()).doesNotContain("p:ss");
+        });
+        assertThat(config.warnings()).isEmpty();
+        assertThat(loader(Map.of()).parse(ONE_MODEL, "c.yaml").database()).isEmpty();
+    }
+
+    @Test
+    void aDatabaseUrlOfAnotherShapeSaysWhatShapeIsMeant() {
+        assertThat(failure(ONE_MODEL + "general_settings:\n  database_url: mysql://db/keys\n"))
+                .hasMessage("c.yaml:3: general_settings.database_url: the database URL must start with "
+                        + "postgresql://: write postgresql://user:password@host:5432/database");
+        assertThat(catchThrowableOfType(ConfigException.class, () -> loader(Map.of("DATABASE_URL", "postgres://db.internal"))
+                .parse(ONE_MODEL, "c.yaml"))).hasMessageContaining("DATABASE_URL")
+                .hasMessageContaining("needs a host and a database name");
     }
 
     @Test

@@ -37,9 +37,18 @@ class RealWorldConfigTest {
                 "66 litellm_settings.num_retries",
                 "67 litellm_settings.request_timeout",
                 "68 litellm_settings.success_callback",
-                "75 general_settings.database_url",
                 "76 general_settings.alerting",
                 "82 mcp_servers");
+    }
+
+    @Test
+    void itsDatabaseIsReadNotReadPast() {
+        assertThat(config.database()).hasValueSatisfying(database -> {
+            assertThat(database.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:5432/litellm?sslmode=require");
+            assertThat(database.user()).contains("litellm");
+            assertThat(database.password().orElseThrow().matches("db-secret-0007")).isTrue();
+            assertThat(database.keyCacheTtl()).isEqualTo(DatabaseSettings.DEFAULT_KEY_CACHE_TTL);
+        });
     }
 
     @Test

@@ -22,12 +22,14 @@ final class TestConfigs {
             "AZURE_EUROPE_API_KEY", "azure-eu-secret-0003",
             "DEEPGRAM_API_KEY", "deepgram-secret-0004",
             "LITELLM_MASTER_KEY", "sk-master-secret-0005",
-            "REDIS_PASSWORD", "redis-secret-0006");
+            "REDIS_PASSWORD", "redis-secret-0006",
+            "DATABASE_PASSWORD", "db-secret-0007");
 
     static final Map<String, String> ENVIRONMENT = with(KEYS, Map.of(
             "AZURE_API_BASE", "https://voxgate-test.openai.azure.com",
             "AZURE_EUROPE_API_BASE", "https://voxgate-eu.openai.azure.com",
-            "REDIS_HOST", "redis.internal"));
+            "REDIS_HOST", "redis.internal",
+            "DATABASE_URL", "postgresql://litellm:db-secret-0007@db.internal:5432/litellm?sslmode=require"));
 
     private TestConfigs() {
     }

@@ -102,6 +102,13 @@ public final class ProxyMain {
         server.modelGroups().stream().flatMap(group -> group.deployments().stream()).map(ProxyMain::retiring)
                 .flatMap(Optional::stream).forEach(console::println);
         unpriced(server.modelGroups()).ifPresent(console::println);
+        config.database().ifPresent(database -> console.println("  virtual keys and spend in "
+                + database.jdbcUrl().replaceFirst("\\?.*", "").replaceFirst("^jdbc:", "") + " (keys trusted for "
+                + database.keyCacheTtl().toSeconds() + " s between reads)"));
+        if (config.database().isPresent() && config.generalSettings().masterKey().isEmpty()) {
+            console.println("warning: general_settings.database_url is set but there is no master key: virtual keys "
+                    + "are not checked and the key routes refuse; set general_settings.master_key");
+        }
         if (config.generalSettings().masterKey().isEmpty()) {
             console.println("warning: no general_settings.master_key is configured: every request is served "
                     + "without authentication");

@@ -29,7 +29,8 @@ import okhttp3.Interceptor;
 /**
  * Guice wiring of the proxy on top of {@link VoxgateModule}: listening settings, authentication, the JSON mapper,
  * the metrics (a Prometheus registry, the router's meters as a listener, {@code /metrics}), {@code /model/info},
- * tracing (its listener of the router and interceptor of vendor calls), the response cache and the server. Explicit
+ * tracing (its listener of the router and interceptor of vendor calls), the response cache, virtual keys (with a key
+ * database) and the server. Explicit
  * bindings only.
  *
  * <p>Instances are immutable.
@@ -91,8 +92,27 @@ final class ProxyModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Authenticator authenticator(VoxgateConfig config) {
-        return new Authenticator(config.generalSettings().masterKey());
+    Optional<ProxyKeys> keys(VoxgateConfig config, RoutingState state, PrometheusMeterRegistry registry) {
+        Optional<ProxyKeys> keys = config.database().map(database -> ProxyKeys.of(database, state));
+        keys.ifPresent(proxyKeys -> {
+            Gauge.builder("voxgate_key_database_up", proxyKeys.database(), database -> database.up() ? 1 : 0)
+                    .description("1 while the key database answers, 0 while it is away (keys seen before keep "
+                            + "working from memory; spend rows wait)")
+                    .register(registry);
+            Gauge.builder("voxgate_spend_buffer_rows", proxyKeys.ledger(), ledger -> ledger.waiting())
+                    .description("spend rows waiting in memory to be written to the key database")
+                    .register(registry);
+            Gauge.builder("voxgate_spend_buffer_capacity", proxyKeys.ledger(), ledger -> ledger.capacity())
+                    .description("how many spend rows may wait before calls with virtual keys are refused")
+                    .register(registry);
+        });
+        return keys;
+    }
+
+    @Provides
+    @Singleton
+    Authenticator authenticator(VoxgateConfig config, Optional<ProxyKeys> keys) {
+        return new Authenticator(config.generalSettings().masterKey(), keys.map(ProxyKeys::ring));
     }
 
     @Provides
@@ -128,8 +148,8 @@ final class ProxyModule extends AbstractModule {
     @Singleton
     ProxyServer proxyServer(Router router, Authenticator authenticator, ObjectMapper json, ProxySettings settings,
                             MetricsEndpoint metrics, ModelInfo modelInfo, Tracing tracing, ResponseCache cache,
-                            RoutingState state) {
+                            RoutingState state, Optional<ProxyKeys> keys) {
         return new ProxyServer(router, authenticator, json, settings, new ServerFeatures(metrics,
-                Optional.of(modelInfo), tracing, cache, state));
+                Optional.of(modelInfo), tracing, cache, state, keys));
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.voxgate.core.model.AudioTask;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.model.ModelGroup;
+import dev.voxgate.keys.Access;
+import dev.voxgate.keys.Team;
 import dev.voxgate.router.RoutedTranscriptionException;
 import dev.voxgate.router.Router;
 import dev.voxgate.tracing.Tracing;
@@ -39,6 +41,7 @@ public final class ProxyServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
     private static final Set<String> OPEN_PATHS = Set.of("/health/liveliness", "/health/readiness");
+    private static final Set<String> VIRTUAL_KEY_PATHS = Set.of("/v1/models", "/models");
     private static final String VERSION = "0.1.0";
     private static final Duration IDLE_CONNECTION_GRACE = Duration.ofMillis(100);
 
@@ -113,7 +116,11 @@ public final class ProxyServer implements AutoCloseable {
             features.metrics().close();
             features.cache().close();
             tracing.close();
-            features.closeState();
+            try {
+                features.closeState();
+            } finally {
+                features.keys().ifPresent(ProxyKeys::close);
+            }
         }
     }
 
@@ -123,11 +130,17 @@ public final class ProxyServer implements AutoCloseable {
         // One budget for every upload in flight, whichever route it came by.
         UploadMemory uploadMemory = new UploadMemory(settings);
         new JettySetup(settings, uploadMemory, features.metrics(), errors).apply(config);
+        KeyGate gate = new KeyGate(features.keys());
         TranscriptionHandler transcriptions = new TranscriptionHandler(AudioTask.TRANSCRIBE, router,
-                json, settings, uploadMemory, features.cache());
+                json, settings, uploadMemory, features.cache(), gate);
         TranscriptionHandler translations = new TranscriptionHandler(AudioTask.TRANSLATE, router,
-                json, settings, uploadMemory, features.cache());
-        config.requestLogger.http(new AccessLog(router.modelGroups()));
+                json, settings, uploadMemory, features.cache(), gate);
+        AccessLog accessLog = new AccessLog(router.modelGroups());
+        Optional<SpendRecorder> spend = features.keys().map(SpendRecorder::new);
+        config.requestLogger.http((ctx, millis) -> {
+            accessLog.handle(ctx, millis);
+            spend.ifPresent(recorder -> recorder.record(ctx, millis));
+        });
         tracing.install(config);
         config.routes.before(this::authenticate);
         config.routes.post("/v1/audio/transcriptions", transcriptions);
@@ -144,6 +157,7 @@ public final class ProxyServer implements AutoCloseable {
         config.routes.get("/health/readiness", this::readiness);
         config.routes.get(MetricsEndpoint.PATH, features.metrics()::scrape);
         features.modelInfo().ifPresent(info -> info.register(config.routes));
+        new KeyRoutes(features.keys(), json).register(config.routes);
         config.routes.exception(RequestRejected.class, (e, ctx) -> errors.write(ctx, e.error()));
         config.routes.exception(TranscriptionException.class, this::transcriptionFailed);
         config.routes.exception(HttpResponseException.class, this::frameworkRefused);
@@ -155,20 +169,39 @@ public final class ProxyServer implements AutoCloseable {
         if (OPEN_PATHS.contains(ctx.path()) || features.metrics().isOpen(ctx.path())) {
             return;
         }
-        authenticator.check(ctx.header("Authorization"), ctx.header("api-key")).ifPresent(error -> {
-            throw new RequestRejected(error);
-        });
+        Caller caller = authenticator.identify(ctx.header("Authorization"), ctx.header("api-key"));
+        ctx.attribute(Caller.ATTRIBUTE, caller);
+        if (caller instanceof Caller.Virtual && !VIRTUAL_KEY_PATHS.contains(ctx.path())
+                && !KeyRoutes.OPEN_TO_VIRTUAL_KEYS.contains(ctx.path()) && !ctx.path().endsWith("/audio/transcriptions")
+                && !ctx.path().endsWith("/audio/translations")) {
+            throw new RequestRejected(OpenAiError.status(403, ctx.path() + " needs the master key; a virtual key "
+                    + "may call the audio routes, /v1/models, its own /key/info and its own /spend/logs."));
+        }
     }
 
+    // A virtual key sees the groups it may call, as LiteLLM's /v1/models shows them.
     private void models(Context ctx) {
-        ctx.contentType("application/json").result(modelList);
+        Optional<Access> access = Caller.virtualKey(ctx);
+        if (access.isEmpty()) {
+            ctx.contentType("application/json").result(modelList);
+            return;
+        }
+        List<String> keyModels = access.get().key().models();
+        List<String> teamModels = access.get().team().map(Team::models).orElse(List.of());
+        ctx.contentType("application/json").result(modelList(group ->
+                (keyModels.isEmpty() || keyModels.contains(group)) && (teamModels.isEmpty()
+                        || teamModels.contains(group))));
     }
 
     private String modelList() {
+        return modelList(group -> true);
+    }
+
+    private String modelList(java.util.function.Predicate<String> shown) {
         long created = Instant.now().getEpochSecond();
         ObjectNode list = json.createObjectNode().put("object", "list");
         ArrayNode data = list.putArray("data");
-        router.modelGroups().forEach(group -> data.addObject()
+        router.modelGroups().stream().filter(group -> shown.test(group.name())).forEach(group -> data.addObject()
                 .put("id", group.name()).put("object", "model").put("created", created).put("owned_by", "voxgate"));
         return list.toString();
     }

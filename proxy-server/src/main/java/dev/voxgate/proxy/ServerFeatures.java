@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param tracing   the server span of each request, and where spans are flushed on close
  * @param cache     the response cache ({@link ResponseCache#off()} unless the config switches it on)
  * @param state     the router's state, closed (its Redis connection, say) once requests have drained
+ * @param keys      virtual keys, teams and spend, when a key database is configured; closed after the state, so that
+ *                  the spend of the last calls is written
  */
 record ServerFeatures(MetricsEndpoint metrics, Optional<ModelInfo> modelInfo, Tracing tracing, ResponseCache cache,
-                      RoutingState state) {
+                      RoutingState state, Optional<ProxyKeys> keys) {
 
     ServerFeatures {
         Objects.requireNonNull(metrics, "metrics");
@@ -23,6 +25,13 @@ record ServerFeatures(MetricsEndpoint metrics, Optional<ModelInfo> modelInfo, Tr
         Objects.requireNonNull(tracing, "tracing");
         Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(keys, "keys");
+    }
+
+    /** Features without a key database. */
+    ServerFeatures(MetricsEndpoint metrics, Optional<ModelInfo> modelInfo, Tracing tracing, ResponseCache cache,
+                   RoutingState state) {
+        this(metrics, modelInfo, tracing, cache, state, Optional.empty());
     }
 
     /** Closes the router's state when it holds something (a connection); an in-memory state holds nothing. */

@@ -40,15 +40,17 @@ final class TranscriptionHandler implements Handler {
     private final ProxySettings settings;
     private final UploadMemory uploadMemory;
     private final ResponseCache cache;
+    private final KeyGate gate;
 
     TranscriptionHandler(AudioTask task, Router router, ObjectMapper json, ProxySettings settings,
-                         UploadMemory uploadMemory, ResponseCache cache) {
+                         UploadMemory uploadMemory, ResponseCache cache, KeyGate gate) {
         this.task = Objects.requireNonNull(task, "task");
         this.router = Objects.requireNonNull(router, "router");
         this.json = Objects.requireNonNull(json, "json");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.uploadMemory = Objects.requireNonNull(uploadMemory, "uploadMemory");
         this.cache = Objects.requireNonNull(cache, "cache");
+        this.gate = Objects.requireNonNull(gate, "gate");
     }
 
     @Override
@@ -70,33 +72,41 @@ final class TranscriptionHandler implements Handler {
             TranscriptionForm form = task == AudioTask.TRANSLATE
                     ? TranscriptionForm.parseTranslation(fields, audio, settings.allowClientCredentials())
                     : TranscriptionForm.parse(fields, audio, settings.allowClientCredentials());
-            if (form.stream()) {
-                stream(ctx, form);
-                return;
+            try (KeyGate.Admitted admitted = gate.admit(ctx, form.request().model())) {
+                answer(ctx, fields, form, admitted);
             }
-            Optional<ResponseCache.Use> cached = cache.use(form, () -> CacheDirectives.of(
-                    ctx.header("Cache-Control"), new FormFields(fields)));
-            Optional<StoredAnswer> hit = cached.flatMap(cache::lookup);
-            if (hit.isPresent()) {
-                RoutingHeaders.cacheHit(ctx, form.request().model());
-                write(ctx, hit.get());
-                return;
-            }
-            Routed<Transcription> routed = router.route(form.request(), form.options());
-            AccessNote.of(ctx).routed(routed.report());
-            RoutingHeaders.describe(ctx, routed.report());
-            // Subtitles asked of a transcript without segments fail here as a TranscriptionException: a 400 on
-            // response_format, with the routing headers already set.
-            RenderedTranscript rendered = TranscriptRenderer.render(routed.value(), form.request().responseFormat());
-            StoredAnswer answer = new StoredAnswer(rendered.contentType(),
-                    rendered.body().getBytes(StandardCharsets.UTF_8));
-            if (cached.isPresent()) {
-                cached.filter(ResponseCache.Use::read).ifPresent(use -> ctx.header(ResponseCache.HIT_HEADER, "false"));
-                // Kept before it is sent, so that the same request right after this answer is a hit.
-                cache.keep(cached.get(), answer);
-            }
-            write(ctx, answer);
         }
+    }
+
+    private void answer(Context ctx, Map<String, List<String>> fields, TranscriptionForm form,
+                        KeyGate.Admitted admitted) throws IOException {
+        if (form.stream()) {
+            stream(ctx, form, admitted);
+            return;
+        }
+        Optional<ResponseCache.Use> cached = cache.use(form, () -> CacheDirectives.of(
+                ctx.header("Cache-Control"), new FormFields(fields)));
+        Optional<StoredAnswer> hit = cached.flatMap(cache::lookup);
+        if (hit.isPresent()) {
+            RoutingHeaders.cacheHit(ctx, form.request().model());
+            write(ctx, hit.get());
+            return;
+        }
+        Routed<Transcription> routed = router.route(form.request(), form.options());
+        AccessNote.of(ctx).routed(routed.report());
+        RoutingHeaders.describe(ctx, routed.report());
+        admitted.routed(routed.report());
+        // Subtitles asked of a transcript without segments fail here as a TranscriptionException: a 400 on
+        // response_format, with the routing headers already set.
+        RenderedTranscript rendered = TranscriptRenderer.render(routed.value(), form.request().responseFormat());
+        StoredAnswer answer = new StoredAnswer(rendered.contentType(),
+                rendered.body().getBytes(StandardCharsets.UTF_8));
+        if (cached.isPresent()) {
+            cached.filter(ResponseCache.Use::read).ifPresent(use -> ctx.header(ResponseCache.HIT_HEADER, "false"));
+            // Kept before it is sent, so that the same request right after this answer is a hit.
+            cache.keep(cached.get(), answer);
+        }
+        write(ctx, answer);
     }
 
     // Written as it is: Javalin's result() would copy it through a fresh 32 KiB buffer.
@@ -105,11 +115,12 @@ final class TranscriptionHandler implements Handler {
         ctx.outputStream().write(answer.body());
     }
 
-    private void stream(Context ctx, TranscriptionForm form) {
+    private void stream(Context ctx, TranscriptionForm form, KeyGate.Admitted admitted) {
         TranscriptEventStream events = new TranscriptEventStream(ctx, json);
         try {
             Routed<Transcription> routed = router.routeStreaming(form.request(), form.options(), events);
             AccessNote.of(ctx).routed(routed.report());
+            admitted.routed(routed.report());
             events.done(routed.value());
         } catch (TranscriptionException e) {
             if (!events.started()) {

@@ -1,6 +1,7 @@
 package dev.voxgate.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.voxgate.core.model.Secret;
 import java.util.Optional;
@@ -12,49 +13,48 @@ class AuthenticatorTest {
 
     @Test
     void bearerTokenMatchingTheMasterKeyIsLetIn() {
-        assertThat(authenticator.check("Bearer sk-1234", null)).isEmpty();
-        assertThat(authenticator.check("bearer sk-1234", null)).isEmpty();
+        assertThat(authenticator.identify("Bearer sk-1234", null)).isInstanceOf(Caller.Master.class);
+        assertThat(authenticator.identify("bearer sk-1234", null)).isInstanceOf(Caller.Master.class);
     }
 
     @Test
     void azureStyleApiKeyHeaderIsLetIn() {
-        assertThat(authenticator.check(null, "sk-1234")).isEmpty();
+        assertThat(authenticator.identify(null, "sk-1234")).isInstanceOf(Caller.Master.class);
     }
 
     @Test
     void wrongKeyIsRefusedWith401WithoutEchoingIt() {
-        Optional<OpenAiError> error = authenticator.check("Bearer sk-12345", null);
+        OpenAiError refusal = refusal("Bearer sk-12345", null);
 
-        assertThat(error).get().satisfies(refusal -> {
-            assertThat(refusal.status()).isEqualTo(401);
-            assertThat(refusal.message()).startsWith("Invalid API key").doesNotContain("sk-1234");
-            assertThat(refusal.code()).contains("invalid_api_key");
-        });
+        assertThat(refusal.status()).isEqualTo(401);
+        assertThat(refusal.message()).startsWith("Invalid API key").doesNotContain("sk-1234");
+        assertThat(refusal.code()).contains("invalid_api_key");
     }
 
     @Test
     void missingOrEmptyKeyIsRefusedSayingHowToSendIt() {
-        assertThat(authenticator.check(null, null)).get()
-                .satisfies(refusal -> assertThat(refusal.message()).contains("Authorization: Bearer <key>"));
-        assertThat(authenticator.check("Bearer   ", null)).get()
-                .satisfies(refusal -> assertThat(refusal.message()).startsWith("Missing API key"));
-        assertThat(authenticator.check("Basic c2stMTIzNA==", null)).get()
-                .satisfies(refusal -> assertThat(refusal.status()).isEqualTo(401));
+        assertThat(refusal(null, null).message()).contains("Authorization: Bearer <key>");
+        assertThat(refusal("Bearer   ", null).message()).startsWith("Missing API key");
+        assertThat(refusal("Basic c2stMTIzNA==", null).status()).isEqualTo(401);
     }
 
     @Test
     void oversizedKeyIsRefusedWithoutComparingIt() {
-        assertThat(authenticator.check("Bearer " + "x".repeat(10_000), null)).get()
-                .satisfies(refusal -> assertThat(refusal.status()).isEqualTo(401));
+        assertThat(refusal("Bearer " + "x".repeat(10_000), null).status()).isEqualTo(401);
     }
 
     @Test
     void withoutMasterKeyEveryoneIsLetIn() {
         Authenticator open = new Authenticator(Optional.empty());
 
-        assertThat(open.check(null, null)).isEmpty();
-        assertThat(open.check("Bearer anything", null)).isEmpty();
-        assertThat(open.check(null, "anything")).isEmpty();
-        assertThat(open.check("Basic c2stMTIzNA==", null)).isEmpty();
+        assertThat(open.identify(null, null)).isInstanceOf(Caller.Anyone.class);
+        assertThat(open.identify("Bearer anything", null)).isInstanceOf(Caller.Anyone.class);
+        assertThat(open.identify(null, "anything")).isInstanceOf(Caller.Anyone.class);
+        assertThat(open.identify("Basic c2stMTIzNA==", null)).isInstanceOf(Caller.Anyone.class);
+    }
+
+    private OpenAiError refusal(String authorization, String apiKey) {
+        return catchThrowableOfType(RequestRejected.class, () -> authenticator.identify(authorization, apiKey))
+                .error();
     }
 }

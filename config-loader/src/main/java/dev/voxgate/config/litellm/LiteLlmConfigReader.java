@@ -2,6 +2,7 @@ package dev.voxgate.config.litellm;
 
 import dev.voxgate.config.KnownProviders;
 import dev.voxgate.config.ConfigWarning;
+import dev.voxgate.config.DatabaseSettings;
 import dev.voxgate.config.GeneralSettings;
 import dev.voxgate.config.RedisSettings;
 import dev.voxgate.config.ResponseCacheSettings;
@@ -84,13 +85,14 @@ final class LiteLlmConfigReader {
         Mapping routerSection = values.mapping(sections, "router_settings", SETTINGS_SHAPE);
         RouterSettings routerSettings = new RouterSettingsReader(values, fallbacks).read(routerSection,
                 litellmSettings);
-        GeneralSettings generalSettings = generalSettings(values,
-                values.mapping(sections, "general_settings", SETTINGS_SHAPE), litellmSettings);
+        Mapping generalSection = values.mapping(sections, "general_settings", SETTINGS_SHAPE);
+        GeneralSettings generalSettings = generalSettings(values, generalSection, litellmSettings);
+        Optional<DatabaseSettings> database = new DatabaseSettingsReader(values).read(generalSection);
         Optional<RedisSettings> redis = new RedisSettingsReader(values).read(routerSection);
         Optional<ResponseCacheSettings> responseCache = new ResponseCacheReader(values).read(litellmSettings, redis);
         warnings.sort(Comparator.comparingInt(ConfigWarning::line));
         return new VoxgateConfig(source, models.deployments(), routerSettings, generalSettings, variables, warnings,
-                redis, responseCache);
+                redis, responseCache, database);
     }
 
     // A flag of litellm_settings: off when absent or left empty.
@@ -126,7 +128,11 @@ final class LiteLlmConfigReader {
                 case "allow_client_side_credentials" -> clientCredentials = values.flag(node).orElse(false);
                 case "graceful_shutdown_timeout" -> drain = values.seconds(node, true).orElse(drain);
                 case "max_request_size_mb" -> maxUpload = megabytes(values, node);
-                default -> values.ignore(node);
+                default -> {
+                    if (!DatabaseSettingsReader.KEYS.contains(entry.getKey())) {
+                        values.ignore(node);
+                    }
+                }
             }
         }
         Optional<Secret> key = masterKey.or(() -> values.environment().get(MASTER_KEY_VARIABLE).map(Secret::of));

@@ -1,0 +1,13 @@
+package dev.voxgate.keys;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** A key found by its hash, with its team when it has one: everything a call with it is checked against. */
+public record Access(VirtualKey key, Optional<Team> team) {
+
+    public Access {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(team, "team");
+    }
+}

@@ -1,0 +1,282 @@
+package dev.voxgate.keys.postgres;
+
+import dev.voxgate.keys.Access;
+import dev.voxgate.keys.Budget;
+import dev.voxgate.keys.KeyStore;
+import dev.voxgate.keys.Settings;
+import dev.voxgate.keys.SpendQuery;
+import dev.voxgate.keys.SpendRow;
+import dev.voxgate.keys.Team;
+import dev.voxgate.keys.VirtualKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Keys and teams in PostgreSQL; the spend log is {@link SpendTable}'s. Each call is one transaction on
+ * {@link Database}.
+ *
+ * <p>Thread-safe.
+ */
+public final class PostgresKeyStore implements KeyStore {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+
+    private final Database database;
+    private final SpendTable spend = new SpendTable();
+
+    public PostgresKeyStore(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    @Override
+    public Optional<Access> find(String tokenHash) {
+        return database.transaction(connection -> {
+            Optional<VirtualKey> key = one(connection, "SELECT " + Rows.KEY_COLUMNS
+                    + " FROM voxgate_keys k WHERE k.token_hash = ?", tokenHash, Rows::key);
+            if (key.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Team> team = key.get().teamId().isEmpty() ? Optional.empty() : one(connection, "SELECT "
+                    + Rows.TEAM_COLUMNS + " FROM voxgate_teams t WHERE t.team_id = ?", key.get().teamId().get(),
+                    Rows::team);
+            return Optional.of(new Access(key.get(), team));
+        });
+    }
+
+    @Override
+    public VirtualKey createKey(String tokenHash, String keyName, Settings settings, Optional<Instant> expires,
+                                Optional<String> teamId, Instant now) {
+        Budget budget = Budget.of(settings.maxBudget(), settings.budgetDuration(), now);
+        return database.transaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO voxgate_keys (token_hash, "
+                    + "key_name, key_alias, team_id, models, max_budget, budget_duration, budget_reset_at, expires, "
+                    + "rpm_limit, tpm_limit, max_parallel_requests, metadata, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
+                insert.setString(1, tokenHash);
+                insert.setString(2, keyName);
+                Rows.text(insert, 3, settings.alias());
+                Rows.text(insert, 4, teamId);
+                Rows.models(insert, 5, settings.models().orElse(List.of()));
+                Rows.money(insert, 6, budget.max());
+                Rows.text(insert, 7, budget.duration());
+                Rows.time(insert, 8, budget.resetAt());
+                Rows.time(insert, 9, expires);
+                Rows.integer(insert, 10, settings.rpm());
+                Rows.integer(insert, 11, settings.tpm());
+                Rows.integer(insert, 12, settings.parallel());
+                insert.setString(13, settings.metadataJson().orElse("{}"));
+                Rows.time(insert, 14, Optional.of(now));
+                Rows.time(insert, 15, Optional.of(now));
+                changed(insert, "key_alias '" + settings.alias().orElse("") + "'", teamId);
+            }
+            return one(connection, "SELECT " + Rows.KEY_COLUMNS + " FROM voxgate_keys k WHERE k.token_hash = ?",
+                    tokenHash, Rows::key).orElseThrow();
+        });
+    }
+
+    @Override
+    public Optional<VirtualKey> updateKey(String tokenHash, Settings settings, Optional<Instant> expires,
+                                          Optional<String> teamId, Instant now) {
+        return database.transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE voxgate_keys SET "
+                    + "key_alias = COALESCE(?, key_alias), team_id = COALESCE(?, team_id), "
+                    + "expires = COALESCE(?, expires), updated_at = ?, " + Settable.ASSIGNMENTS
+                    + " WHERE token_hash = ?")) {
+                Rows.text(update, 1, settings.alias());
+                Rows.text(update, 2, teamId);
+                Rows.time(update, 3, expires);
+                Rows.time(update, 4, Optional.of(now));
+                int next = Settable.bind(update, 5, settings, now);
+                update.setString(next, tokenHash);
+                if (changed(update, "key_alias '" + settings.alias().orElse("") + "'", teamId) == 0) {
+                    return Optional.empty();
+                }
+            }
+            return one(connection, "SELECT " + Rows.KEY_COLUMNS + " FROM voxgate_keys k WHERE k.token_hash = ?",
+                    tokenHash, Rows::key);
+        });
+    }
+
+    @Override
+    public List<String> deleteKeys(Collection<String> tokenHashes, Collection<String> aliases) {
+        return database.transaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM voxgate_keys "
+                    + "WHERE token_hash = ANY(?) OR key_alias = ANY(?) RETURNING token_hash")) {
+                Rows.models(delete, 1, List.copyOf(tokenHashes));
+                Rows.models(delete, 2, List.copyOf(aliases));
+                return strings(delete);
+            }
+        });
+    }
+
+    @Override
+    public List<VirtualKey> keys(Optional<String> teamId) {
+        return database.transaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + Rows.KEY_COLUMNS
+                    + " FROM voxgate_keys k WHERE (?::text IS NULL OR k.team_id = ?) ORDER BY k.created_at, "
+                    + "k.token_hash")) {
+                Rows.text(select, 1, teamId);
+                Rows.text(select, 2, teamId);
+                List<VirtualKey> keys = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        keys.add(Rows.key(rows));
+                    }
+                }
+                return keys;
+            }
+        });
+    }
+
+    @Override
+    public Team createTeam(String teamId, Settings settings, Instant now) {
+        Budget budget = Budget.of(settings.maxBudget(), settings.budgetDuration(), now);
+        return database.transaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO voxgate_teams (team_id, "
+                    + "team_alias, models, max_budget, budget_duration, budget_reset_at, rpm_limit, tpm_limit, "
+                    + "max_parallel_requests, metadata, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
+                insert.setString(1, teamId);
+                Rows.text(insert, 2, settings.alias());
+                Rows.models(insert, 3, settings.models().orElse(List.of()));
+                Rows.money(insert, 4, budget.max());
+                Rows.text(insert, 5, budget.duration());
+                Rows.time(insert, 6, budget.resetAt());
+                Rows.integer(insert, 7, settings.rpm());
+                Rows.integer(insert, 8, settings.tpm());
+                Rows.integer(insert, 9, settings.parallel());
+                insert.setString(10, settings.metadataJson().orElse("{}"));
+                Rows.time(insert, 11, Optional.of(now));
+                Rows.time(insert, 12, Optional.of(now));
+                changed(insert, "team_id '" + teamId + "'", Optional.empty());
+            }
+            return team(connection, teamId).orElseThrow();
+        });
+    }
+
+    @Override
+    public Optional<Team> team(String teamId) {
+        return database.transaction(connection -> team(connection, teamId));
+    }
+
+    @Override
+    public List<Team> teams() {
+        return database.transaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + Rows.TEAM_COLUMNS
+                    + " FROM voxgate_teams t ORDER BY t.created_at, t.team_id")) {
+                List<Team> teams = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        teams.add(Rows.team(rows));
+                    }
+                }
+                return teams;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Team> updateTeam(String teamId, Settings settings, Instant now) {
+        return database.transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE voxgate_teams SET "
+                    + "team_alias = COALESCE(?, team_alias), updated_at = ?, " + Settable.ASSIGNMENTS
+                    + " WHERE team_id = ?")) {
+                Rows.text(update, 1, settings.alias());
+                Rows.time(update, 2, Optional.of(now));
+                int next = Settable.bind(update, 3, settings, now);
+                update.setString(next, teamId);
+                if (update.executeUpdate() == 0) {
+                    return Optional.empty();
+                }
+            }
+            return team(connection, teamId);
+        });
+    }
+
+    @Override
+    public List<String> deleteTeams(Collection<String> teamIds) {
+        return database.transaction(connection -> {
+            List<String> keys;
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM voxgate_keys WHERE team_id = ANY(?) RETURNING token_hash")) {
+                Rows.models(delete, 1, List.copyOf(teamIds));
+                keys = strings(delete);
+            }
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM voxgate_teams WHERE team_id = ANY(?)")) {
+                Rows.models(delete, 1, List.copyOf(teamIds));
+                delete.executeUpdate();
+            }
+            return keys;
+        });
+    }
+
+    @Override
+    public void record(List<SpendRow> rows, Instant now) {
+        database.transaction(connection -> {
+            spend.record(connection, rows, now);
+            return null;
+        });
+    }
+
+    @Override
+    public List<SpendRow> spendLogs(SpendQuery query) {
+        return database.transaction(connection -> spend.select(connection, query));
+    }
+
+    private static Optional<Team> team(Connection connection, String teamId) throws SQLException {
+        return one(connection, "SELECT " + Rows.TEAM_COLUMNS + " FROM voxgate_teams t WHERE t.team_id = ?", teamId,
+                Rows::team);
+    }
+
+    // A taken alias or id, or a team that does not exist, is the caller's to fix, not the database's failure.
+    private static int changed(PreparedStatement statement, String unique, Optional<String> teamId)
+            throws SQLException {
+        try {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new IllegalArgumentException(unique + " is taken: choose another");
+            }
+            if (FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
+                throw new IllegalArgumentException("there is no team '" + teamId.orElse("")
+                        + "': make it with /team/new first");
+            }
+            throw e;
+        }
+    }
+
+    private static List<String> strings(PreparedStatement statement) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private static <T> Optional<T> one(Connection connection, String sql, String parameter, Mapper<T> mapper)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, parameter);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Mapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+}
