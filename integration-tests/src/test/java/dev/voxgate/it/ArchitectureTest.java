@@ -43,6 +43,7 @@ class ArchitectureTest {
     private static final String LOCAL = "dev.voxgate.local..";
     private static final String METRICS = "dev.voxgate.metrics..";
     private static final String TRACING = "dev.voxgate.tracing..";
+    private static final String KEY_DATABASE = "dev.voxgate.keys.postgres..";
     private static final String FIXTURE = "dev.voxgate.it.fixture.";
     private static final String REACHES_EVERYTHING = FIXTURE + "reacheseverything..";
 
@@ -112,6 +113,15 @@ class ArchitectureTest {
                 new DependencyRule("tracing depends on core, the router, OpenTelemetry and OkHttp only",
                         subject -> onlyDependOn(subject, TRACING, CORE, ROUTER, "io.opentelemetry..", "okhttp3..",
                                 "java.."), resideInAPackage(TRACING)),
+                // The key rules and their cache are the proxy's port; where keys are kept is an adapter beside them.
+                new DependencyRule("the keys' rules depend on core, the router and the JDK only",
+                        subject -> onlyDependOn(subject, "dev.voxgate.keys", CORE, ROUTER, "java.lang..",
+                                "java.math..", "java.nio..", "java.security..", "java.time..", "java.util.."),
+                        resideInAPackage("dev.voxgate.keys")),
+                new DependencyRule("JDBC, HikariCP and Flyway stay in the key database adapter", subject -> noClasses()
+                        .that(subject).should().dependOnClassesThat().resideInAnyPackage("java.sql..",
+                                "javax.sql..", "com.zaxxer.hikari..", "org.flywaydb..", "org.postgresql.."),
+                        resideOutsideOfPackages(KEY_DATABASE)),
                 new DependencyRule("OpenTelemetry stays in the tracing module", subject -> noClasses().that(subject)
                         .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry.."),
                         resideOutsideOfPackages(TRACING)));

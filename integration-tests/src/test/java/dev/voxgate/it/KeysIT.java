@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.voxgate.keys.postgres.PostgresServer;
+import dev.voxgate.state.redis.RedisServer;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -171,6 +172,28 @@ class KeysIT {
             assertThat(admin.post("/team/delete", "{\"team_ids\": [\"speech-team\"]}").body().get("deleted_keys")
                     .asInt()).isEqualTo(2);
             assertThat(transcribe(proxy, sibling, "whisper").status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aKeysLimitHoldsAcrossReplicasThatShareRedis() {
+        try (RedisServer redis = RedisServer.start();
+             FakeSpeechVendor vendor = FakeSpeechVendor.openAi("sk-fake", TRANSCRIPT)) {
+            Map<String, String> environment = Map.of("OPENAI_API_KEY", "sk-fake", "OPENAI_API_BASE", vendor.baseUrl(),
+                    "REDIS_URL", redis.url());
+            Path config = config(database.url(), 10);
+            try (RunningProxy one = RunningProxy.start(config, environment);
+                 RunningProxy two = RunningProxy.start(config, environment)) {
+                String key = new KeyAdmin(one.baseUrl(), MASTER).generate("{\"rpm_limit\": 3}");
+                awaitRoomInThisMinute();
+
+                List<Integer> statuses = new ArrayList<>();
+                for (RunningProxy replica : List.of(one, two, one, two)) {
+                    statuses.add(transcribe(replica, key, "whisper").status());
+                }
+
+                assertThat(statuses).containsExactly(200, 200, 200, 429);
+            }
         }
     }
 

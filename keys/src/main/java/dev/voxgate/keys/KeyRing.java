@@ -62,6 +62,11 @@ public final class KeyRing {
         if (seen != null && now.isBefore(seen.readAt().plus(timeToLive))) {
             return seen.lookup();
         }
+        // While the store is away, a call does not wait for it to time out again: it is asked again once the
+        // spend writer finds it back.
+        if (!store.answering()) {
+            return seen != null && seen.access().isPresent() ? seen.lookup() : new Lookup.Unavailable();
+        }
         try {
             Optional<Access> found = store.find(hash);
             if (found.isPresent() || entries.size() < MAX_ENTRIES) {

@@ -13,6 +13,14 @@ import java.util.Optional;
  */
 public interface KeyStore {
 
+    /**
+     * Whether the store answered the last time it was asked: while it does not, keys seen before are served from
+     * memory without asking it again. Something must keep asking ({@link SpendLedger} does, each time it writes).
+     */
+    default boolean answering() {
+        return true;
+    }
+
     /** The key whose text hashes to {@code tokenHash}, with its team; empty when there is none. */
     Optional<Access> find(String tokenHash);
 

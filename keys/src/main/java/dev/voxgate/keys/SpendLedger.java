@@ -25,7 +25,7 @@ public final class SpendLedger implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(SpendLedger.class.getName());
     private static final int BATCH = 500;
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
     private final KeyStore store;
     private final KeyRing ring;
@@ -181,7 +181,8 @@ public final class SpendLedger implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            // While the store is away the writer tries less and less often, up to every 30 s.
+            // While the store is away the writer tries less and less often, up to every 5 s: each try finds out whether
+            // it is back, for the key checks too.
             pauseAfterFailure = flush() ? interval : min(pauseAfterFailure.multipliedBy(2), LONGEST_PAUSE);
         }
     }

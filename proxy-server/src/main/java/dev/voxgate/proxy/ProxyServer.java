@@ -209,6 +209,9 @@ public final class ProxyServer implements AutoCloseable {
     private void readiness(Context ctx) {
         ObjectNode body = json.createObjectNode().put("status", "healthy").put("voxgate_version", VERSION)
                 .put("model_groups", router.modelGroups().size());
+        // As LiteLLM's readiness names it; the proxy is ready without its key database (known keys keep working).
+        body.put("db", features.keys().map(keys -> keys.database().up() ? "connected" : "disconnected")
+                .orElse("Not connected"));
         ctx.contentType("application/json").result(body.toString());
     }
 

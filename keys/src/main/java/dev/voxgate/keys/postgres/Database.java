@@ -25,6 +25,7 @@ import org.flywaydb.core.api.FlywayException;
 public final class Database implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
+    private static final String UNDEFINED_TABLE = "42P01";
 
     private final String description;
     private final HikariDataSource pool;
@@ -80,6 +81,10 @@ public final class Database implements AutoCloseable {
                 throw away(e);
             }
             answered();
+            if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+                // The database was replaced by an empty one (restored, recreated): migrate it again next time.
+                migrated = false;
+            }
             throw new IllegalStateException("the key database refused a statement: " + e.getMessage(), e);
         }
     }

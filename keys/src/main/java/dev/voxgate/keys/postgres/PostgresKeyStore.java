@@ -20,7 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Keys and teams in PostgreSQL; the spend log is {@link SpendTable}'s. Each call is one transaction on
+ * Keys in PostgreSQL; teams are {@link TeamTable}'s, the spend log {@link SpendTable}'s. Each call is one transaction on
  * {@link Database}.
  *
  * <p>Thread-safe.
@@ -32,9 +32,15 @@ public final class PostgresKeyStore implements KeyStore {
 
     private final Database database;
     private final SpendTable spend = new SpendTable();
+    private final TeamTable teams = new TeamTable();
 
     public PostgresKeyStore(Database database) {
         this.database = Objects.requireNonNull(database, "database");
+    }
+
+    @Override
+    public boolean answering() {
+        return database.up();
     }
 
     @Override
@@ -45,9 +51,8 @@ public final class PostgresKeyStore implements KeyStore {
             if (key.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<Team> team = key.get().teamId().isEmpty() ? Optional.empty() : one(connection, "SELECT "
-                    + Rows.TEAM_COLUMNS + " FROM voxgate_teams t WHERE t.team_id = ?", key.get().teamId().get(),
-                    Rows::team);
+            Optional<Team> team = key.get().teamId().isEmpty() ? Optional.empty()
+                    : teams.one(connection, key.get().teamId().get());
             return Optional.of(new Access(key.get(), team));
         });
     }
@@ -138,86 +143,28 @@ public final class PostgresKeyStore implements KeyStore {
     }
 
     @Override
-    public Team createTeam(String teamId, Settings settings, Instant now) {
-        Budget budget = Budget.of(settings.maxBudget(), settings.budgetDuration(), now);
-        return database.transaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO voxgate_teams (team_id, "
-                    + "team_alias, models, max_budget, budget_duration, budget_reset_at, rpm_limit, tpm_limit, "
-                    + "max_parallel_requests, metadata, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
-                insert.setString(1, teamId);
-                Rows.text(insert, 2, settings.alias());
-                Rows.models(insert, 3, settings.models().orElse(List.of()));
-                Rows.money(insert, 4, budget.max());
-                Rows.text(insert, 5, budget.duration());
-                Rows.time(insert, 6, budget.resetAt());
-                Rows.integer(insert, 7, settings.rpm());
-                Rows.integer(insert, 8, settings.tpm());
-                Rows.integer(insert, 9, settings.parallel());
-                insert.setString(10, settings.metadataJson().orElse("{}"));
-                Rows.time(insert, 11, Optional.of(now));
-                Rows.time(insert, 12, Optional.of(now));
-                changed(insert, "team_id '" + teamId + "'", Optional.empty());
-            }
-            return team(connection, teamId).orElseThrow();
-        });
+    public Optional<Team> team(String teamId) {
+        return database.transaction(connection -> teams.one(connection, teamId));
     }
 
     @Override
-    public Optional<Team> team(String teamId) {
-        return database.transaction(connection -> team(connection, teamId));
+    public Team createTeam(String teamId, Settings settings, Instant now) {
+        return database.transaction(connection -> teams.create(connection, teamId, settings, now));
     }
 
     @Override
     public List<Team> teams() {
-        return database.transaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + Rows.TEAM_COLUMNS
-                    + " FROM voxgate_teams t ORDER BY t.created_at, t.team_id")) {
-                List<Team> teams = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        teams.add(Rows.team(rows));
-                    }
-                }
-                return teams;
-            }
-        });
+        return database.transaction(teams::all);
     }
 
     @Override
     public Optional<Team> updateTeam(String teamId, Settings settings, Instant now) {
-        return database.transaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE voxgate_teams SET "
-                    + "team_alias = COALESCE(?, team_alias), updated_at = ?, " + Settable.ASSIGNMENTS
-                    + " WHERE team_id = ?")) {
-                Rows.text(update, 1, settings.alias());
-                Rows.time(update, 2, Optional.of(now));
-                int next = Settable.bind(update, 3, settings, now);
-                update.setString(next, teamId);
-                if (update.executeUpdate() == 0) {
-                    return Optional.empty();
-                }
-            }
-            return team(connection, teamId);
-        });
+        return database.transaction(connection -> teams.update(connection, teamId, settings, now));
     }
 
     @Override
     public List<String> deleteTeams(Collection<String> teamIds) {
-        return database.transaction(connection -> {
-            List<String> keys;
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM voxgate_keys WHERE team_id = ANY(?) RETURNING token_hash")) {
-                Rows.models(delete, 1, List.copyOf(teamIds));
-                keys = strings(delete);
-            }
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM voxgate_teams WHERE team_id = ANY(?)")) {
-                Rows.models(delete, 1, List.copyOf(teamIds));
-                delete.executeUpdate();
-            }
-            return keys;
-        });
+        return database.transaction(connection -> teams.delete(connection, teamIds));
     }
 
     @Override
@@ -233,13 +180,8 @@ public final class PostgresKeyStore implements KeyStore {
         return database.transaction(connection -> spend.select(connection, query));
     }
 
-    private static Optional<Team> team(Connection connection, String teamId) throws SQLException {
-        return one(connection, "SELECT " + Rows.TEAM_COLUMNS + " FROM voxgate_teams t WHERE t.team_id = ?", teamId,
-                Rows::team);
-    }
-
     // A taken alias or id, or a team that does not exist, is the caller's to fix, not the database's failure.
-    private static int changed(PreparedStatement statement, String unique, Optional<String> teamId)
+    static int changed(PreparedStatement statement, String unique, Optional<String> teamId)
             throws SQLException {
         try {
             return statement.executeUpdate();
@@ -255,7 +197,7 @@ public final class PostgresKeyStore implements KeyStore {
         }
     }
 
-    private static List<String> strings(PreparedStatement statement) throws SQLException {
+    static List<String> strings(PreparedStatement statement) throws SQLException {
         List<String> values = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
@@ -265,7 +207,7 @@ public final class PostgresKeyStore implements KeyStore {
         return values;
     }
 
-    private static <T> Optional<T> one(Connection connection, String sql, String parameter, Mapper<T> mapper)
+    static <T> Optional<T> one(Connection connection, String sql, String parameter, Mapper<T> mapper)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, parameter);
@@ -276,7 +218,7 @@ public final class PostgresKeyStore implements KeyStore {
     }
 
     @FunctionalInterface
-    private interface Mapper<T> {
+    interface Mapper<T> {
         T map(ResultSet row) throws SQLException;
     }
 }

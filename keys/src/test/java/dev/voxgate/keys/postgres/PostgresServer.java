@@ -128,7 +128,7 @@ public final class PostgresServer implements AutoCloseable {
         try {
             process = new ProcessBuilder(asOwner(List.of(bin.resolve("postgres").toString(), "-D", data.toString(),
                     "-p", Integer.toString(port), "-k", dir.get().toString(), "-c", "listen_addresses=127.0.0.1",
-                    "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")))
+                    "-c", "fsync=off", "-c", "full_page_writes=off")))
                     .redirectErrorStream(true).redirectOutput(dir.get().resolve("postgres.log").toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start postgres", e);
