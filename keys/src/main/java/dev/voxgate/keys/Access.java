@@ -10,4 +10,10 @@ public record Access(VirtualKey key, Optional<Team> team) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(team, "team");
     }
+
+    /** Whether the key, and its team when it has one, may call {@code modelGroup}. */
+    public boolean allows(String modelGroup) {
+        return key.allowance().allows(modelGroup) && team.map(owner -> owner.allowance().allows(modelGroup))
+                .orElse(true);
+    }
 }

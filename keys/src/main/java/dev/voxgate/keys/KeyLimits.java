@@ -89,12 +89,13 @@ public final class KeyLimits {
 
     private static List<Limited> limited(Access access) {
         List<Limited> limited = new ArrayList<>();
-        if (!access.key().limits().equals(DeploymentLimits.none())) {
-            limited.add(new Limited("key:" + access.key().tokenHash().substring(0, 32), "this key",
-                    access.key().limits()));
+        DeploymentLimits keyLimits = access.key().allowance().limits();
+        if (!keyLimits.equals(DeploymentLimits.none())) {
+            limited.add(new Limited("key:" + access.key().tokenHash().substring(0, 32), "this key", keyLimits));
         }
-        access.team().filter(team -> !team.limits().equals(DeploymentLimits.none())).ifPresent(team -> limited.add(
-                new Limited("team:" + team.teamId(), "team '" + team.teamId() + "'", team.limits())));
+        access.team().filter(team -> !team.allowance().limits().equals(DeploymentLimits.none())).ifPresent(team ->
+                limited.add(new Limited("team:" + team.teamId(), "team '" + team.teamId() + "'",
+                        team.allowance().limits())));
         return limited;
     }
 

@@ -85,21 +85,21 @@ public final class KeyRing {
             return Optional.of(new Refusal(401, "invalid_request_error", "expired_key", "This key expired at "
                     + key.expires().get() + "; ask for a new one (POST /key/generate).", Optional.empty()));
         }
-        List<String> teamModels = access.team().map(Team::models).orElse(List.of());
-        if (!allows(key.models(), modelGroup) || !allows(teamModels, modelGroup)) {
+        if (!access.allows(modelGroup)) {
             return Optional.of(new Refusal(401, "invalid_request_error", "key_model_access_denied", "This key may "
-                    + "not call model group '" + modelGroup + "'; it may call " + allowed(key.models(), teamModels)
-                    + ".", Optional.empty()));
+                    + "not call model group '" + modelGroup + "'; it may call " + allowed(access) + ".",
+                    Optional.empty()));
         }
         BigDecimal keySpend = spend(access, now);
-        if (key.budget().spent(keySpend)) {
-            return Optional.of(budgetExceeded("this key", keySpend, key.budget()));
+        if (key.allowance().budget().spent(keySpend)) {
+            return Optional.of(budgetExceeded("this key", keySpend, key.allowance().budget()));
         }
         if (access.team().isPresent()) {
             Team team = access.team().get();
-            BigDecimal teamSpend = teamSpend(team, now);
-            if (team.budget().spent(teamSpend)) {
-                return Optional.of(budgetExceeded("team '" + team.teamId() + "'", teamSpend, team.budget()));
+            BigDecimal teamSpend = team.allowance().spendAt(now).add(unwritten(teamOwner(team.teamId())));
+            if (team.allowance().budget().spent(teamSpend)) {
+                return Optional.of(budgetExceeded("team '" + team.teamId() + "'", teamSpend,
+                        team.allowance().budget()));
             }
         }
         return Optional.empty();
@@ -108,8 +108,7 @@ public final class KeyRing {
     /** What the key of {@code access} has spent in its budget period, its calls not yet written included. */
     public BigDecimal spend(Access access, Instant now) {
         VirtualKey key = access.key();
-        return key.budget().current(key.spend(), now).add(unwritten.getOrDefault(keyOwner(key.tokenHash()),
-                BigDecimal.ZERO));
+        return key.allowance().spendAt(now).add(unwritten(keyOwner(key.tokenHash())));
     }
 
     /** A call of {@code row} was served and is waiting to be written: its cost counts at once. */
@@ -149,9 +148,8 @@ public final class KeyRing {
                 .filter(team -> team.teamId().equals(teamId)).isPresent());
     }
 
-    private BigDecimal teamSpend(Team team, Instant now) {
-        return team.budget().current(team.spend(), now).add(unwritten.getOrDefault(teamOwner(team.teamId()),
-                BigDecimal.ZERO));
+    private BigDecimal unwritten(String owner) {
+        return unwritten.getOrDefault(owner, BigDecimal.ZERO);
     }
 
     private static Refusal budgetExceeded(String owner, BigDecimal spend, Budget budget) {
@@ -161,11 +159,9 @@ public final class KeyRing {
                 + budget.resetAt().map(reset -> "; it resets at " + reset).orElse("") + ".", Optional.empty());
     }
 
-    private static boolean allows(List<String> models, String modelGroup) {
-        return models.isEmpty() || models.contains(modelGroup);
-    }
-
-    private static String allowed(List<String> keyModels, List<String> teamModels) {
+    private static String allowed(Access access) {
+        List<String> keyModels = access.key().allowance().models();
+        List<String> teamModels = access.team().map(team -> team.allowance().models()).orElse(List.of());
         List<String> models = keyModels.isEmpty() ? teamModels
                 : teamModels.isEmpty() ? keyModels : keyModels.stream().filter(teamModels::contains).toList();
         return models.isEmpty() ? "no model group" : "only " + models.stream().map(model -> "'" + model + "'")

@@ -72,8 +72,8 @@ class KeyRingTest {
 
     @Test
     void aGroupOutsideTheKeysOrItsTeamsModelsIsRefusedNamingTheGroupsItMayCall() {
-        Team team = new Team("t", Optional.empty(), List.of("whisper", "nova"), Budget.none(), BigDecimal.ZERO,
-                DeploymentLimits.none(), "{}", now.get());
+        Team team = new Team("t", Optional.empty(), new Allowance(List.of("whisper", "nova"), Budget.none(),
+                BigDecimal.ZERO, DeploymentLimits.none()), "{}", now.get());
         Access access = new Access(key(Optional.empty(), List.of("nova", "deepgram")), Optional.of(team));
 
         assertThat(ring.refusal(access, "nova", now.get())).isEmpty();
@@ -108,9 +108,9 @@ class KeyRingTest {
     }
 
     private VirtualKey key(Optional<BigDecimal> budget, List<String> models) {
-        return new VirtualKey(HASH, KeyText.name(TEXT), Optional.empty(), Optional.empty(), models,
-                new Budget(budget, Optional.empty(), Optional.empty()), BigDecimal.ZERO, Optional.empty(),
-                DeploymentLimits.none(), "{}", now.get());
+        return new VirtualKey(HASH, KeyText.name(TEXT), Optional.empty(), Optional.empty(), new Allowance(models,
+                new Budget(budget, Optional.empty(), Optional.empty()), BigDecimal.ZERO, DeploymentLimits.none()),
+                Optional.empty(), "{}", now.get());
     }
 
     private SpendRow row(String cost) {

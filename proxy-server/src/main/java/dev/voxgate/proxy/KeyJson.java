@@ -3,6 +3,7 @@ package dev.voxgate.proxy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.voxgate.keys.Allowance;
 import dev.voxgate.keys.Budget;
 import dev.voxgate.keys.SpendRow;
 import dev.voxgate.keys.Team;
@@ -10,7 +11,6 @@ import dev.voxgate.keys.VirtualKey;
 import dev.voxgate.router.state.DeploymentLimits;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,10 +31,8 @@ final class KeyJson {
         ObjectNode node = json.createObjectNode().put("token", key.tokenHash()).put("key_name", key.keyName());
         text(node, "key_alias", key.alias());
         text(node, "team_id", key.teamId());
-        models(node, key.models());
-        budget(node, key.budget(), key.spend());
+        allowance(node, key.allowance());
         time(node, "expires", key.expires());
-        limits(node, key.limits());
         metadata(node, key.metadataJson());
         return node.put("created_at", key.createdAt().toString());
     }
@@ -42,9 +40,7 @@ final class KeyJson {
     ObjectNode team(Team team) {
         ObjectNode node = json.createObjectNode().put("team_id", team.teamId());
         text(node, "team_alias", team.alias());
-        models(node, team.models());
-        budget(node, team.budget(), team.spend());
-        limits(node, team.limits());
+        allowance(node, team.allowance());
         metadata(node, team.metadataJson());
         return node.put("created_at", team.createdAt().toString());
     }
@@ -65,18 +61,14 @@ final class KeyJson {
         return node.put("startTime", row.start().toString()).put("endTime", row.end().toString());
     }
 
-    private void models(ObjectNode node, List<String> models) {
-        models.forEach(node.putArray("models")::add);
-    }
-
-    private static void budget(ObjectNode node, Budget budget, BigDecimal spend) {
+    private static void allowance(ObjectNode node, Allowance allowance) {
+        allowance.models().forEach(node.putArray("models")::add);
+        Budget budget = allowance.budget();
         budget.max().ifPresentOrElse(max -> node.put("max_budget", plain(max)), () -> node.putNull("max_budget"));
         text(node, "budget_duration", budget.duration());
         time(node, "budget_reset_at", budget.resetAt());
-        node.put("spend", plain(spend));
-    }
-
-    private static void limits(ObjectNode node, DeploymentLimits limits) {
+        node.put("spend", plain(allowance.spend()));
+        DeploymentLimits limits = allowance.limits();
         count(node, "rpm_limit", limits.rpm());
         count(node, "tpm_limit", limits.tpm());
         count(node, "max_parallel_requests", limits.maxParallelRequests());

@@ -7,7 +7,6 @@ import dev.voxgate.core.model.AudioTask;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.model.ModelGroup;
 import dev.voxgate.keys.Access;
-import dev.voxgate.keys.Team;
 import dev.voxgate.router.RoutedTranscriptionException;
 import dev.voxgate.router.Router;
 import dev.voxgate.tracing.Tracing;
@@ -186,11 +185,7 @@ public final class ProxyServer implements AutoCloseable {
             ctx.contentType("application/json").result(modelList);
             return;
         }
-        List<String> keyModels = access.get().key().models();
-        List<String> teamModels = access.get().team().map(Team::models).orElse(List.of());
-        ctx.contentType("application/json").result(modelList(group ->
-                (keyModels.isEmpty() || keyModels.contains(group)) && (teamModels.isEmpty()
-                        || teamModels.contains(group))));
+        ctx.contentType("application/json").result(modelList(access.get()::allows));
     }
 
     private String modelList() {

@@ -1,5 +1,6 @@
 package dev.voxgate.keys.postgres;
 
+import dev.voxgate.keys.Allowance;
 import dev.voxgate.keys.Budget;
 import dev.voxgate.keys.Team;
 import dev.voxgate.keys.VirtualKey;
@@ -33,14 +34,17 @@ final class Rows {
     static VirtualKey key(ResultSet row) throws SQLException {
         return new VirtualKey(row.getString("token_hash"), row.getString("key_name"),
                 Optional.ofNullable(row.getString("key_alias")), Optional.ofNullable(row.getString("team_id")),
-                models(row.getArray("models")), budget(row), row.getBigDecimal("spend"), instant(row, "expires"),
-                limits(row), row.getString("metadata"), row.getTimestamp("created_at").toInstant());
+                allowance(row), instant(row, "expires"), row.getString("metadata"),
+                row.getTimestamp("created_at").toInstant());
     }
 
     static Team team(ResultSet row) throws SQLException {
-        return new Team(row.getString("team_id"), Optional.ofNullable(row.getString("team_alias")),
-                models(row.getArray("models")), budget(row), row.getBigDecimal("spend"), limits(row),
+        return new Team(row.getString("team_id"), Optional.ofNullable(row.getString("team_alias")), allowance(row),
                 row.getString("metadata"), row.getTimestamp("created_at").toInstant());
+    }
+
+    private static Allowance allowance(ResultSet row) throws SQLException {
+        return new Allowance(models(row.getArray("models")), budget(row), row.getBigDecimal("spend"), limits(row));
     }
 
     private static Budget budget(ResultSet row) throws SQLException {

@@ -56,13 +56,13 @@ class PostgresKeyStoreTest {
                 Optional.of(100), Optional.of(600), Optional.of(4), Optional.of("{\"owner\":\"ana\"}")),
                 Optional.of(NOW.plusSeconds(3600)), Optional.of("research"), NOW);
 
-        assertThat(made.budget().resetAt()).contains(NOW.plus(Duration.ofDays(30)));
+        assertThat(made.allowance().budget().resetAt()).contains(NOW.plus(Duration.ofDays(30)));
         Access found = store.find(hash).orElseThrow();
         assertThat(found.key().alias()).contains("app-1");
-        assertThat(found.key().models()).containsExactly("whisper");
-        assertThat(found.key().limits().rpm()).contains(100);
+        assertThat(found.key().allowance().models()).containsExactly("whisper");
+        assertThat(found.key().allowance().limits().rpm()).contains(100);
         assertThat(found.key().metadataJson()).contains("\"owner\"");
-        assertThat(found.team().map(Team::models)).contains(List.of("whisper", "nova"));
+        assertThat(found.team().map(team -> team.allowance().models())).contains(List.of("whisper", "nova"));
         assertThat(store.find(KeyText.hash(text + "x"))).isEmpty();
 
         assertThat(store.deleteKeys(List.of(), List.of("app-1"))).containsExactly(hash);
@@ -78,9 +78,9 @@ class PostgresKeyStoreTest {
                 Optional.of(BigDecimal.ONE), Optional.empty(), Optional.of(7), Optional.empty(), Optional.empty(),
                 Optional.empty()), Optional.empty(), Optional.empty(), NOW.plusSeconds(5)).orElseThrow();
         assertThat(changed.alias()).contains("update-me");
-        assertThat(changed.models()).containsExactly("whisper");
-        assertThat(changed.budget().max()).contains(new BigDecimal("1.0000000000"));
-        assertThat(changed.limits().rpm()).contains(7);
+        assertThat(changed.allowance().models()).containsExactly("whisper");
+        assertThat(changed.allowance().budget().max()).contains(new BigDecimal("1.0000000000"));
+        assertThat(changed.allowance().limits().rpm()).contains(7);
 
         assertThatThrownBy(() -> store.createKey(KeyText.hash(KeyText.generate()), "sk-...wxyz",
                 settings(Optional.of("update-me"), List.of()), Optional.empty(), Optional.empty(), NOW))
@@ -104,8 +104,8 @@ class PostgresKeyStoreTest {
         store.record(batch, NOW);
 
         Access access = store.find(hash).orElseThrow();
-        assertThat(access.key().spend()).isEqualByComparingTo("0.0007");
-        assertThat(access.team().orElseThrow().spend()).isEqualByComparingTo("0.0007");
+        assertThat(access.key().allowance().spend()).isEqualByComparingTo("0.0007");
+        assertThat(access.team().orElseThrow().allowance().spend()).isEqualByComparingTo("0.0007");
         List<SpendRow> logged = store.spendLogs(new SpendQuery(Optional.of(hash), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), 100));
         assertThat(logged).extracting(SpendRow::requestId).containsExactly("req-2", "req-1");
@@ -125,8 +125,8 @@ class PostgresKeyStoreTest {
         store.record(List.of(row("reset-2", hash, "0.25")), NOW.plus(Duration.ofMinutes(61)));
 
         VirtualKey key = store.find(hash).orElseThrow().key();
-        assertThat(key.spend()).isEqualByComparingTo("0.25");
-        assertThat(key.budget().resetAt()).contains(NOW.plus(Duration.ofMinutes(121)));
+        assertThat(key.allowance().spend()).isEqualByComparingTo("0.25");
+        assertThat(key.allowance().budget().resetAt()).contains(NOW.plus(Duration.ofMinutes(121)));
     }
 
     @Test
