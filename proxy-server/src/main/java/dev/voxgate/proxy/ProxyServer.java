@@ -27,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP face of Voxgate: OpenAI's audio transcription endpoints, the model list, health probes and Prometheus
- * metrics, on Javalin with one virtual thread per request, so thousands of slow vendor calls can be in flight at once.
+ * The HTTP face of Voxgate: OpenAI's audio transcription endpoints, the model list, health probes, Prometheus
+ * metrics and the console at {@code /ui}, on Javalin with one virtual thread per request, so thousands of slow vendor calls can be in flight at once.
  *
  * <p>{@link #close()} drains: it stops accepting connections at once, lets requests in flight finish for up to
  * {@link ProxySettings#drainTimeout()}, then cuts what is left.
@@ -144,6 +144,7 @@ public final class ProxyServer implements AutoCloseable {
         config.routes.get("/health/readiness", this::readiness);
         config.routes.get(MetricsEndpoint.PATH, features.metrics()::scrape);
         features.modelInfo().ifPresent(info -> info.register(config.routes));
+        new ConsoleAssets().register(config.routes);
         config.routes.exception(RequestRejected.class, (e, ctx) -> errors.write(ctx, e.error()));
         config.routes.exception(TranscriptionException.class, this::transcriptionFailed);
         config.routes.exception(HttpResponseException.class, this::frameworkRefused);
@@ -152,7 +153,9 @@ public final class ProxyServer implements AutoCloseable {
 
     private void authenticate(Context ctx) {
         RoutingHeaders.identify(ctx);
-        if (OPEN_PATHS.contains(ctx.path()) || features.metrics().isOpen(ctx.path())) {
+        ConsoleAssets.secure(ctx);
+        if (OPEN_PATHS.contains(ctx.path()) || features.metrics().isOpen(ctx.path())
+                || ConsoleAssets.isConsole(ctx.path())) {
             return;
         }
         authenticator.check(ctx.header("Authorization"), ctx.header("api-key")).ifPresent(error -> {
