@@ -51,7 +51,9 @@ final class ConsoleBrowser implements AutoCloseable {
         // Without the background-networking flags Chromium calls Google's hosts, which this machine refuses.
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+                "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile,
+                // A microphone that plays a tone, allowed without asking, for the playground's recording.
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -122,6 +124,12 @@ final class ConsoleBrowser implements AutoCloseable {
             }
             PrometheusServer.pause();
         }
+    }
+
+    /** What {@code script} (an async function's body, in the page) returns. */
+    Object run(String script) {
+        return driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "(async () => {" + script + "})().then(done, error => done('threw ' + error));");
     }
 
     /** What the page's script reads from {@code sessionStorage}, as its {@code length} and contents. */

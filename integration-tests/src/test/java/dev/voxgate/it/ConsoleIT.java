@@ -5,6 +5,8 @@ import static dev.voxgate.it.ProxyClients.postTranscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +48,12 @@ class ConsoleIT {
                   - model_name: flaky
                     litellm_params: {model: whisper-1, api_key: os.environ/FLAKY_KEY, api_base: "%s", rpm: 100}
                     model_info: {id: flaky-openai}
+                  - model_name: limited
+                    litellm_params: {model: whisper-1, api_key: os.environ/VENDOR_KEY, api_base: "%s", rpm: 1}
+                    model_info: {id: limited-openai}
                 router_settings: {num_retries: 0, allowed_fails: 0, cooldown_time: 60}
                 general_settings: {master_key: os.environ/LITELLM_MASTER_KEY}
-                """.formatted(vendor.baseUrl(), flaky.baseUrl()));
+                """.formatted(vendor.baseUrl(), flaky.baseUrl(), vendor.baseUrl()));
         proxy = RunningProxy.start(config, Map.of("VENDOR_KEY", VENDOR_KEY, "FLAKY_KEY", FLAKY_KEY,
                 "LITELLM_MASTER_KEY", MASTER_KEY));
         browser = new ConsoleBrowser();
@@ -109,11 +114,14 @@ class ConsoleIT {
     }
 
     @Test
-    void aDeploymentThatFailedIsShownRestingAndTheOtherServing() throws Exception {
+    void theDeploymentsPageShowsEachDeploymentServingRestingAfterItFailedOrAtItsLimit() throws Exception {
+        awaitMinuteWithTimeLeft();
         flaky.failWith(500, "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}");
-        int status = postTranscription(proxy, "/v1/audio/transcriptions", "Bearer " + MASTER_KEY, Examples.audio(),
-                fields("model", "flaky")).status();
-        assertThat(status).isEqualTo(502);
+        assertThat(transcribe("flaky")).isEqualTo(502);
+        assertThat(transcribe("limited")).isEqualTo(200);
+        for (int i = 0; i < 3; i++) {
+            assertThat(transcribe("whisper")).isEqualTo(200);
+        }
         signIn();
         browser.link("Deployments").click();
 
@@ -122,12 +130,47 @@ class ConsoleIT {
                 .filter(text -> text.startsWith("resting until")));
         assertThat(resting).endsWith("after server_error");
         assertThat(state(table, "whisper-primary")).contains("serving");
-        WebElement flakyRow = row(table, "flaky-openai").orElseThrow();
-        assertThat(flakyRow.findElements(By.cssSelector("[role=img]")))
-                .extracting(WebElement::getAccessibleName)
-                .contains("Error rate this minute: 1 of 1 attempts failed (100%)");
-        assertThat(flakyRow.getText()).contains("openai").contains("transcriptions");
+        assertThat(state(table, "limited-openai")).contains("at its limit: has used its rpm of 1");
+        assertThat(charts(table, "flaky-openai")).contains("Error rate this minute: 1 of 1 attempts failed (100%)");
+        assertThat(charts(table, "whisper-primary")).contains("Error rate this minute: 0 of 3 attempts failed (0%)")
+                .anySatisfy(name -> assertThat(name).startsWith("Latency of its last 3 answers: latest "));
+        assertThat(row(table, "flaky-openai").orElseThrow().getText()).contains("openai").contains("transcriptions");
         browser.screenshot("deployments");
+    }
+
+    @Test
+    void aRecordingFromTheMicrophoneIsTranscribed() throws Exception {
+        signIn();
+        browser.button("Record from microphone").click();
+        browser.button("Stop recording");
+        PrometheusServer.pause();
+        browser.button("Stop recording").click();
+        assertThat(browser.message()).startsWith("Recorded ");
+
+        browser.button("Transcribe").click();
+
+        WebElement transcript = browser.region("Transcript");
+        browser.await("the transcript", () -> Optional.of(transcript.getText()).filter(t -> t.contains(TRANSCRIPT)));
+        assertThat(vendor.seen()).singleElement().satisfies(seen -> {
+            assertThat(seen.filename()).startsWith("recording.");
+            assertThat(seen.fileBytes()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void aRouteThatNeedsADatabaseIsSaidToNeedOne() {
+        signIn();
+        // The answer issue 18's routes give without a database, run through the page's own explanation.
+        Object said = browser.run("""
+                const api = await import('/ui/api.js');
+                return [api.explain(new api.ApiError(503, 'No database is configured: set DATABASE_URL'), 'Spend'),
+                        api.explain(new api.ApiError(503, 'Redis is away'), 'Spend'),
+                        api.explain(new api.ApiError(401, 'Invalid API key.'), 'Spend')];
+                """);
+
+        assertThat(said).asList().containsExactly(
+                "Spend needs a database, and this proxy has none configured: No database is configured: set "
+                        + "DATABASE_URL", "Redis is away", "Invalid API key.");
     }
 
     @Test
@@ -197,6 +240,24 @@ class ConsoleIT {
 
     private List<String> subtitles() {
         return browser.list("Subtitles").findElements(By.tagName("li")).stream().map(WebElement::getText).toList();
+    }
+
+    private int transcribe(String group) {
+        return postTranscription(proxy, "/v1/audio/transcriptions", "Bearer " + MASTER_KEY, Examples.audio(),
+                fields("model", group)).status();
+    }
+
+    // Counts of this minute start again at the next: a test that reads them must not straddle one.
+    private static void awaitMinuteWithTimeLeft() throws InterruptedException {
+        int second = LocalTime.now(ZoneOffset.UTC).getSecond();
+        if (second > 40) {
+            Thread.sleep((61 - second) * 1000L);
+        }
+    }
+
+    private static List<String> charts(WebElement table, String deployment) {
+        return row(table, deployment).orElseThrow().findElements(By.cssSelector("[role=img]")).stream()
+                .map(WebElement::getAccessibleName).toList();
     }
 
     private static Optional<String> state(WebElement table, String deployment) {
