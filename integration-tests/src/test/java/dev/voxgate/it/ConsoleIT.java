@@ -1,6 +1,7 @@
 package dev.voxgate.it;
 
 import static dev.voxgate.it.ProxyClients.fields;
+import static dev.voxgate.it.ProxyClients.get;
 import static dev.voxgate.it.ProxyClients.postTranscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import okhttp3.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -202,9 +202,9 @@ class ConsoleIT {
 
     @Test
     void theConsoleIsOpenWithItsPolicyAndTheApiIsNeitherOpenNorKept() {
-        ProxyClients.Answer page = get("/ui", null);
-        ProxyClients.Answer script = get("/ui/main.js", null);
-        ProxyClients.Answer models = get("/v1/models", MASTER_KEY);
+        ProxyClients.Answer page = get(proxy, "/ui", null);
+        ProxyClients.Answer script = get(proxy, "/ui/main.js", null);
+        ProxyClients.Answer models = get(proxy, "/v1/models", MASTER_KEY);
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
@@ -214,10 +214,10 @@ class ConsoleIT {
         assertThat(page.body()).doesNotContainPattern("<script(?![^>]*\\bsrc=)");
         assertThat(script.contentType()).startsWith("text/javascript");
         assertThat(models.header("Cache-Control")).isEqualTo("no-store");
-        assertThat(get("/model/info", null).status()).isEqualTo(401);
-        assertThat(get("/model/info", null).header("Cache-Control")).isEqualTo("no-store");
-        assertThat(get("/ui/..%2Fconsole%2Fmain.js", null).status()).isEqualTo(404);
-        assertThat(get("/ui/no-such-file.js", null).status()).isEqualTo(404);
+        assertThat(get(proxy, "/model/info", null).status()).isEqualTo(401);
+        assertThat(get(proxy, "/model/info", null).header("Cache-Control")).isEqualTo("no-store");
+        assertThat(get(proxy, "/ui/..%2Fconsole%2Fmain.js", null).status()).isEqualTo(404);
+        assertThat(get(proxy, "/ui/no-such-file.js", null).status()).isEqualTo(404);
     }
 
     private void signIn() {
@@ -267,13 +267,5 @@ class ConsoleIT {
     private static Optional<WebElement> row(WebElement table, String deployment) {
         return table.findElements(By.cssSelector("tbody tr")).stream()
                 .filter(row -> row.findElement(By.tagName("th")).getText().equals(deployment)).findFirst();
-    }
-
-    private ProxyClients.Answer get(String path, String key) {
-        Request.Builder request = new Request.Builder().url(proxy.baseUrl() + path);
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        return ProxyClients.call(request.build());
     }
 }

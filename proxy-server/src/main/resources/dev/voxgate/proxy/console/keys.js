@@ -18,14 +18,15 @@ export function hide() {
   byId('new-key-value').textContent = '';
 }
 
-async function load() {
+// Lists the keys; {@code done} (what was just done) is said instead of the count.
+async function load(done = null) {
   loaded = true;
   const notice = byId('keys-notice');
   try {
     const answer = await json('/key/list?return_full_object=true');
     const keys = (answer.keys ?? []).map((key) => (typeof key === 'string' ? { token: key } : key));
     fill(byId('key-table'), keys, { heading: 'Delete', cell: deleteButton });
-    notice.textContent = `${keys.length} keys.`;
+    notice.textContent = done ?? `${keys.length} keys.`;
     byId('keys-content').hidden = false;
   } catch (error) {
     notice.textContent = explain(error, 'Keys and teams');
@@ -70,11 +71,11 @@ async function act(action, done) {
   const notice = byId('keys-notice');
   try {
     await action();
-    await load();
-    notice.textContent = done;
   } catch (error) {
     notice.textContent = explain(error, 'Keys and teams');
+    return;
   }
+  await load(done);
 }
 
 byId('key-form').addEventListener('submit', createKey);
