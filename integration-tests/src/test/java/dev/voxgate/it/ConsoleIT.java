@@ -4,10 +4,12 @@ import static dev.voxgate.it.ProxyClients.fields;
 import static dev.voxgate.it.ProxyClients.get;
 import static dev.voxgate.it.ProxyClients.postTranscription;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,24 +118,29 @@ class ConsoleIT {
     @Test
     void theDeploymentsPageShowsEachDeploymentServingRestingAfterItFailedOrAtItsLimit() throws Exception {
         awaitMinuteWithTimeLeft();
+        signIn();
+        browser.link("Deployments").click();
+        WebElement table = browser.table("Deployments");
+        browser.await("flaky-openai serving", () -> state(table, "flaky-openai").filter("serving"::equals));
+
+        // The page reads the router again by itself: what happens now shows without a reload.
         flaky.failWith(500, "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}");
         assertThat(transcribe("flaky")).isEqualTo(502);
         assertThat(transcribe("limited")).isEqualTo(200);
         for (int i = 0; i < 3; i++) {
             assertThat(transcribe("whisper")).isEqualTo(200);
         }
-        signIn();
-        browser.link("Deployments").click();
 
-        WebElement table = browser.table("Deployments");
-        String resting = browser.await("flaky-openai resting", () -> state(table, "flaky-openai")
-                .filter(text -> text.startsWith("resting until")));
-        assertThat(resting).endsWith("after server_error");
-        assertThat(state(table, "whisper-primary")).contains("serving");
-        assertThat(state(table, "limited-openai")).contains("at its limit: has used its rpm of 1");
-        assertThat(charts(table, "flaky-openai")).contains("Error rate this minute: 1 of 1 attempts failed (100%)");
-        assertThat(charts(table, "whisper-primary")).contains("Error rate this minute: 0 of 3 attempts failed (0%)")
-                .anySatisfy(name -> assertThat(name).startsWith("Latency of its last 3 answers: latest "));
+        // One reading of the table once it shows all of that, read again whole if a refresh redraws it meanwhile.
+        Map<String, List<String>> shown = browser.await("flaky-openai resting and whisper-primary's three answers",
+                () -> Optional.of(rows(table)).filter(rows -> rows.get("flaky-openai").get(0).startsWith("resting")
+                        && rows.get("whisper-primary").stream().anyMatch(cell -> cell.startsWith("Latency of its "
+                        + "last 3 answers"))));
+        assertThat(shown.get("flaky-openai")).first(STRING).startsWith("resting until").endsWith("after server_error");
+        assertThat(shown.get("flaky-openai")).contains("Error rate this minute: 1 of 1 attempts failed (100%)");
+        assertThat(shown.get("whisper-primary")).startsWith("serving")
+                .contains("Error rate this minute: 0 of 3 attempts failed (0%)");
+        assertThat(shown.get("limited-openai")).first(STRING).isEqualTo("at its limit: has used its rpm of 1");
         assertThat(row(table, "flaky-openai").orElseThrow().getText()).contains("openai").contains("transcriptions");
         browser.screenshot("deployments");
     }
@@ -255,9 +262,16 @@ class ConsoleIT {
         }
     }
 
-    private static List<String> charts(WebElement table, String deployment) {
-        return row(table, deployment).orElseThrow().findElements(By.cssSelector("[role=img]")).stream()
-                .map(WebElement::getAccessibleName).toList();
+    // Each deployment's state, then the accessible names of its charts.
+    private static Map<String, List<String>> rows(WebElement table) {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (WebElement row : table.findElements(By.cssSelector("tbody tr"))) {
+            List<String> cells = new ArrayList<>();
+            cells.add(row.findElement(By.cssSelector("td.state")).getText());
+            row.findElements(By.cssSelector("[role=img]")).forEach(chart -> cells.add(chart.getAccessibleName()));
+            rows.put(row.findElement(By.tagName("th")).getText(), cells);
+        }
+        return rows;
     }
 
     private static Optional<String> state(WebElement table, String deployment) {

@@ -9,11 +9,14 @@ const byId = (id) => document.getElementById(id);
 const errorRates = new Map();
 let timer = null;
 let showing = false;
+// Each showing of the page has its own round of readings; a reading still under way from an earlier one stops.
+let round = 0;
 
 export function show() {
   if (!showing) {
     showing = true;
-    refresh();
+    round += 1;
+    refresh(round);
   }
 }
 
@@ -22,11 +25,10 @@ export function hide() {
   clearTimeout(timer);
 }
 
-async function refresh() {
-  clearTimeout(timer);
+async function refresh(mine) {
   try {
     const info = await json('/model/info');
-    if (!showing) {
+    if (mine !== round || !showing) {
       return;
     }
     byId('deployment-rows').replaceChildren(...info.data.map(row));
@@ -35,8 +37,8 @@ async function refresh() {
   } catch (error) {
     byId('deployments-error').textContent = explain(error, 'Deployments');
   }
-  if (showing) {
-    timer = setTimeout(refresh, REFRESH_MS);
+  if (mine === round && showing) {
+    timer = setTimeout(() => refresh(mine), REFRESH_MS);
   }
 }
 
