@@ -1,6 +1,7 @@
 package dev.voxgate.it;
 
 import static dev.voxgate.it.ProxyClients.fields;
+import static dev.voxgate.it.ProxyClients.get;
 import static dev.voxgate.it.ProxyClients.postTranscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import okhttp3.Request;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,14 +118,6 @@ class ModelInfoIT {
             assertThat(after.get("in_flight").asInt()).isZero();
             assertThat(entry(data, "whisper-openai").at("/model_info/status/resting").asBoolean()).isFalse();
         }
-    }
-
-    private static ProxyClients.Answer get(RunningProxy proxy, String path, String key) {
-        Request.Builder request = new Request.Builder().url(proxy.baseUrl() + path);
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        return ProxyClients.call(request.build());
     }
 
     private static List<String> ids(JsonNode data) {

@@ -1,11 +1,9 @@
 package dev.voxgate.it;
 
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -16,9 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import okhttp3.Request;
 
 /**
@@ -47,7 +43,7 @@ final class PrometheusServer implements AutoCloseable {
 
     /** Prometheus scraping {@code http://target/metrics} every second, its files under {@code dir}. */
     static PrometheusServer scraping(String target, Path dir) throws IOException {
-        Path binary = binary();
+        Path binary = InstalledProgram.find("prometheus", "prometheus");
         Path config = Files.writeString(dir.resolve("prometheus.yml"), """
                 global:
                   scrape_interval: 1s
@@ -119,20 +115,6 @@ final class PrometheusServer implements AutoCloseable {
         }
         process.destroyForcibly();
         fail("Prometheus did not become ready within " + STARTUP.toSeconds() + " s:\n" + log());
-    }
-
-    private static Path binary() {
-        Optional<Path> found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .filter(dir -> !dir.isBlank()).map(dir -> Path.of(dir, "prometheus"))
-                .filter(Files::isExecutable).findFirst();
-        if (found.isPresent()) {
-            return found.get();
-        }
-        String missing = "the prometheus binary is not on the PATH; install it (Debian: apt-get install prometheus)";
-        if ("1".equals(System.getenv("VOXGATE_REQUIRE_SERVICES"))) {
-            return fail(missing + ", or unset VOXGATE_REQUIRE_SERVICES to skip this test");
-        }
-        return abort(missing);
     }
 
     private static int freePort() throws IOException {

@@ -82,6 +82,15 @@ final class ProxyClients {
         return call(HTTP, request);
     }
 
+    /** A GET of {@code path} with {@code key} as the Bearer token, or with no key when it is null. */
+    static Answer get(RunningProxy proxy, String path, String key) {
+        Request.Builder request = new Request.Builder().url(proxy.baseUrl() + path);
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return call(request.build());
+    }
+
     /**
      * A multipart POST as {@link #postTranscription}, waiting up to {@code patience} for the answer: the local engine
      * may rightly keep a request waiting for a decode slot.

@@ -29,6 +29,12 @@ class ProxyJarIT {
             assertThat(proxy.output()).anyMatch(line -> line.contains("model group whisper -> openai/whisper-1"));
             assertThat(models.status()).isEqualTo(200);
             assertThat(models.body()).contains("\"id\":\"whisper\"").contains("\"object\":\"list\"");
+            // The console's files travel inside the jar.
+            for (String asset : List.of("/ui", "/ui/main.js", "/ui/console.css")) {
+                var file = ProxyClients.call(new Request.Builder().url("http://127.0.0.1:" + port + asset).build());
+                assertThat(file.status()).as(asset).isEqualTo(200);
+                assertThat(file.body()).as(asset).isNotBlank();
+            }
         }
     }
 

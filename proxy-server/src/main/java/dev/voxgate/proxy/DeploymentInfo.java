@@ -145,6 +145,8 @@ final class DeploymentInfo {
         ObjectNode node = json.createObjectNode().put("resting", status.resting())
                 .put("resting_until", status.restingUntil().map(DeploymentInfo::time).orElse(null))
                 .put("in_flight", status.inFlight()).put("requests_this_minute", status.requestsThisMinute())
+                .put("failures_this_minute", status.failuresThisMinute())
+                .put("at_limit", status.atLimit().orElse(null))
                 .put("last_failure", status.lastFailure().map(AccessLog::label).orElse(null))
                 .put("last_failure_at", status.lastFailureAt().map(DeploymentInfo::time).orElse(null));
         ArrayNode latencies = node.putArray("recent_latencies_ms");

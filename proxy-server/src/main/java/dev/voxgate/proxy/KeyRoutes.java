@@ -26,8 +26,8 @@ import java.util.Set;
  */
 final class KeyRoutes {
 
-    /** The paths a virtual key may call besides the audio routes and the model list. */
-    static final Set<String> OPEN_TO_VIRTUAL_KEYS = Set.of("/key/info", "/spend/logs");
+    private static final Set<String> OPEN_TO_VIRTUAL_KEYS = Set.of("/v1/models", "/models", "/key/info",
+            "/spend/logs");
 
     private final Optional<ProxyKeys> keys;
     private final ObjectMapper json;
@@ -140,6 +140,11 @@ final class KeyRoutes {
                 .forEach(key -> listed.add(full ? shapes.key(key) : json.getNodeFactory().textNode(key.tokenHash())));
         return answer.put("total_count", all.size()).put("current_page", page)
                 .put("total_pages", (all.size() + size - 1) / size);
+    }
+
+    /** Whether a virtual key may call {@code path}: the audio routes, the model list, its own info and spend. */
+    static boolean openToVirtualKeys(String path) {
+        return OPEN_TO_VIRTUAL_KEYS.contains(path) || !AccessLog.route(path).equals(path);
     }
 
     /** The keys of a master-key request; refuses any other caller, and answers 501 without a database. */

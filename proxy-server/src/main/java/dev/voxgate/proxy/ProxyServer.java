@@ -28,8 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP face of Voxgate: OpenAI's audio transcription endpoints, the model list, health probes and Prometheus
- * metrics, on Javalin with one virtual thread per request, so thousands of slow vendor calls can be in flight at once.
+ * The HTTP face of Voxgate: OpenAI's audio transcription endpoints, the model list, health probes, Prometheus
+ * metrics and the console at {@code /ui}, on Javalin with one virtual thread per request, so thousands of slow vendor calls can be in flight at once.
  *
  * <p>{@link #close()} drains: it stops accepting connections at once, lets requests in flight finish for up to
  * {@link ProxySettings#drainTimeout()}, then cuts what is left.
@@ -40,7 +40,6 @@ public final class ProxyServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
     private static final Set<String> OPEN_PATHS = Set.of("/health/liveliness", "/health/readiness");
-    private static final Set<String> VIRTUAL_KEY_PATHS = Set.of("/v1/models", "/models");
     private static final String VERSION = "0.1.0";
     private static final Duration IDLE_CONNECTION_GRACE = Duration.ofMillis(100);
 
@@ -157,6 +156,7 @@ public final class ProxyServer implements AutoCloseable {
         config.routes.get(MetricsEndpoint.PATH, features.metrics()::scrape);
         features.modelInfo().ifPresent(info -> info.register(config.routes));
         new KeyRoutes(features.keys(), json).register(config.routes);
+        new ConsoleAssets().register(config.routes);
         config.routes.exception(RequestRejected.class, (e, ctx) -> errors.write(ctx, e.error()));
         config.routes.exception(TranscriptionException.class, this::transcriptionFailed);
         config.routes.exception(HttpResponseException.class, this::frameworkRefused);
@@ -165,14 +165,14 @@ public final class ProxyServer implements AutoCloseable {
 
     private void authenticate(Context ctx) {
         RoutingHeaders.identify(ctx);
-        if (OPEN_PATHS.contains(ctx.path()) || features.metrics().isOpen(ctx.path())) {
+        ConsoleAssets.secure(ctx);
+        if (OPEN_PATHS.contains(ctx.path()) || features.metrics().isOpen(ctx.path())
+                || ConsoleAssets.isConsole(ctx.path())) {
             return;
         }
         Caller caller = authenticator.identify(ctx.header("Authorization"), ctx.header("api-key"));
         ctx.attribute(Caller.ATTRIBUTE, caller);
-        if (caller instanceof Caller.Virtual && !VIRTUAL_KEY_PATHS.contains(ctx.path())
-                && !KeyRoutes.OPEN_TO_VIRTUAL_KEYS.contains(ctx.path()) && !ctx.path().endsWith("/audio/transcriptions")
-                && !ctx.path().endsWith("/audio/translations")) {
+        if (caller instanceof Caller.Virtual && !KeyRoutes.openToVirtualKeys(ctx.path())) {
             throw new RequestRejected(OpenAiError.status(403, ctx.path() + " needs the master key; a virtual key "
                     + "may call the audio routes, /v1/models, its own /key/info and its own /spend/logs."));
         }

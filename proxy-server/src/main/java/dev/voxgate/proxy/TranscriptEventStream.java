@@ -55,7 +55,7 @@ final class TranscriptEventStream implements TranscriptListener {
     private void send(String event) {
         try {
             if (out == null) {
-                ctx.status(200).contentType("text/event-stream").header("Cache-Control", "no-cache");
+                ctx.status(200).contentType("text/event-stream");
                 out = ctx.res().getOutputStream();
             }
             out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));

@@ -46,7 +46,7 @@ class DeploymentInfoTest {
                 .param("keyterm", "Voxgate").param("callback_token", "tok-secret-2").rpm(60)
                 .timeout(Duration.ofMillis(2500)).build();
         Instant until = Instant.parse("2026-12-07T12:00:30Z");
-        DeploymentStatus status = new DeploymentStatus("nova", deployment, Optional.of(until), 2, 7,
+        DeploymentStatus status = new DeploymentStatus("nova", deployment, Optional.of(until), 2, 7, 3, Optional.empty(),
                 List.of(new LatencySample(until, Duration.ofMillis(120), OptionalDouble.of(3))),
                 Optional.of(FailureKind.RATE_LIMIT),
                 Optional.of(Instant.parse("2026-12-07T12:00:00Z")));
@@ -73,6 +73,8 @@ class DeploymentInfoTest {
         assertThat(model.at("/status/resting_until").asText()).isEqualTo("2026-12-07T12:00:30Z");
         assertThat(model.at("/status/in_flight").asInt()).isEqualTo(2);
         assertThat(model.at("/status/requests_this_minute").asInt()).isEqualTo(7);
+        assertThat(model.at("/status/failures_this_minute").asInt()).isEqualTo(3);
+        assertThat(model.at("/status/at_limit").isNull()).isTrue();
         assertThat(model.at("/status/last_failure").asText()).isEqualTo("rate_limit");
         assertThat(model.at("/status/recent_latencies_ms/0").asDouble()).isEqualTo(120.0);
     }

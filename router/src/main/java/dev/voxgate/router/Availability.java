@@ -42,8 +42,18 @@ record Availability(List<Target> open, List<Blocked> blocked, Map<String, Deploy
         return new Availability(open, blocked, Map.copyOf(usage));
     }
 
-    private static Optional<Blocked> atLimit(Deployment deployment, DeploymentLimits limits, DeploymentUsage usage,
-                                             Instant now) {
+    /**
+     * What {@code deployment} may take: its own {@code max_parallel_requests} (else the router's default), its
+     * {@code rpm}, and its {@code tpm}, read as audio seconds per minute (LiteLLM's tokens per minute, for speech).
+     */
+    static DeploymentLimits limits(Deployment deployment, RouterSettings settings) {
+        return new DeploymentLimits(deployment.maxParallelRequests().or(settings::defaultMaxParallelRequests),
+                deployment.rpm(), deployment.tpm());
+    }
+
+    /** Why a deployment with {@code usage} may not start an attempt under {@code limits}; empty when it may. */
+    static Optional<Blocked> atLimit(Deployment deployment, DeploymentLimits limits, DeploymentUsage usage,
+                                     Instant now) {
         if (limits.admits(usage)) {
             return Optional.empty();
         }

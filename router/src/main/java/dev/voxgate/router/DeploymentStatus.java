@@ -17,6 +17,9 @@ import java.util.Optional;
  * @param restingUntil     when it is picked again, while it rests; empty when it serves
  * @param inFlight         attempts on it now
  * @param requestsThisMinute attempts started on it this calendar minute, by every caller of the shared state
+ * @param failuresThisMinute attempts of those that failed
+ * @param atLimit          why it takes no attempt now although it serves ({@code has used its rpm of 60}), as the
+ *                         router judges it; empty when it takes attempts (or rests)
  * @param recentLatencies  its latest successful attempts, oldest first (at most {@code RoutingState.LATENCY_SAMPLES}
  *                         or so)
  * @param lastFailure      the kind of its latest failure this router saw; empty when none
@@ -25,13 +28,15 @@ import java.util.Optional;
  * <p>Immutable and thread-safe.
  */
 public record DeploymentStatus(String group, Deployment deployment, Optional<Instant> restingUntil, int inFlight,
-                               int requestsThisMinute, List<LatencySample> recentLatencies,
+                               int requestsThisMinute, int failuresThisMinute, Optional<String> atLimit,
+                               List<LatencySample> recentLatencies,
                                Optional<FailureKind> lastFailure, Optional<Instant> lastFailureAt) {
 
     public DeploymentStatus {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(deployment, "deployment");
         Objects.requireNonNull(restingUntil, "restingUntil");
+        Objects.requireNonNull(atLimit, "atLimit");
         recentLatencies = List.copyOf(recentLatencies);
         Objects.requireNonNull(lastFailure, "lastFailure");
         Objects.requireNonNull(lastFailureAt, "lastFailureAt");

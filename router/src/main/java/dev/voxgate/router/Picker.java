@@ -31,14 +31,14 @@ final class Picker {
     private final InstantSource clock;
     private final RoutingStrategy strategy;
     private final RandomGenerator random;
-    private final Optional<Integer> defaultMaxParallel;
+    private final RouterSettings settings;
 
     Picker(RoutingContext context) {
         this.state = context.state();
         this.clock = context.clock();
         this.strategy = context.strategy();
         this.random = context.random();
-        this.defaultMaxParallel = context.settings().defaultMaxParallelRequests();
+        this.settings = context.settings();
     }
 
     /** The first attempt of a route; a {@link NoHealthyDeployment} failure when no deployment is available. */
@@ -67,13 +67,9 @@ final class Picker {
         return !availability(route, clock.instant()).open().isEmpty();
     }
 
-    /**
-     * What {@code deployment} may take: its own {@code max_parallel_requests} (else the router's default), its
-     * {@code rpm}, and its {@code tpm}, read as audio seconds per minute (LiteLLM's tokens per minute, for speech).
-     */
+    /** What {@code deployment} may take ({@link Availability#limits}). */
     DeploymentLimits limits(Deployment deployment) {
-        return new DeploymentLimits(deployment.maxParallelRequests().or(() -> defaultMaxParallel), deployment.rpm(),
-                deployment.tpm());
+        return Availability.limits(deployment, settings);
     }
 
     private Availability availability(Route route, Instant now) {

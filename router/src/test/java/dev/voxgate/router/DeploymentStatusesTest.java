@@ -56,4 +56,34 @@ class DeploymentStatusesTest {
 
         assertThat(statuses.of(router.modelGroups()).getFirst().inFlight()).isEqualTo(1);
     }
+
+    @Test
+    void aDeploymentThatUsedItsRpmIsAtItsLimitAndItsFailuresThisMinuteAreCounted() {
+        Router router = fixture.router().state(state).listener(statuses)
+                .deployment(fixture.deployment("b", "whisper", port().fails(new RateLimited("429", Optional.empty()))))
+                .deployment(fixture.deployment("a", "whisper", port().answers("x")).toBuilder().rpm(1).build())
+                .build();
+
+        router.transcribe(request("whisper"));
+        List<DeploymentStatus> now = statuses.of(router.modelGroups());
+
+        assertThat(now.getLast().atLimit()).contains("has used its rpm of 1");
+        assertThat(now.getFirst().atLimit()).as("a resting deployment is resting, not at a limit").isEmpty();
+        assertThat(now.getFirst().failuresThisMinute()).isEqualTo(1);
+        assertThat(now.getLast().failuresThisMinute()).isZero();
+    }
+
+    @Test
+    void theRoutersDefaultMaxParallelRequestsIsALimitToo() {
+        DeploymentStatuses withDefault = new DeploymentStatuses(state, fixture.clock,
+                RouterSettings.builder().defaultMaxParallelRequests(1).build());
+        Router router = fixture.router().state(state)
+                .deployment(fixture.deployment("a", "whisper", port().answers("x"))).build();
+
+        state.tryStart("a", fixture.clock.instant(), DeploymentLimits.none());
+
+        assertThat(withDefault.of(router.modelGroups()).getFirst().atLimit())
+                .contains("has 1 calls in flight, its max_parallel_requests");
+        assertThat(statuses.of(router.modelGroups()).getFirst().atLimit()).isEmpty();
+    }
 }

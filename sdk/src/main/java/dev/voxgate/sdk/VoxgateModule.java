@@ -64,8 +64,8 @@ public final class VoxgateModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DeploymentStatuses deploymentStatuses(RoutingState state) {
-        return new DeploymentStatuses(state, InstantSource.system());
+    DeploymentStatuses deploymentStatuses(RoutingState state, VoxgateConfig config) {
+        return new DeploymentStatuses(state, InstantSource.system(), config.routerSettings());
     }
 
     @Provides
