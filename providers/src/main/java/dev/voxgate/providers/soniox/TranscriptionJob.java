@@ -30,7 +30,8 @@ import okhttp3.Request;
 /**
  * One Soniox transcription as a job: {@code POST /v1/files} with the audio as multipart field {@code file},
  * {@code POST /v1/transcriptions} with {@code model}, {@code file_id}, OpenAI's {@code language} as
- * {@code language_hints: [<language>]}, {@code enable_speaker_diarization: true} for {@code diarized_json}, and
+ * {@code language_hints: [<language>]} (else {@code enable_language_identification: true}, as Whisper names the
+ * language it heard), {@code enable_speaker_diarization: true} for {@code diarized_json}, and
  * Soniox's own options, typed; then {@code GET /v1/transcriptions/{id}} until it ends and
  * {@code GET /v1/transcriptions/{id}/transcript}, whose tokens {@link TokenReader} reads. Soniox keeps both the file
  * (against a storage quota) and the transcription until they are deleted, so both are, once the call is over.
@@ -39,6 +40,7 @@ import okhttp3.Request;
  */
 final class TranscriptionJob implements JobSteps<TranscriptionJob.Job> {
 
+    private static final ParamValue TRUE = ParamValue.text("true");
     private static final String FILES = "v1/files/";
     private static final String TRANSCRIPTIONS = "v1/transcriptions/";
     // Soniox's async options, less webhook_* (whose answer holds no transcript), translation (a second transcript)
@@ -77,8 +79,12 @@ final class TranscriptionJob implements JobSteps<TranscriptionJob.Job> {
         ObjectNode json = ProviderJson.object().put("model", deployment.providerModel()).put("file_id", fileId);
         kept.language().ifPresent(language -> json.putArray("language_hints").add(language));
         VettedRequest options = kept.language().isPresent() ? request.without("language_hints") : request;
+        if (kept.language().isEmpty() && options.value("language_hints").isEmpty()) {
+            // Whisper names the language it heard; Soniox does only when asked to identify it.
+            options = options.orDefault("enable_language_identification", TRUE);
+        }
         if (kept.responseFormat() == ResponseFormat.DIARIZED_JSON) {
-            options = options.orDefault("enable_speaker_diarization", ParamValue.text("true"));
+            options = options.orDefault("enable_speaker_diarization", TRUE);
         }
         options.writeJson(json);
         Job job = calls.send(new Request.Builder().url(calls.endpoint().url("v1/transcriptions"))

@@ -111,6 +111,7 @@ class SonioxProviderFactoryTest extends ProviderContractTest {
         assertThat(fake.filesLeft()).isEmpty();
         assertThat(fake.lastOptions().path("model").asText()).isEqualTo(MODEL);
         assertThat(fake.lastOptions().path("language_hints").toString()).isEqualTo("[\"de\"]");
+        assertThat(fake.lastOptions().has("enable_language_identification")).isFalse();
         assertThat(transcription.text()).isEqualTo("Hello from the fake vendor.");
         assertThat(transcription.words()).extracting(Word::word)
                 .containsExactly("Hello", "from", "the", "fake", "vendor.");
@@ -139,7 +140,7 @@ class SonioxProviderFactoryTest extends ProviderContractTest {
 
     @Test
     void diarizedJsonAsksForSpeakersAndKeepsThemOnWordsAndSegments() {
-        Transcription transcription = strict(deployment().param("enable_language_identification", "true"))
+        Transcription transcription = strict(deployment())
                 .transcribe(request().responseFormat(ResponseFormat.DIARIZED_JSON).build());
 
         assertThat(fake.lastOptions().path("enable_speaker_diarization").asBoolean()).isTrue();
@@ -147,6 +148,17 @@ class SonioxProviderFactoryTest extends ProviderContractTest {
         assertThat(transcription.segments()).singleElement().isEqualTo(speakerSegment(0, 0, 2.95,
                 "Hello from the fake vendor.", "1"));
         assertThat(transcription.language()).contains("en");
+    }
+
+    @Test
+    void withoutALanguageSonioxIsAskedToIdentifyOneUnlessHintsAreGiven() {
+        TranscriptionPort port = strict(deployment());
+
+        assertThat(port.transcribe(request().build()).language()).contains("en");
+        assertThat(fake.lastOptions().path("enable_language_identification").asBoolean()).isTrue();
+        port.transcribe(request().providerParam("language_hints", "fr").build());
+        assertThat(fake.lastOptions().has("enable_language_identification")).isFalse();
+        assertThat(fake.lastOptions().path("language_hints").toString()).isEqualTo("[\"fr\"]");
     }
 
     @Test
