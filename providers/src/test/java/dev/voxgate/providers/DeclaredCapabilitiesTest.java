@@ -11,6 +11,7 @@ import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
 import dev.voxgate.providers.spi.ProviderContext;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -181,10 +182,10 @@ class DeclaredCapabilitiesTest {
     }
 
     @Test
-    void sonioxWritesJsonAndTheProxyRendersEveryOtherFormat() {
+    void sonioxWritesJsonAndTheProxyRendersEveryOtherFormatOfAtMostAnHour() {
         assertThat(declared("soniox", "stt-async-v4")).isEqualTo(Capabilities.builder()
                 .nativeFormats(EnumSet.of(ResponseFormat.JSON)).renderedFormats(RENDERED_FROM_JSON)
-                .wordTimestamps(true).segmentTimestamps(true).diarization(true)
+                .wordTimestamps(true).segmentTimestamps(true).diarization(true).maxAudio(Duration.ofMinutes(60))
                 .paramTypes(with(Map.of("language", ParamType.TEXT, "timestamp_granularities", ParamType.LIST),
                         "language_hints", ParamType.LIST, "enable_speaker_diarization", ParamType.BOOLEAN,
                         "enable_language_identification", ParamType.BOOLEAN, "client_reference_id", ParamType.TEXT))

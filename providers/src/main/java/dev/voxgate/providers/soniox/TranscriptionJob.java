@@ -21,6 +21,7 @@ import dev.voxgate.providers.http.StandardField;
 import dev.voxgate.providers.http.TimedJson;
 import dev.voxgate.providers.http.UpstreamCalls;
 import dev.voxgate.providers.http.VettedRequest;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -53,8 +54,11 @@ final class TranscriptionJob implements JobSteps<TranscriptionJob.Job> {
             .param(ParamPlacement.JSON, ParamType.TEXT, "client_reference_id")
             .build();
 
-    /** Its one JSON answer, from which the proxy renders every other format; timed words and segments, speakers. */
-    static final Capabilities CAPABILITIES = TimedJson.capabilities(PARAMS);
+    /**
+     * Its one JSON answer, from which the proxy renders every other format; timed words and segments, speakers; at
+     * most 60 minutes of audio, a limit Soniox does not raise.
+     */
+    static final Capabilities CAPABILITIES = TimedJson.builder(PARAMS).maxAudio(Duration.ofMinutes(60)).build();
 
     /**
      * A transcription job as Soniox last described it.
