@@ -74,7 +74,7 @@ final class TranscriptJob implements JobSteps<TranscriptJob.Job> {
      * @param status     where it stands
      * @param transcript the transcript, once completed
      */
-    record Job(String id, JobStatus status, Optional<Transcription> transcript) {
+    record Job(String id, JobStatus status, Optional<Transcription> transcript) implements JobSteps.Snapshot {
     }
 
     @Override
@@ -108,16 +108,6 @@ final class TranscriptJob implements JobSteps<TranscriptJob.Job> {
     public Job poll(Job job, UpstreamCalls calls) {
         return calls.send(new Request.Builder().url(calls.endpoint().url("v2/transcript/" + job.id())).get(),
                 (body, type) -> job(body));
-    }
-
-    @Override
-    public JobStatus status(Job job) {
-        return job.status();
-    }
-
-    @Override
-    public String id(Job job) {
-        return job.id();
     }
 
     @Override

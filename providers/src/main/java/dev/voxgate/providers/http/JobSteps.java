@@ -13,7 +13,16 @@ import dev.voxgate.core.model.Transcription;
  *
  * @param <J> the vendor's job as its last answer described it
  */
-public interface JobSteps<J> {
+public interface JobSteps<J extends JobSteps.Snapshot> {
+
+    /** A vendor's job as one of its answers described it. */
+    interface Snapshot {
+        /** The vendor's id of the job, for the calls about it, messages and logs. */
+        String id();
+
+        /** Where the job stood. */
+        JobStatus status();
+    }
 
     /**
      * Uploads the audio and creates the job, the request already vetted; the job as the creating call answered.
@@ -24,12 +33,6 @@ public interface JobSteps<J> {
 
     /** The job as the vendor describes it now. */
     J poll(J job, UpstreamCalls calls);
-
-    /** Where {@code job} stands. */
-    JobStatus status(J job);
-
-    /** The vendor's id of {@code job}, for messages and logs. */
-    String id(J job);
 
     /** The transcript of a completed {@code job}: from its last answer, or from further calls. */
     Transcription result(J job, VettedRequest request, UpstreamCalls calls);

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param <J> the vendor's job as its last answer described it
  */
-public final class VendorJob<J> implements UpstreamExchange {
+public final class VendorJob<J extends JobSteps.Snapshot> implements UpstreamExchange {
 
     private static final Logger LOG = LoggerFactory.getLogger(VendorJob.class);
     static final long FIRST_WAIT_MS = 250;
@@ -56,8 +56,8 @@ public final class VendorJob<J> implements UpstreamExchange {
         try {
             latest.job = steps.start(deployment, request, calls, leftovers);
             untilEnded(latest, calls, deployment.timeout().map(started::plus), started);
-            if (steps.status(latest.job) instanceof JobStatus.Failed failed) {
-                throw new TranscriptionException(calls.jobFailed(steps.id(latest.job), failed));
+            if (latest.job.status() instanceof JobStatus.Failed failed) {
+                throw new TranscriptionException(calls.jobFailed(latest.job.id(), failed));
             }
             return steps.result(latest.job, request, calls);
         } finally {
@@ -75,7 +75,7 @@ public final class VendorJob<J> implements UpstreamExchange {
         long nextWait = FIRST_WAIT_MS;
         int failures = 0;
         Duration retryAfter = Duration.ZERO;
-        while (!steps.status(latest.job).ended()) {
+        while (!latest.job.status().ended()) {
             J job = latest.job;
             Duration wait = max(Duration.ofMillis(nextWait), retryAfter);
             nextWait = Math.min(nextWait * 2, MAX_WAIT_MS);
@@ -83,7 +83,7 @@ public final class VendorJob<J> implements UpstreamExchange {
                 Duration left = Duration.between(runtime.clock().instant(), deadline.get());
                 if (!left.isPositive()) {
                     throw new TranscriptionException(new UpstreamTimeout(calls.describe() + ": job "
-                            + steps.id(job) + " had not ended " + Duration.between(started, deadline.get()).toMillis()
+                            + job.id() + " had not ended " + Duration.between(started, deadline.get()).toMillis()
                             + " ms after it was started (the deployment's timeout)"));
                 }
                 wait = wait.compareTo(left) < 0 ? wait : left;
@@ -98,7 +98,7 @@ public final class VendorJob<J> implements UpstreamExchange {
                     throw e;
                 }
                 retryAfter = retryAfter(e.failure());
-                LOG.debug("{}: polling job {} failed, polling again: {}", calls.describe(), steps.id(job),
+                LOG.debug("{}: polling job {} failed, polling again: {}", calls.describe(), job.id(),
                         e.failure().message());
             }
         }
@@ -111,7 +111,7 @@ public final class VendorJob<J> implements UpstreamExchange {
             // The router's attempt timeout, or the caller cancelling: the router sees the interrupt and decides.
             Thread.currentThread().interrupt();
             throw new TranscriptionException(new UpstreamTimeout(calls.describe() + ": the wait for job "
-                    + steps.id(job) + " was interrupted (the attempt timed out or was cancelled)"), e);
+                    + job.id() + " was interrupted (the attempt timed out or was cancelled)"), e);
         }
     }
 
@@ -136,7 +136,7 @@ public final class VendorJob<J> implements UpstreamExchange {
         if (leftovers.isEmpty()) {
             return;
         }
-        J running = job != null && !steps.status(job).ended() ? job : null;
+        J running = job != null && !job.status().ended() ? job : null;
         runtime.cleanUp().execute(() -> {
             if (running != null) {
                 awaitAbandoned(running, calls);
@@ -153,12 +153,12 @@ public final class VendorJob<J> implements UpstreamExchange {
             untilEnded(latest, calls, Optional.of(now.plus(Duration.ofMinutes(CLEAN_UP_MINUTES))), now);
         } catch (TranscriptionException stillRunning) {
             LOG.warn("{}: job {} was abandoned and has not ended; deleting it anyway: {}", calls.describe(),
-                    steps.id(job), stillRunning.failure().message());
+                    job.id(), stillRunning.failure().message());
         }
     }
 
     /** The job as its last answer described it; one call's, on one thread. */
-    private static final class Latest<J> {
+    private static final class Latest<J extends JobSteps.Snapshot> {
         private J job;
     }
 }

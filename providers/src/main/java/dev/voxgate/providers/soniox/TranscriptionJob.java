@@ -67,7 +67,7 @@ final class TranscriptionJob implements JobSteps<TranscriptionJob.Job> {
      * @param status     where it stands
      * @param durationMs the audio's length, once Soniox read it
      */
-    record Job(String id, JobStatus status, Optional<Long> durationMs) {
+    record Job(String id, JobStatus status, Optional<Long> durationMs) implements JobSteps.Snapshot {
     }
 
     @Override
@@ -102,16 +102,6 @@ final class TranscriptionJob implements JobSteps<TranscriptionJob.Job> {
     public Job poll(Job job, UpstreamCalls calls) {
         return calls.send(new Request.Builder().url(calls.endpoint().url(TRANSCRIPTIONS + job.id())).get(),
                 (body, type) -> job(body));
-    }
-
-    @Override
-    public JobStatus status(Job job) {
-        return job.status();
-    }
-
-    @Override
-    public String id(Job job) {
-        return job.id();
     }
 
     @Override

@@ -22,6 +22,7 @@ import dev.voxgate.providers.spi.ProviderFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
@@ -193,6 +194,20 @@ class AssemblyAiProviderFactoryTest extends ProviderContractTest {
         assertThat(strict(deployment()).transcribe(request().build()).text()).isEqualTo("Hello from the fake vendor.");
         assertThat(fake.count("POST /v2/upload")).isEqualTo(1);
         assertThat(fake.count("GET /v2/transcript/")).isEqualTo(2);
+    }
+
+    @Test
+    void sixFailedPollsInARowFailTheAttemptWithTheVendorsStatusAndTheJobIsStillDeleted() {
+        fake.pollsRunning(0);
+        for (int poll = 1; poll <= 6; poll++) {
+            fake.unavailablePoll(poll);
+        }
+
+        assertThat(failingCall(strict(deployment()), request().build()).failure())
+                .asInstanceOf(type(UpstreamUnavailable.class)).extracting(UpstreamUnavailable::upstreamStatus)
+                .isEqualTo(OptionalInt.of(503));
+        assertThat(fake.count("POST /v2/upload")).isEqualTo(1);
+        assertThat(fake.jobsLeft()).isEmpty();
     }
 
     @Test
