@@ -37,7 +37,7 @@ public final class VendorJob<J extends JobSteps.Snapshot> implements UpstreamExc
     static final long MAX_WAIT_MS = 4_000;
     static final int MAX_POLL_FAILURES = 5;
     static final long CLEAN_UP_MINUTES = 15;
-    // Longer than this, a vendor asks us to go away: the attempt fails rated-limited and the router cools it down.
+    // Longer than this, a vendor asks us to go away: the attempt fails rate-limited and the router cools it down.
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(1);
 
     private final JobSteps<J> steps;
