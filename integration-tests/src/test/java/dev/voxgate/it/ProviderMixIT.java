@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.voxgate.providers.fakes.FakeAssemblyAi;
+import dev.voxgate.providers.fakes.FakeSoniox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One model group over Groq, Deepgram and a self-hosted OpenAI-compatible server: every answer has OpenAI's shape. */
+/**
+ * One model group over vendors of every kind (OpenAI-compatible, Deepgram, the job-style AssemblyAI and Soniox):
+ * every answer has OpenAI's shape.
+ */
 class ProviderMixIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,6 +57,52 @@ class ProviderMixIT {
             assertThat(selfHosted.seen()).isNotEmpty();
             assertThat(deepgram.seen().getFirst().url().queryParameter("model")).isEqualTo("nova-3");
             assertThat(groq.seen().getFirst().fields().get("model")).containsExactly("whisper-large-v3");
+        }
+    }
+
+    @Test
+    void synchronousAndJobStyleVendorsOfOneGroupAnswerInOneShape(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("jobs-mix.yaml"), """
+                model_list:
+                  - model_name: whisper
+                    litellm_params:
+                      model: openai/Systran/faster-whisper-small
+                      api_base: os.environ/SELF_HOSTED_BASE
+                  - model_name: whisper
+                    litellm_params:
+                      model: deepgram/nova-3
+                  - model_name: whisper
+                    litellm_params:
+                      model: assemblyai/universal-2
+                  - model_name: whisper
+                    litellm_params:
+                      model: soniox/stt-async-v4
+                router_settings:
+                  routing_strategy: usage-based-routing
+                """);
+        try (FakeSpeechVendor selfHosted = FakeSpeechVendor.openAi("unused-key", TRANSCRIPT);
+             FakeDeepgram deepgram = new FakeDeepgram("dg-fake-key", TRANSCRIPT);
+             LoopbackJobVendor<FakeAssemblyAi> assemblyAi = LoopbackJobVendor.assemblyAi("aai-fake-key", TRANSCRIPT);
+             LoopbackJobVendor<FakeSoniox> soniox = LoopbackJobVendor.soniox("soniox-fake-key", TRANSCRIPT);
+             RunningProxy proxy = RunningProxy.start(config, Map.of(
+                     "SELF_HOSTED_BASE", selfHosted.baseUrl(), "OPENAI_API_KEY", "unused-key",
+                     "DEEPGRAM_API_KEY", "dg-fake-key", "DEEPGRAM_API_BASE", deepgram.baseUrl(),
+                     "ASSEMBLYAI_API_KEY", "aai-fake-key", "ASSEMBLYAI_API_BASE", assemblyAi.baseUrl(),
+                     "SONIOX_API_KEY", "soniox-fake-key", "SONIOX_API_BASE", soniox.baseUrl()))) {
+            assemblyAi.vendor().pollsRunning(0);
+            soniox.vendor().pollsRunning(0);
+            // Usage-based routing takes the deployment least used this minute: in turn, so each answers both formats.
+            for (int i = 0; i < 8; i++) {
+                assertJsonShape(transcribe(proxy, "json"));
+                assertVerboseShape(transcribe(proxy, "verbose_json"));
+            }
+
+            assertThat(selfHosted.seen()).isNotEmpty();
+            assertThat(deepgram.seen()).isNotEmpty();
+            assertThat(assemblyAi.vendor().count("POST /v2/transcript")).isPositive();
+            assertThat(soniox.vendor().count("POST /v1/transcriptions")).isPositive();
+            assertThat(assemblyAi.vendor().lastOptions().path("speech_models").path(0).asText())
+                    .isEqualTo("universal-2");
         }
     }
 

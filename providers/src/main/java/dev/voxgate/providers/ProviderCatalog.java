@@ -5,6 +5,7 @@ import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure;
 import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Deployment;
+import dev.voxgate.providers.assemblyai.AssemblyAiProviderFactory;
 import dev.voxgate.providers.azure.AzureProviderFactory;
 import dev.voxgate.providers.deepgram.DeepgramProviderFactory;
 import dev.voxgate.providers.elevenlabs.ElevenLabsProviderFactory;
@@ -14,6 +15,7 @@ import dev.voxgate.providers.hostedvllm.HostedVllmProviderFactory;
 import dev.voxgate.providers.http.UpstreamSocketFactory;
 import dev.voxgate.providers.mistral.MistralProviderFactory;
 import dev.voxgate.providers.openai.OpenAiProviderFactory;
+import dev.voxgate.providers.soniox.SonioxProviderFactory;
 import dev.voxgate.providers.spi.ProviderContext;
 import dev.voxgate.providers.spi.ProviderFactory;
 import dev.voxgate.providers.spi.SharedHttpClient;
@@ -76,7 +78,9 @@ public final class ProviderCatalog {
                 new GroqProviderFactory(),
                 new FireworksAiProviderFactory(),
                 new MistralProviderFactory(),
-                new HostedVllmProviderFactory()));
+                new HostedVllmProviderFactory(),
+                new AssemblyAiProviderFactory(),
+                new SonioxProviderFactory()));
     }
 
     /**

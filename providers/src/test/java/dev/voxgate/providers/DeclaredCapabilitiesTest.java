@@ -11,6 +11,7 @@ import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.providers.openaicompat.OpenAiCompatProfile;
 import dev.voxgate.providers.spi.ProviderContext;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ class DeclaredCapabilitiesTest {
     @ParameterizedTest
     @CsvSource({"openai, whisper-1", "openai, gpt-transcribe", "openai, ggml-base.en", "azure, prod-gpt-4o-transcribe",
         "groq, whisper-large-v3", "fireworks_ai, whisper-v3", "mistral, voxtral-mini-latest", "hosted_vllm, whisper",
-        "deepgram, nova-3", "elevenlabs, scribe_v1"})
+        "deepgram, nova-3", "elevenlabs, scribe_v1", "assemblyai, universal-3-5-pro", "soniox, stt-async-v4"})
     void whatAProviderDeclaresWithoutCredentialsIsWhatItsAdapterDeclares(String provider, String model) {
         Deployment bare = Deployment.builder("d1", "speech", provider, model).build();
 
@@ -155,5 +156,39 @@ class DeclaredCapabilitiesTest {
                         "detect_speaker_roles", ParamType.BOOLEAN, "use_speaker_library", ParamType.BOOLEAN,
                         "enable_logging", ParamType.BOOLEAN)).build());
         assertThat(declared.takes("prompt")).isFalse();
+    }
+
+    @Test
+    void assemblyAiWritesJsonAndItsOwnSubtitlesAndTheProxyRendersTheRest() {
+        Capabilities declared = declared("assemblyai", "universal-3-5-pro");
+
+        assertThat(declared).isEqualTo(Capabilities.builder()
+                .nativeFormats(EnumSet.of(ResponseFormat.JSON, ResponseFormat.SRT, ResponseFormat.VTT))
+                .renderedFormats(EnumSet.of(ResponseFormat.TEXT, ResponseFormat.VERBOSE_JSON,
+                        ResponseFormat.DIARIZED_JSON))
+                .wordTimestamps(true).segmentTimestamps(true).diarization(true)
+                .paramTypes(with(Map.of("language", ParamType.TEXT, "timestamp_granularities", ParamType.LIST),
+                        "language_code", ParamType.TEXT, "boost_param", ParamType.TEXT,
+                        "redact_pii_sub", ParamType.TEXT, "language_detection", ParamType.BOOLEAN,
+                        "speaker_labels", ParamType.BOOLEAN, "punctuate", ParamType.BOOLEAN,
+                        "format_text", ParamType.BOOLEAN, "disfluencies", ParamType.BOOLEAN,
+                        "filter_profanity", ParamType.BOOLEAN, "redact_pii", ParamType.BOOLEAN,
+                        "speakers_expected", ParamType.NUMBER, "language_confidence_threshold", ParamType.NUMBER,
+                        "speech_threshold", ParamType.NUMBER, "audio_start_from", ParamType.NUMBER,
+                        "audio_end_at", ParamType.NUMBER, "keyterms_prompt", ParamType.LIST,
+                        "word_boost", ParamType.LIST, "redact_pii_policies", ParamType.LIST,
+                        "chars_per_caption", ParamType.NUMBER)).build());
+        assertThat(declared.takes("prompt")).isFalse();
+    }
+
+    @Test
+    void sonioxWritesJsonAndTheProxyRendersEveryOtherFormatOfAtMostAnHour() {
+        assertThat(declared("soniox", "stt-async-v4")).isEqualTo(Capabilities.builder()
+                .nativeFormats(EnumSet.of(ResponseFormat.JSON)).renderedFormats(RENDERED_FROM_JSON)
+                .wordTimestamps(true).segmentTimestamps(true).diarization(true).maxAudio(Duration.ofMinutes(60))
+                .paramTypes(with(Map.of("language", ParamType.TEXT, "timestamp_granularities", ParamType.LIST),
+                        "language_hints", ParamType.LIST, "enable_speaker_diarization", ParamType.BOOLEAN,
+                        "enable_language_identification", ParamType.BOOLEAN, "client_reference_id", ParamType.TEXT))
+                .build());
     }
 }

@@ -27,10 +27,10 @@ class ProviderCatalogTest {
     void builtInCatalogKnowsEveryShippedProvider() {
         ProviderCatalog catalog = ProviderCatalog.builtIn();
 
-        assertThat(catalog.providerIds()).containsExactly(
-                "azure", "deepgram", "elevenlabs", "fireworks_ai", "groq", "hosted_vllm", "mistral", "openai");
+        assertThat(catalog.providerIds()).containsExactly("assemblyai", "azure", "deepgram", "elevenlabs",
+                "fireworks_ai", "groq", "hosted_vllm", "mistral", "openai", "soniox");
         assertThat(catalog.supports("openai")).isTrue();
-        assertThat(catalog.supports("assemblyai")).isFalse();
+        assertThat(catalog.supports("gemini")).isFalse();
     }
 
     @Test
@@ -60,8 +60,9 @@ class ProviderCatalogTest {
         assertThatThrownBy(() -> ProviderCatalog.builtIn().connect(deployment, CONTEXT))
                 .isInstanceOfSatisfying(TranscriptionException.class, thrown -> assertThat(thrown.failure())
                         .isEqualTo(new ModelNotFound(
-                                "unknown provider 'x' for deployment 'd9'; known providers: azure, deepgram, "
-                                        + "elevenlabs, fireworks_ai, groq, hosted_vllm, mistral, openai")));
+                                "unknown provider 'x' for deployment 'd9'; known providers: assemblyai, azure, "
+                                        + "deepgram, elevenlabs, fireworks_ai, groq, hosted_vllm, mistral, openai, "
+                                        + "soniox")));
     }
 
     @Test

@@ -83,7 +83,26 @@ public abstract class ProviderContractTest extends ProviderTestBase {
 
     /** A probe of the default deployment's declared capabilities against the fake vendor. */
     protected final CapabilityProbe probe(Deployment deployment) {
-        return new CapabilityProbe(connect(deployment), server, this::answerIn, ProviderTestBase::request);
+        return new CapabilityProbe(connect(deployment), server, this::answerIn, ProviderTestBase::request,
+                this::enqueueAnswer);
+    }
+
+    /**
+     * Puts on the fake's queue the vendor's {@code answer} to a transcription in {@code format}: the one answer of a
+     * vendor that answers at once; a job-style vendor adds the answers of its other calls around it.
+     */
+    protected void enqueueAnswer(ResponseFormat format, MockResponse answer) {
+        server.enqueue(answer);
+    }
+
+    /** The next request that carried the audio. */
+    protected RecordedRequest takeAudioRequest() throws InterruptedException {
+        return takeRequest();
+    }
+
+    /** Asserts that the vendor was asked for {@code format}, as it takes the format. */
+    protected void assertFormatAsked(ResponseFormat format) throws InterruptedException {
+        assertThat(RecordedForm.of(takeRequest()).value("response_format")).isEqualTo(format.wireName());
     }
 
     /** The vendor's 200 answer to a request in {@code format}. */
@@ -130,7 +149,7 @@ public abstract class ProviderContractTest extends ProviderTestBase {
 
     @Test
     void jsonTranscriptIsMapped() {
-        server.enqueue(json(200, transcriptBody("hello world")));
+        enqueueAnswer(ResponseFormat.JSON, json(200, transcriptBody("hello world")));
 
         Transcription transcription = connect(deployment().build()).transcribe(request().build());
 
@@ -145,20 +164,20 @@ public abstract class ProviderContractTest extends ProviderTestBase {
         assumeTrue(answersInTextFormats(), "the vendor answers JSON only");
         assumeTrue(producesTextFormat(format), "the vendor does not produce " + format.wireName());
         String body = "WEBVTT\n\n1\n00:00:00,000 --> 00:00:01,500\n  Hello,   there.\n\n";
-        server.enqueue(text(200, "text/plain; charset=utf-8", body));
+        enqueueAnswer(format, text(200, "text/plain; charset=utf-8", body));
 
         Transcription transcription = connect(deployment().build())
                 .transcribe(request().responseFormat(format).build());
 
         assertThat(transcription.formattedBody()).contains(body);
-        assertThat(RecordedForm.of(takeRequest()).value("response_format")).isEqualTo(format.wireName());
+        assertFormatAsked(format);
     }
 
     @ParameterizedTest
     @EnumSource(value = ResponseFormat.class, names = {"TEXT", "SRT", "VTT"})
     void textFormatsOfAJsonOnlyVendorAreReadFromItsJson(ResponseFormat format) {
         assumeFalse(answersInTextFormats(), "the vendor answers in text formats");
-        server.enqueue(json(200, transcriptBody("hello world")));
+        enqueueAnswer(format, json(200, transcriptBody("hello world")));
 
         Transcription transcription = connect(deployment().build())
                 .transcribe(request().responseFormat(format).build());
@@ -357,15 +376,15 @@ public abstract class ProviderContractTest extends ProviderTestBase {
     void onDiskAudioIsSentIdenticallyOnEveryCall(@TempDir Path directory) throws Exception {
         Path file = Files.write(directory.resolve("meeting.mp3"), AUDIO);
         AudioInput audio = AudioInput.of(file);
-        server.enqueue(json(200, transcriptBody("one")));
-        server.enqueue(json(200, transcriptBody("two")));
+        enqueueAnswer(ResponseFormat.JSON, json(200, transcriptBody("one")));
+        enqueueAnswer(ResponseFormat.JSON, json(200, transcriptBody("two")));
         TranscriptionPort port = connect(deployment().build());
 
         port.transcribe(request().audio(audio).build());
         port.transcribe(request().audio(audio).build());
 
-        assertAudioSent(takeRequest(), "meeting.mp3", "audio/mpeg");
-        assertAudioSent(takeRequest(), "meeting.mp3", "audio/mpeg");
+        assertAudioSent(takeAudioRequest(), "meeting.mp3", "audio/mpeg");
+        assertAudioSent(takeAudioRequest(), "meeting.mp3", "audio/mpeg");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.voxgate.core.model.Transcription.Usage;
 import dev.voxgate.core.model.Transcription.Word;
 import dev.voxgate.providers.elevenlabs.SpeechToTextResponse.Token;
 import dev.voxgate.providers.http.MalformedBodyException;
+import dev.voxgate.providers.http.SpeakerTurns;
 import dev.voxgate.providers.http.ProviderJson;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,11 @@ final class SpeechToTextReader {
         Optional<Double> billed = Optional.ofNullable(response.audioDurationSecs());
         Optional<Double> duration = billed.or(() -> tokens.stream()
                 .filter(Token::isTimed).map(Token::end).max(Double::compare));
+        List<Word> words = new ArrayList<>();
+        List<String> spacing = new ArrayList<>();
+        words(tokens, words, spacing);
         return new Transcription(response.text(), Optional.ofNullable(response.languageCode()), duration,
-                SpeakerTurns.of(tokens), words(tokens), billed.map(Usage.Duration::new), Optional.empty());
+                SpeakerTurns.of(words, spacing), words, billed.map(Usage.Duration::new), Optional.empty());
     }
 
     private static SpeechToTextResponse parse(String body) throws MalformedBodyException {
@@ -51,15 +55,22 @@ final class SpeechToTextReader {
         return tokens;
     }
 
-    /** Untimed words (timestamps_granularity none) cannot be words of a transcript, which are timed. */
-    private static List<Word> words(List<Token> tokens) {
-        List<Word> words = new ArrayList<>();
+    /**
+     * The timed words into {@code words}, and into {@code spacing} the spacing token sent last before each; untimed
+     * words (timestamps_granularity none) cannot be words of a transcript, which are timed, and audio events
+     * ({@code (laughter)}) stay in the text only.
+     */
+    private static void words(List<Token> tokens, List<Word> words, List<String> spacing) {
+        String before = "";
         for (Token token : tokens) {
-            if (token.isWord() && token.isTimed()) {
+            if (token.isSpacing()) {
+                before = token.text();
+            } else if (token.isWord() && token.isTimed()) {
                 words.add(new Word(token.text(), token.start(), token.end(), Optional.ofNullable(token.speakerId()),
                         Optional.ofNullable(token.logprob()).map(Math::exp)));
+                spacing.add(before);
+                before = "";
             }
         }
-        return words;
     }
 }

@@ -28,10 +28,17 @@ public final class AudioRequestBody extends RequestBody {
 
     /** The body of {@code audio}, typed with its content type (octet-stream when that does not parse). */
     public AudioRequestBody(AudioInput audio) {
-        Objects.requireNonNull(audio, "audio");
-        this.content = audio.content();
-        MediaType parsed = MediaType.parse(audio.contentType());
-        this.contentType = parsed == null ? OCTET_STREAM : parsed;
+        this(audio.content(), MediaType.parse(audio.contentType()));
+    }
+
+    private AudioRequestBody(AudioContent content, MediaType contentType) {
+        this.content = Objects.requireNonNull(content, "content");
+        this.contentType = contentType == null ? OCTET_STREAM : contentType;
+    }
+
+    /** The bytes of {@code audio} typed {@code application/octet-stream}, for an upload that takes any bytes. */
+    public static AudioRequestBody octetStream(AudioInput audio) {
+        return new AudioRequestBody(audio.content(), OCTET_STREAM);
     }
 
     @Override

@@ -33,6 +33,11 @@ public sealed interface Endpoint {
             headers = Map.copyOf(headers);
         }
 
+        /** The base URL with {@code path} ({@code v1/files/abc}) appended, each segment URL-encoded. */
+        public HttpUrl url(String path) {
+            return base.newBuilder().addPathSegments(path).build();
+        }
+
         /** {@code request} with this endpoint's headers and key. */
         Request.Builder authorize(Request.Builder request) {
             headers.forEach(request::header);

@@ -65,6 +65,17 @@ final class FailureMapper {
                 + error.getClass().getSimpleName() + reason + ")"), OptionalInt.empty());
     }
 
+    /**
+     * The failure a vendor's job means that ended in error: the vendor failing is worth another attempt (elsewhere);
+     * the audio failing (unreadable, no speech, too long) is not, as any deployment would be sent the same file.
+     */
+    TranscriptionFailure jobFailed(String jobId, JobStatus.Failed failed) {
+        String message = upstream.redact(upstream.describe() + ": job " + jobId + " ended in error: "
+                + UpstreamError.parse(failed.vendorMessage()).message().orElse("no reason given"));
+        return failed.vendorFault() ? new UpstreamUnavailable(message, OptionalInt.empty())
+                : InvalidRequest.ofParam("file", message);
+    }
+
     /** The failure a 2xx answer means whose body is not what {@code detail} says it should be. */
     TranscriptionFailure unreadable(int status, String detail) {
         return new UpstreamProtocolError(upstream.redact("HTTP " + status + " from " + upstream.describe()

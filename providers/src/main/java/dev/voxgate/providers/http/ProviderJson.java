@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
 
 /**
  * The one Jackson mapper of the providers, built once. It ignores fields it does not know (vendors add them
@@ -25,7 +28,24 @@ public final class ProviderJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    private static final MediaType JSON = MediaType.get("application/json");
+
     private ProviderJson() {
+    }
+
+    /** An empty JSON object, for a request body. */
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** {@code json} as a request body of type {@code application/json}. */
+    public static RequestBody body(JsonNode json) {
+        try {
+            return RequestBody.create(MAPPER.writeValueAsBytes(json), JSON);
+        } catch (JsonProcessingException e) {
+            // A tree of plain nodes always writes; this would be a bug in how the body was built.
+            throw new IllegalStateException("a JSON body could not be written", e);
+        }
     }
 
     /** Reads {@code json} as a {@code type}; {@code null} when the body is the JSON literal {@code null}. */

@@ -31,13 +31,17 @@ public final class TimedJson {
      * parameters of {@code params}.
      */
     public static Capabilities capabilities(ParamSchema params) {
+        return builder(params).build();
+    }
+
+    /** What {@link #capabilities} declares, as a builder, for a vendor with limits of its own to add. */
+    public static Capabilities.Builder builder(ParamSchema params) {
         return Capabilities.builder()
                 .nativeFormats(EnumSet.of(ResponseFormat.JSON))
                 .renderedFormats(EnumSet.complementOf(EnumSet.of(ResponseFormat.JSON)))
                 .wordTimestamps(true)
                 .segmentTimestamps(true)
                 .diarization(true)
-                .paramTypes(params.types().orElse(null))
-                .build();
+                .paramTypes(params.types().orElse(null));
     }
 }

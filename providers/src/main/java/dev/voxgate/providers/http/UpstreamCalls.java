@@ -1,6 +1,7 @@
 package dev.voxgate.providers.http;
 
 import dev.voxgate.core.error.TranscriptionException;
+import dev.voxgate.core.error.TranscriptionFailure;
 import java.io.IOException;
 import java.util.Optional;
 import okhttp3.MediaType;
@@ -20,6 +21,15 @@ public interface UpstreamCalls {
 
     /** Where the deployment's vendor is: its base URL and, for a vendor that takes one, the API version. */
     Endpoint.Ready endpoint();
+
+    /** Who answers these calls, e.g. {@code soniox (deployment 'd1')}, for messages and logs; never the key. */
+    String describe();
+
+    /**
+     * The failure a vendor job means that ended in error: {@code UpstreamUnavailable} when the vendor failed,
+     * {@code InvalidRequest} on {@code file} when the audio did; with the vendor's message, redacted of the key.
+     */
+    TranscriptionFailure jobFailed(String jobId, JobStatus.Failed failed);
 
     /**
      * Sends {@code request} and reads its whole 2xx body with {@code reader}.

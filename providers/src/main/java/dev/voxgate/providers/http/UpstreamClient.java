@@ -53,6 +53,16 @@ final class UpstreamClient implements UpstreamCalls {
     }
 
     @Override
+    public String describe() {
+        return upstream.describe();
+    }
+
+    @Override
+    public TranscriptionFailure jobFailed(String jobId, JobStatus.Failed failed) {
+        return failures.jobFailed(jobId, failed);
+    }
+
+    @Override
     public <T> T send(Request.Builder request, SuccessReader<T> reader) {
         return stream(request, (body, contentType) -> reader.read(whole(body, contentType), contentType));
     }
