@@ -93,6 +93,33 @@ class KeysIT {
     }
 
     @Test
+    void badInputToTheKeyRoutesIsA400NamingTheFieldToFix() {
+        try (FakeSpeechVendor vendor = FakeSpeechVendor.openAi("sk-fake", TRANSCRIPT);
+             RunningProxy proxy = proxy(config(database.url(), 10), vendor)) {
+            KeyAdmin admin = new KeyAdmin(proxy.baseUrl(), MASTER);
+            Map<String, String> wrong = Map.of(
+                    "{\"models\": \"whisper\"", "not valid JSON",
+                    "[1, 2]", "must be a JSON object",
+                    "{\"models\": \"whisper\"}", "'models' must be a list of strings",
+                    "{\"max_budget\": -1}", "'max_budget' must be a number of US dollars",
+                    "{\"rpm_limit\": 1.5}", "'rpm_limit' must be a whole number",
+                    "{\"duration\": \"3 days\"}", "such as 30s, 10m, 1h, 30d, 2w or 1mo",
+                    "{\"metadata\": [\"a\"]}", "'metadata' must be a JSON object",
+                    "{\"team_id\": \"nobody\"}", "no team 'nobody'",
+                    "{\"key\": \"short\"}", "must start with 'sk-'");
+            wrong.forEach((body, message) -> {
+                KeyAdmin.Reply reply = admin.post("/key/generate", body);
+                assertThat(reply.status()).as(body).isEqualTo(400);
+                assertThat(reply.body().at("/error/message").asText()).as(body).contains(message);
+            });
+            assertThat(admin.get("/spend/logs?start_date=yesterday").body().at("/error/param").asText())
+                    .isEqualTo("start_date");
+            assertThat(admin.post("/key/delete", "{\"keys\": [\"sk-never-made-0000000000\"]}").status())
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
     void aKeyThatLastsTwoSecondsIsRefusedAfterThree() throws Exception {
         try (FakeSpeechVendor vendor = FakeSpeechVendor.openAi("sk-fake", TRANSCRIPT);
              RunningProxy proxy = proxy(config(database.url(), 10), vendor)) {
