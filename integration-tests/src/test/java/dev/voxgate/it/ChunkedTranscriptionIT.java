@@ -58,11 +58,10 @@ class ChunkedTranscriptionIT {
     void twoMinutesOverAOneMegabyteLimitAreOneAnswerStitchedFromChunksCutAtThePauses(@TempDir Path dir)
             throws IOException {
         Path speech = ToneSpeech.write(dir.resolve("meeting.wav"), WORDS, WORD, PAUSE);
-        try (FakeSpeechVendor first = FakeSpeechVendor.openAi(KEY, "unused").listening();
-             FakeSpeechVendor second = FakeSpeechVendor.openAi(KEY, "unused").listening();
-             RunningProxy proxy = start(dir, first, second)) {
-            var answer = postTranscription(proxy, "/v1/audio/transcriptions", null, speech,
-                    fields("model", "long", "response_format", "verbose_json"));
+        try (Group group = Group.start(dir)) {
+            FakeSpeechVendor first = group.first();
+            FakeSpeechVendor second = group.second();
+            var answer = group.post(speech, "response_format", "verbose_json");
 
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             assertThat(first.seen()).hasSizeGreaterThanOrEqualTo(4).allSatisfy(upload -> {
@@ -103,11 +102,10 @@ class ChunkedTranscriptionIT {
     @Test
     void subtitlesOfAChunkedUploadAreNumberedAndTimedAcrossTheWholeFile(@TempDir Path dir) {
         Path speech = ToneSpeech.write(dir.resolve("talk.wav"), WORDS, WORD, PAUSE);
-        try (FakeSpeechVendor first = FakeSpeechVendor.openAi(KEY, "unused").listening();
-             FakeSpeechVendor second = FakeSpeechVendor.openAi(KEY, "unused").listening();
-             RunningProxy proxy = start(dir, first, second)) {
-            var answer = postTranscription(proxy, "/v1/audio/transcriptions", null, speech,
-                    fields("model", "long", "response_format", "srt"));
+        try (Group group = Group.start(dir)) {
+            FakeSpeechVendor first = group.first();
+            FakeSpeechVendor second = group.second();
+            var answer = group.post(speech, "response_format", "srt");
 
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             assertThat(first.seen()).allSatisfy(upload -> assertThat(upload.fields().get("response_format"))
@@ -133,13 +131,12 @@ class ChunkedTranscriptionIT {
     @Test
     void aChunkWhoseDeploymentFailsIsRetriedOnTheOther(@TempDir Path dir) {
         Path speech = ToneSpeech.write(dir.resolve("meeting.wav"), WORDS, WORD, PAUSE);
-        try (FakeSpeechVendor failing = FakeSpeechVendor.openAi(KEY, "unused").listening();
-             FakeSpeechVendor healthy = FakeSpeechVendor.openAi(KEY, "unused").listening();
-             RunningProxy proxy = start(dir, failing, healthy)) {
+        try (Group group = Group.start(dir)) {
+            FakeSpeechVendor failing = group.first();
+            FakeSpeechVendor healthy = group.second();
             failing.failWhenHeard(ToneSpeech.word(10));
 
-            var answer = postTranscription(proxy, "/v1/audio/transcriptions", null, speech,
-                    fields("model", "long"));
+            var answer = group.post(speech);
 
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             assertThat(answer.body()).contains("\"text\":\"" + ALL_WORDS + "\"");
@@ -154,14 +151,13 @@ class ChunkedTranscriptionIT {
     void aChunkThatFailsEverywhereFailsTheRequestNamingItsTimeRangeWithNoPartialBody(@TempDir Path dir)
             throws IOException {
         Path speech = ToneSpeech.write(dir.resolve("meeting.wav"), WORDS, WORD, PAUSE);
-        try (FakeSpeechVendor first = FakeSpeechVendor.openAi(KEY, "unused").listening();
-             FakeSpeechVendor second = FakeSpeechVendor.openAi(KEY, "unused").listening();
-             RunningProxy proxy = start(dir, first, second)) {
+        try (Group group = Group.start(dir)) {
+            FakeSpeechVendor first = group.first();
+            FakeSpeechVendor second = group.second();
             first.failWhenHeard(ToneSpeech.word(10));
             second.failWhenHeard(ToneSpeech.word(10));
 
-            var answer = postTranscription(proxy, "/v1/audio/transcriptions", null, speech,
-                    fields("model", "long", "response_format", "verbose_json"));
+            var answer = group.post(speech, "response_format", "verbose_json");
 
             assertThat(answer.status()).as(answer.body()).isEqualTo(503);
             JsonNode error = JSON.readTree(answer.body());
@@ -186,11 +182,10 @@ class ChunkedTranscriptionIT {
                 "-codec:a", "libmp3lame", "-b:a", "128k", mp3.toString()).inheritIO().start();
         assertThat(ffmpeg.waitFor()).as("ffmpeg's exit status").isZero();
         assertThat(mp3.toFile().length()).isGreaterThan(1024 * 1024);
-        try (FakeSpeechVendor first = FakeSpeechVendor.openAi(KEY, "unused").listening();
-             FakeSpeechVendor second = FakeSpeechVendor.openAi(KEY, "unused").listening();
-             RunningProxy proxy = start(dir, first, second)) {
-            var answer = postTranscription(proxy, "/v1/audio/transcriptions", null, mp3,
-                    fields("model", "long", "response_format", "verbose_json"));
+        try (Group group = Group.start(dir)) {
+            FakeSpeechVendor first = group.first();
+            FakeSpeechVendor second = group.second();
+            var answer = group.post(mp3, "response_format", "verbose_json");
 
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             assertThat(first.seen()).hasSizeGreaterThanOrEqualTo(4)
@@ -222,10 +217,33 @@ class ChunkedTranscriptionIT {
         }
     }
 
-    private static RunningProxy start(Path dir, FakeSpeechVendor first, FakeSpeechVendor second) {
-        Path config = TestFiles.config(dir, "long.yaml", ONE_MEGABYTE_GROUP);
-        return RunningProxy.start(config, Map.of("OPENAI_API_KEY", KEY, "FIRST_BASE", first.baseUrl(),
-                "SECOND_BASE", second.baseUrl()));
+    /** The two listening vendors of the 1 MB group, and a proxy in front of them. */
+    private record Group(FakeSpeechVendor first, FakeSpeechVendor second, RunningProxy proxy)
+            implements AutoCloseable {
+
+        static Group start(Path dir) {
+            FakeSpeechVendor first = FakeSpeechVendor.openAi(KEY, "unused").listening();
+            FakeSpeechVendor second = FakeSpeechVendor.openAi(KEY, "unused").listening();
+            Path config = TestFiles.config(dir, "long.yaml", ONE_MEGABYTE_GROUP);
+            return new Group(first, second, RunningProxy.start(config, Map.of("OPENAI_API_KEY", KEY,
+                    "FIRST_BASE", first.baseUrl(), "SECOND_BASE", second.baseUrl())));
+        }
+
+        /** {@code audio} posted to the group, with these fields besides the model. */
+        ProxyClients.Answer post(Path audio, String... fields) {
+            String[] all = new String[fields.length + 2];
+            all[0] = "model";
+            all[1] = "long";
+            System.arraycopy(fields, 0, all, 2, fields.length);
+            return postTranscription(proxy, "/v1/audio/transcriptions", null, audio, fields(all));
+        }
+
+        @Override
+        public void close() {
+            proxy.close();
+            first.close();
+            second.close();
+        }
     }
 
     private static long millis(Matcher cue, int group) {
