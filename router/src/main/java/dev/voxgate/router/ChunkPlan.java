@@ -32,7 +32,7 @@ record ChunkPlan(ResponseFormat chunkFormat, int maxSamples, boolean promptChain
     /** The plan for {@code request} on {@code route}; empty when it is to be routed whole, as usual. */
     static Optional<ChunkPlan> of(Route route, TranscriptionRequest request, AudioTask task, boolean streaming,
                                   ChunkingSettings settings) {
-        if (!settings.enabled()) {
+        if (!settings.enabled() || fitsEveryLimit(route, request.audio().content().size())) {
             return Optional.empty();
         }
         Optional<Double> seconds = AudioDuration.seconds(request.audio().content());
@@ -63,6 +63,17 @@ record ChunkPlan(ResponseFormat chunkFormat, int maxSamples, boolean promptChain
         }
         boolean chain = settings.promptChain() && capable.stream().allMatch(t -> t.capabilities().takes("prompt"));
         return Optional.of(new ChunkPlan(format, (int) samples, chain, reason(capable, whole)));
+    }
+
+    // Most uploads are within every deployment's size and no deployment limits the length: then chunks could not
+    // help, and a call pays one loop here, not a read of the audio's header.
+    private static boolean fitsEveryLimit(Route route, long bytes) {
+        for (Target target : route.targets()) {
+            if (!target.capabilities().takesUploadOf(bytes) || target.capabilities().maxAudio().isPresent()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> lacks(Target target, RequestNeeds needs) {

@@ -38,6 +38,20 @@ class AudioDecoderTest {
     }
 
     @Test
+    void aStretchWrittenAsWavIsReadBackSampleForSample() {
+        short[] samples = {0, 1, -1, 32767, -32768, 1234, -4321, 7};
+        MonoPcm pcm = new MonoPcm(samples);
+
+        byte[] wav = pcm.wav(2, 7);
+
+        assertThat(wav).hasSize(MonoPcm.WAV_HEADER_BYTES + 10);
+        assertThat(decode(wav).samples()).containsExactly((short) -1, (short) 32767, (short) -32768, (short) 1234,
+                (short) -4321);
+        assertThat(AudioDuration.seconds(new dev.voxgate.core.model.AudioContent.InMemory(pcm.wav(0, 8))))
+                .contains(8.0 / MonoPcm.SAMPLE_RATE);
+    }
+
+    @Test
     void floatSamplesAndTheExtensibleHeaderAreRead() {
         MonoPcm floats = decode(WavBytes.float32(1, 16_000).tone(440, 0.5, 0.5));
         MonoPcm extensible = decode(WavBytes.pcm(1, 16_000, 24).extensible().tone(440, 0.5, 0.5));
