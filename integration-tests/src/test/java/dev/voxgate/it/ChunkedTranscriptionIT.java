@@ -175,6 +175,21 @@ class ChunkedTranscriptionIT {
     }
 
     @Test
+    void aStreamOfAnUploadThatNeedsChunksIsRefusedBeforeAnyCall(@TempDir Path dir) throws IOException {
+        Path speech = ToneSpeech.write(dir.resolve("meeting.wav"), WORDS, WORD, PAUSE);
+        // gpt-4o-transcribe streams, so only the upload's size stands in the way.
+        try (Group group = Group.start(dir, ONE_MEGABYTE_GROUP.replace("openai/whisper-1", "openai/gpt-4o-transcribe"))) {
+            var answer = group.post(speech, "stream", "true");
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+            JsonNode error = JSON.readTree(answer.body()).get("error");
+            assertThat(error.get("param").asText()).isEqualTo("stream");
+            assertThat(error.get("message").asText()).contains("in chunks").contains("send stream=false");
+            assertThat(group.first().requestCount() + group.second().requestCount()).isZero();
+        }
+    }
+
+    @Test
     void anMp3OfTheSameSpeechIsDecodedByFfmpegAndChunkedToo(@TempDir Path dir) throws Exception {
         Path wav = ToneSpeech.write(dir.resolve("meeting.wav"), WORDS, WORD, PAUSE);
         Path mp3 = dir.resolve("meeting.mp3");
@@ -222,9 +237,13 @@ class ChunkedTranscriptionIT {
             implements AutoCloseable {
 
         static Group start(Path dir) {
+            return start(dir, ONE_MEGABYTE_GROUP);
+        }
+
+        static Group start(Path dir, String yaml) {
             FakeSpeechVendor first = FakeSpeechVendor.openAi(KEY, "unused").listening();
             FakeSpeechVendor second = FakeSpeechVendor.openAi(KEY, "unused").listening();
-            Path config = TestFiles.config(dir, "long.yaml", ONE_MEGABYTE_GROUP);
+            Path config = TestFiles.config(dir, "long.yaml", yaml);
             return new Group(first, second, RunningProxy.start(config, Map.of("OPENAI_API_KEY", KEY,
                     "FIRST_BASE", first.baseUrl(), "SECOND_BASE", second.baseUrl())));
         }

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * words moved to the whole audio's time, and numbered again; what the vendors billed added up. Where two chunks
  * overlap (a hard cut, made where no silence was found), each segment and word is kept from one of them only: from
  * the earlier if its middle lies before the middle of the overlap, else from the later, so a word on the cut is
- * neither lost nor said twice. Such a chunk's text is then rebuilt from what it kept.
+ * neither lost nor said twice. Such a chunk's text is then rebuilt from the words (else the segments) it kept.
  *
  * <p>Stateless and thread-safe.
  */
@@ -77,14 +77,14 @@ final class TranscriptStitcher {
     }
 
     // A chunk that overlaps nothing keeps its text as the vendor wrote it; one that lost items to an overlap says
-    // what it kept, from its segments if it has them, else its words.
+    // what it kept, from its words if it has them (the finer cut), else its segments.
     private static String text(Transcription transcript, List<Segment> segments, List<Word> words) {
         if (segments.size() == transcript.segments().size() && words.size() == transcript.words().size()) {
             return transcript.text().strip();
         }
-        return (transcript.segments().isEmpty()
-                ? words.stream().map(Word::word)
-                : segments.stream().map(Segment::text)).map(String::strip).collect(Collectors.joining(" "));
+        return (transcript.words().isEmpty()
+                ? segments.stream().map(Segment::text)
+                : words.stream().map(Word::word)).map(String::strip).collect(Collectors.joining(" "));
     }
 
     // The vendors' bills added up, when they all billed alike; else the audio seconds they all gave.
