@@ -124,6 +124,17 @@ class ChunkedRoutingTest {
     }
 
     @Test
+    void aTranslationIsChunkedTheSameWay() {
+        ListeningPort vendor = new ListeningPort(seconds -> false);
+        Router router = router(ChunkingSettings.defaults(), deployment("small", vendor));
+
+        Routed<Transcription> routed = router.route(request(ResponseFormat.JSON), CallOptions.translation());
+
+        assertThat(routed.value().text()).isEqualTo("[en] 26.00 s [en] 30.00 s [en] 5.00 s");
+        assertThat(vendor.translations.get()).isEqualTo(3);
+    }
+
+    @Test
     void aStreamOfAnUploadThatWouldBeChunkedIsRefusedBeforeAnyCall() {
         ListeningPort vendor = new ListeningPort(seconds -> false);
         Router router = router(ChunkingSettings.defaults(), deployment("small", vendor));
@@ -206,6 +217,7 @@ class ChunkedRoutingTest {
         final List<Long> uploads = new CopyOnWriteArrayList<>();
         final List<String> prompts = new CopyOnWriteArrayList<>();
         final AtomicInteger mostAtOnce = new AtomicInteger();
+        final AtomicInteger translations = new AtomicInteger();
         private final AtomicInteger atOnce = new AtomicInteger();
         private final DoublePredicate failing;
 
@@ -236,6 +248,14 @@ class ChunkedRoutingTest {
             } finally {
                 atOnce.decrementAndGet();
             }
+        }
+
+        @Override
+        public Transcription translate(TranscriptionRequest request) {
+            translations.incrementAndGet();
+            Transcription heard = transcribe(request);
+            return new Transcription("[en] " + heard.text(), heard.language(), heard.durationSeconds(),
+                    heard.segments(), heard.words(), heard.usage(), heard.formattedBody());
         }
 
         private static byte[] read(TranscriptionRequest request) {
