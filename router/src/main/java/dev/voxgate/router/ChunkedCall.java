@@ -6,6 +6,7 @@ import dev.voxgate.core.audio.CutFinder.Span;
 import dev.voxgate.core.audio.DecodeDeadline;
 import dev.voxgate.core.audio.MonoPcm;
 import dev.voxgate.core.error.TranscriptionException;
+import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamTimeout;
 import dev.voxgate.core.model.AudioInput;
 import dev.voxgate.core.model.Transcription;
@@ -66,6 +67,10 @@ final class ChunkedCall {
             MonoPcm pcm = new AudioDecoder(chunking.ffmpegPath(), chunking.maxDecoded().toSeconds())
                     .decode(request.audio(), DecodeDeadline.after(deadline.remaining()
                             .orElse(context.settings().attemptTimeout())));
+            if (pcm.samples().length == 0) {
+                throw new TranscriptionException(InvalidRequest.ofParam("file", "The uploaded file '"
+                        + request.audio().filename() + "' holds no audio to transcribe."));
+            }
             List<Span> spans = CutFinder.spans(pcm, new CutFinder.Rules(plan.maxSamples(),
                     samples(chunking.silenceSearch()), samples(chunking.overlap()), chunking.silenceRms()));
             Call call = new Call(plan, request, options, deadline, pcm, spans, chunks);

@@ -176,6 +176,24 @@ class ChunkedRoutingTest {
                 });
     }
 
+    @Test
+    void aLargeWavThatHoldsNoSamplesIsABadRequestNotAFailureOfTheProxy() {
+        Router router = router(ChunkingSettings.defaults(), deployment("small", new ListeningPort(seconds -> false)));
+        // A 2 MB "junk" chunk before an empty data chunk: over the limit, and not a sample in it.
+        java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + 8 + 2_000_000).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes()).putInt(wav.capacity() - 8).put("WAVEfmt ".getBytes()).putInt(16)
+                .putShort((short) 1).putShort((short) 1).putInt(RATE).putInt(RATE * 2).putShort((short) 2)
+                .putShort((short) 16).put("junk".getBytes()).putInt(2_000_000).position(44 + 2_000_000)
+                .put("data".getBytes()).putInt(0);
+
+        assertThatThrownBy(() -> router.route(TranscriptionRequest.builder("speech",
+                AudioInput.of("empty.wav", wav.array())).build(), CallOptions.defaults()))
+                .isInstanceOfSatisfying(RoutedTranscriptionException.class, e -> {
+                    assertThat(e.failure()).isInstanceOf(InvalidRequest.class);
+                    assertThat(e.getMessage()).contains("'empty.wav' holds no audio");
+                });
+    }
+
     private Router router(ChunkingSettings chunking, Vendor... vendors) {
         Router.Builder builder = Router.builder().clock(clock).sleeper(new RecordingSleeper(clock))
                 .strategy(Fixture.FIRST_CANDIDATE)
