@@ -4,6 +4,7 @@ import static dev.voxgate.config.TestConfigs.loader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.voxgate.router.ChunkingSettings;
 import dev.voxgate.router.RouterSettings;
 import dev.voxgate.router.state.FailureKind;
 import dev.voxgate.router.strategy.BuiltInStrategy;
@@ -103,6 +104,38 @@ class RouterSettingsReadingTest {
                 .retryAfter(Duration.ofMillis(1500)).disableFallbacks(true).totalTimeout(Duration.ofSeconds(120))
                 .build());
         assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void chunkingIsOnByDefaultAndReadAsASwitchOrAMapOfItsSettings() {
+        assertThat(read("").routerSettings().chunking()).isEqualTo(ChunkingSettings.defaults());
+        assertThat(read("router_settings: {chunking: false}\n").routerSettings().chunking())
+                .isEqualTo(ChunkingSettings.disabled());
+        VoxgateConfig config = read("""
+                router_settings:
+                  chunking:
+                    max_parallel: 2
+                    overlap_seconds: 0.5
+                    silence_search_seconds: 5
+                    silence_threshold_db: -35
+                    prompt_chain: true
+                    ffmpeg_path: /opt/ffmpeg/bin/ffmpeg
+                    max_decoded_seconds: 7200
+                """);
+
+        assertThat(config.routerSettings().chunking()).isEqualTo(ChunkingSettings.builder().maxParallel(2)
+                .overlap(Duration.ofMillis(500)).silenceSearch(Duration.ofSeconds(5)).silenceThreshold(-35)
+                .promptChain(true).ffmpegPath("/opt/ffmpeg/bin/ffmpeg").maxDecoded(Duration.ofHours(2)).build());
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void aChunkingSettingOutOfRangeStopsTheStartNamingIt() {
+        ConfigException error = failure("router_settings: {chunking: {overlap_seconds: 5}}\n");
+
+        assertThat(error.problem()).contains("overlap must be from 0 to 2 s");
+        assertThat(failure("router_settings: {chunking: {max_parallel: 0}}\n").problem())
+                .contains("maxParallel must be at least 1");
     }
 
     @Test

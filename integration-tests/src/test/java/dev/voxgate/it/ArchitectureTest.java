@@ -152,7 +152,7 @@ class ArchitectureTest {
             "dev.voxgate.router", "dev.voxgate.router.strategy", "dev.voxgate.router.state",
             "dev.voxgate.config", "dev.voxgate.config.litellm", "dev.voxgate.metrics", "dev.voxgate.sdk",
             "dev.voxgate.proxy", "dev.voxgate.proxy.logging",
-            "dev.voxgate.local", "dev.voxgate.local.internal", "dev.voxgate.local.internal.audio",
+            "dev.voxgate.local",
             "dev.voxgate.local.internal.vosk", "dev.voxgate.tracing"})
     void everyPackageTheRulesNameExists(String packageName) {
         // A rule over an empty package can never fail, so the packages the rules speak of must be real.

@@ -66,6 +66,8 @@ final class FakeSpeechVendor extends LoopbackVendor {
     private final AtomicReference<MockResponse> forcedAnswer = new AtomicReference<>();
     private final AtomicInteger forcedTimes = new AtomicInteger();
     private final CountDownLatch streamGate = new CountDownLatch(1);
+    private volatile boolean listening;
+    private volatile String failingWord;
 
     private FakeSpeechVendor(Flavor flavor, String apiKey, Set<String> azureDeployments, String transcript) {
         this.flavor = flavor;
@@ -105,6 +107,20 @@ final class FakeSpeechVendor extends LoopbackVendor {
         forcedAnswer.set(new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json")
                 .body(jsonBody).build());
         forcedTimes.set(times);
+    }
+
+    /**
+     * From now on it hears the {@link ToneSpeech} in each upload and answers with those words (json, verbose_json);
+     * an upload that is no 16 kHz 16-bit mono PCM WAV is refused with 400.
+     */
+    FakeSpeechVendor listening() {
+        this.listening = true;
+        return this;
+    }
+
+    /** While listening, an upload in which {@code word} is heard is answered 503. */
+    void failWhenHeard(String word) {
+        this.failingWord = word;
     }
 
     /** Requests the fake accepted, in order. */
@@ -152,6 +168,9 @@ final class FakeSpeechVendor extends LoopbackVendor {
         }
         if (first(parsed, "stream").filter("true"::equals).isPresent()) {
             return streamed();
+        }
+        if (listening) {
+            return heard(first(parsed, "response_format").orElse("json"), parsed.fileBytes());
         }
         return translation ? json("{\"text\":\"" + TRANSLATED + transcript + "\"}")
                 : transcript(first(parsed, "response_format").orElse("json"), parsed.fileBytes());
@@ -259,6 +278,25 @@ final class FakeSpeechVendor extends LoopbackVendor {
             default -> json(flavor == Flavor.GROQ
                     ? "{\"text\":\"" + text + "\",\"x_groq\":{\"id\":\"req_01jfake\"}}"
                     : "{\"text\":\"" + text + "\",\"usage\":{\"type\":\"duration\",\"seconds\":" + billed + "}}");
+        };
+    }
+
+    private MockResponse heard(String format, byte[] audio) {
+        List<ToneSpeech.Word> words;
+        try {
+            words = ToneSpeech.hear(audio);
+        } catch (IllegalArgumentException e) {
+            return error(400, "Audio file might be corrupted or unsupported: " + e.getMessage());
+        }
+        if (failingWord != null && words.stream().anyMatch(word -> word.word().equals(failingWord))) {
+            return error(503, "The server is overloaded or not ready yet.");
+        }
+        long billed = (long) Math.ceil(ToneSpeech.seconds(audio).orElse(0));
+        return switch (format) {
+            case "json" -> json("{\"text\":\"" + ToneSpeech.text(words) + "\",\"usage\":{\"type\":\"duration\","
+                    + "\"seconds\":" + billed + "}}");
+            case "verbose_json" -> json(ToneSpeech.verboseJson(audio));
+            default -> error(400, "this fake hears json and verbose_json only, not " + format);
         };
     }
 

@@ -2,7 +2,7 @@ package dev.voxgate.local;
 
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
-import dev.voxgate.local.internal.Deadline;
+import dev.voxgate.core.audio.DecodeDeadline;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -75,7 +75,7 @@ final class DecodeGate {
          *
          * @throws TranscriptionException {@code UpstreamTimeout} when the deadline passes or the wait is interrupted
          */
-        void awaitSlot(Deadline deadline) {
+        void awaitSlot(DecodeDeadline deadline) {
             try {
                 if (!running.tryAcquire(Math.max(0, deadline.remaining().toNanos()), TimeUnit.NANOSECONDS)) {
                     throw deadline.expired("waiting for a free decode slot");

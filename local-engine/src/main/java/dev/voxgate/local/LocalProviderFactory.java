@@ -3,7 +3,7 @@ package dev.voxgate.local;
 import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Deployment;
-import dev.voxgate.local.internal.audio.AudioDecoder;
+import dev.voxgate.core.audio.AudioDecoder;
 import dev.voxgate.local.internal.vosk.BundledModel;
 import dev.voxgate.local.internal.vosk.Recognition;
 import dev.voxgate.local.internal.vosk.SharedModels;
@@ -60,7 +60,7 @@ public final class LocalProviderFactory implements ProviderFactory {
         Optional<String> language = params.language()
                 .or(() -> params.modelPath().isEmpty() ? Optional.of(BUNDLED_LANGUAGE) : Optional.empty());
         return new LocalTranscriber(deployment, new Recognition(model),
-                new AudioDecoder(params.ffmpeg()),
+                new AudioDecoder(params.ffmpeg(), LocalTranscriber.MAX_AUDIO_SECONDS),
                 new DecodeGate(deployment.id(), params.maxConcurrentDecodes(), params.maxQueuedDecodes()),
                 language, params.timeLimit());
     }

@@ -10,9 +10,9 @@ import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.Transcription.Usage;
 import dev.voxgate.core.model.Transcription.Word;
 import dev.voxgate.core.model.TranscriptionRequest;
-import dev.voxgate.local.internal.Deadline;
-import dev.voxgate.local.internal.audio.AudioDecoder;
-import dev.voxgate.local.internal.audio.MonoPcm;
+import dev.voxgate.core.audio.DecodeDeadline;
+import dev.voxgate.core.audio.AudioDecoder;
+import dev.voxgate.core.audio.MonoPcm;
 import dev.voxgate.local.internal.vosk.RecognizedWord;
 import dev.voxgate.local.internal.vosk.Recognition;
 import java.time.Duration;
@@ -36,11 +36,13 @@ final class LocalTranscriber implements TranscriptionPort {
     // Every format the proxy renders from text, segments and words; no diarized_json, as Vosk names no speakers.
     private static final Set<ResponseFormat> FORMATS = EnumSet.of(ResponseFormat.JSON, ResponseFormat.TEXT,
             ResponseFormat.SRT, ResponseFormat.VTT, ResponseFormat.VERBOSE_JSON);
+    /** The longest audio one request may carry. */
+    static final long MAX_AUDIO_SECONDS = 3600;
     static final Capabilities CAPABILITIES = Capabilities.builder()
             .nativeFormats(FORMATS)
             .wordTimestamps(true)
             .segmentTimestamps(true)
-            .maxAudio(Duration.ofSeconds(AudioDecoder.MAX_SECONDS))
+            .maxAudio(Duration.ofSeconds(MAX_AUDIO_SECONDS))
             .params(Set.of("language", "prompt", "temperature", "timestamp_granularities"))
             .build();
 
@@ -76,7 +78,7 @@ final class LocalTranscriber implements TranscriptionPort {
     public Transcription transcribe(TranscriptionRequest request) {
         requireDeclared(request);
         requireSpokenLanguage(request);
-        Deadline deadline = Deadline.after(timeLimit);
+        DecodeDeadline deadline = DecodeDeadline.after(timeLimit);
         try (DecodeGate.Ticket ticket = gate.admit()) {
             ticket.awaitSlot(deadline);
             MonoPcm pcm = decoder.decode(request.audio(), deadline);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamTimeout;
-import dev.voxgate.local.internal.Deadline;
+import dev.voxgate.core.audio.DecodeDeadline;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class DecodeGateTest {
 
-    private static final Deadline PLENTY = Deadline.after(Duration.ofMinutes(5));
+    private static final DecodeDeadline PLENTY = DecodeDeadline.after(Duration.ofMinutes(5));
 
     @Test
     void slotsPlusWaitingPlacesAreAdmittedAndTheNextIsRefusedWithRetryAfter() {
@@ -40,7 +40,7 @@ class DecodeGateTest {
         }
 
         DecodeGate.Ticket second = gate.admit();
-        second.awaitSlot(Deadline.after(Duration.ofMillis(100)));
+        second.awaitSlot(DecodeDeadline.after(Duration.ofMillis(100)));
         second.close();
     }
 
@@ -50,7 +50,7 @@ class DecodeGateTest {
         gate.admit().awaitSlot(PLENTY);
         DecodeGate.Ticket waiting = gate.admit();
 
-        assertThatThrownBy(() -> waiting.awaitSlot(Deadline.after(Duration.ofMillis(50))))
+        assertThatThrownBy(() -> waiting.awaitSlot(DecodeDeadline.after(Duration.ofMillis(50))))
                 .isInstanceOfSatisfying(TranscriptionException.class, e -> assertThat(e.failure())
                         .isInstanceOf(UpstreamTimeout.class));
     }

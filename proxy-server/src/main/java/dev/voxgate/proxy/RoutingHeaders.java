@@ -41,6 +41,9 @@ final class RoutingHeaders {
         String cost = report.cost().toPlainString();
         ctx.header("x-voxgate-response-cost", cost);
         ctx.header("x-litellm-response-cost", cost);
+        if (!report.chunks().isEmpty()) {
+            ctx.header("x-voxgate-chunks", Integer.toString(report.chunks().size()));
+        }
         if (!report.leftOut().isEmpty()) {
             ctx.header("x-voxgate-left-out-deployments", headerSafe(report.leftOut().stream()
                     .map(RoutingReport.LeftOut::describe).collect(Collectors.joining(", "))));

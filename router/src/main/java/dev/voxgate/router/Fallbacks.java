@@ -2,15 +2,8 @@ package dev.voxgate.router;
 
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure;
-import dev.voxgate.core.error.TranscriptionFailure.AuthenticationFailed;
-import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
-import dev.voxgate.core.error.TranscriptionFailure.ModelNotFound;
 import dev.voxgate.core.error.TranscriptionFailure.NoCapableDeployment;
-import dev.voxgate.core.error.TranscriptionFailure.NoHealthyDeployment;
 import dev.voxgate.core.error.TranscriptionFailure.PayloadTooLarge;
-import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
-import dev.voxgate.core.error.TranscriptionFailure.UpstreamProtocolError;
-import dev.voxgate.core.error.TranscriptionFailure.UpstreamTimeout;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
 import java.util.List;
 import java.util.OptionalInt;
@@ -50,7 +43,7 @@ final class Fallbacks {
             return original;
         }
         String message = original.getMessage() + " (fallbacks tried: " + String.join("; ", outcomes) + ")";
-        return new TranscriptionException(withMessage(original.failure(), message), original);
+        return new TranscriptionException(original.failure().withMessage(message), original);
     }
 
     /**
@@ -62,20 +55,5 @@ final class Fallbacks {
             return new TranscriptionException(new PayloadTooLarge(incapable.message()), failure);
         }
         return failure;
-    }
-
-    private static TranscriptionFailure withMessage(TranscriptionFailure failure, String message) {
-        return switch (failure) {
-            case InvalidRequest i -> new InvalidRequest(message, i.param());
-            case AuthenticationFailed a -> new AuthenticationFailed(message);
-            case ModelNotFound m -> new ModelNotFound(message);
-            case RateLimited r -> new RateLimited(message, r.retryAfter());
-            case UpstreamTimeout t -> new UpstreamTimeout(message);
-            case UpstreamUnavailable u -> new UpstreamUnavailable(message, u.upstreamStatus());
-            case UpstreamProtocolError p -> new UpstreamProtocolError(message);
-            case PayloadTooLarge p -> new PayloadTooLarge(message);
-            case NoHealthyDeployment n -> new NoHealthyDeployment(message, n.retryAfter());
-            case NoCapableDeployment c -> new NoCapableDeployment(message, c.param(), c.tooLarge());
-        };
     }
 }

@@ -36,6 +36,8 @@ import java.util.random.RandomGenerator;
  * <li><b>Time out</b> per attempt (the deployment's {@code timeout}, else {@code attemptTimeout}) and per call
  *     (the shorter of {@link CallOptions#timeout()} and {@code totalTimeout}, every wait and fallback included).</li>
  * </ol>
+ * An upload too large or too long for every capable deployment of its group is transcribed in chunks, each a
+ * call of its own, when {@link ChunkingSettings} allow it (see {@link ChunkedCall}).
  * The README's "How a call is routed" gives every rule. {@link #route}, {@link #routeAsync} and
  * {@link #routeStreaming} return the result with a {@link RoutingReport} of what happened; the
  * {@link TranscriptionPort} methods return the result alone. Every failure reaches the caller as a
@@ -50,10 +52,12 @@ public final class Router implements TranscriptionPort {
     private final Routes routes;
     private final RoutingEngine engine;
     private final CallThreads callThreads;
+    private final Chunking chunking;
 
     private Router(Routes routes, RoutingContext context) {
         this.routes = routes;
         this.engine = new RoutingEngine(routes, context);
+        this.chunking = new Chunking(routes, context, engine);
         this.callThreads = new CallThreads(context.listeners()::handoff);
     }
 
@@ -72,7 +76,8 @@ public final class Router implements TranscriptionPort {
     public Routed<Transcription> route(TranscriptionRequest request, CallOptions options) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(options, "options");
-        return engine.execute(request.model(), options, TranscriptionCalls.of(request, options.task()));
+        return chunking.route(request, options)
+                .orElseGet(() -> engine.execute(request.model(), options, TranscriptionCalls.of(request, options.task())));
     }
 
     /**
@@ -97,6 +102,7 @@ public final class Router implements TranscriptionPort {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
+        chunking.refuseStreamOfChunks(request);
         return engine.execute(request.model(), options, TranscriptionCalls.streamed(request, listener));
     }
 

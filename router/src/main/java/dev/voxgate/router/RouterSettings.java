@@ -37,6 +37,7 @@ import java.util.Optional;
  * @param routingStrategyArgs        the latency strategy's window and buffer
  * @param defaultMaxParallelRequests calls in flight at once per deployment that sets no
  *                                   {@code max_parallel_requests} of its own (default: no limit)
+ * @param chunking                   when and how uploads too large for every capable deployment are cut into chunks
  *
  * <p>Immutable and thread-safe.
  */
@@ -55,7 +56,8 @@ public record RouterSettings(
         boolean disableCooldowns,
         BuiltInStrategy routingStrategy,
         RoutingStrategyArgs routingStrategyArgs,
-        Optional<Integer> defaultMaxParallelRequests) {
+        Optional<Integer> defaultMaxParallelRequests,
+        ChunkingSettings chunking) {
 
     /** The key of the fallback list that applies to every group without its own entry. */
     public static final String ANY_GROUP = "*";
@@ -79,6 +81,7 @@ public record RouterSettings(
         Objects.requireNonNull(routingStrategyArgs, "routingStrategyArgs");
         Objects.requireNonNull(defaultMaxParallelRequests, "defaultMaxParallelRequests")
                 .ifPresent(value -> requireNotNegative(value, "defaultMaxParallelRequests"));
+        Objects.requireNonNull(chunking, "chunking");
     }
 
     /** LiteLLM's defaults. */
@@ -96,7 +99,7 @@ public record RouterSettings(
                 .maxFallbacks(maxFallbacks).disableFallbacks(disableFallbacks).cooldownTime(cooldownTime)
                 .allowedFails(allowedFails).allowedFailsPolicy(allowedFailsPolicy).disableCooldowns(disableCooldowns)
                 .routingStrategy(routingStrategy).routingStrategyArgs(routingStrategyArgs);
-        return builder.defaultMaxParallelRequests(defaultMaxParallelRequests.orElse(null));
+        return builder.defaultMaxParallelRequests(defaultMaxParallelRequests.orElse(null)).chunking(chunking);
     }
 
     private static Map<FailureKind, Integer> policy(Map<FailureKind, Integer> policy, String field) {
@@ -140,6 +143,7 @@ public record RouterSettings(
         private BuiltInStrategy routingStrategy = BuiltInStrategy.SIMPLE_SHUFFLE;
         private RoutingStrategyArgs routingStrategyArgs = RoutingStrategyArgs.defaults();
         private Integer defaultMaxParallelRequests;
+        private ChunkingSettings chunking = ChunkingSettings.defaults();
 
         private Builder() {
         }
@@ -238,11 +242,16 @@ public record RouterSettings(
             return this;
         }
 
+        public Builder chunking(ChunkingSettings chunking) {
+            this.chunking = chunking;
+            return this;
+        }
+
         public RouterSettings build() {
             return new RouterSettings(numRetries, retryPolicy, retryAfter, attemptTimeout,
                     Optional.ofNullable(totalTimeout), fallbacks, maxFallbacks, disableFallbacks, cooldownTime,
                     allowedFails, allowedFailsPolicy, disableCooldowns, routingStrategy, routingStrategyArgs,
-                    Optional.ofNullable(defaultMaxParallelRequests));
+                    Optional.ofNullable(defaultMaxParallelRequests), chunking);
         }
     }
 }

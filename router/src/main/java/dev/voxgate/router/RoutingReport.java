@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param leftOut        the deployments left out of the call before any pick, as unable to serve the request
  * @param totalTime      from the call's start to its end
  * @param providerTime   spent inside provider calls
+ * @param chunks         for an upload cut into chunks, each chunk's own call, in the audio's order; then the
+ *                       attempts, fallbacks and left-out deployments above are all of theirs together, and the
+ *                       group and deployment those of the last chunk; empty for a call made whole
  *
  * <p>Immutable and thread-safe.
  */
@@ -32,7 +35,8 @@ public record RoutingReport(
         List<String> fallbacks,
         List<LeftOut> leftOut,
         Duration totalTime,
-        Duration providerTime) {
+        Duration providerTime,
+        List<Chunk> chunks) {
 
     public RoutingReport {
         Objects.requireNonNull(requestedModel, "requestedModel");
@@ -43,13 +47,25 @@ public record RoutingReport(
         leftOut = List.copyOf(leftOut);
         Objects.requireNonNull(totalTime, "totalTime");
         Objects.requireNonNull(providerTime, "providerTime");
+        chunks = List.copyOf(chunks);
+    }
+
+    /** The report of a call made whole, not in chunks. */
+    public RoutingReport(String requestedModel, String modelGroup, Optional<String> deploymentId,
+                         List<Attempt> attempts, List<String> fallbacks, List<LeftOut> leftOut, Duration totalTime,
+                         Duration providerTime) {
+        this(requestedModel, modelGroup, deploymentId, attempts, fallbacks, leftOut, totalTime, providerTime,
+                List.of());
     }
 
     /**
      * Attempts beyond the first of each group that had one: what LiteLLM reports as
-     * {@code x-litellm-attempted-retries}.
+     * {@code x-litellm-attempted-retries}; for a chunked call, the chunks' retries together.
      */
     public int retries() {
+        if (!chunks.isEmpty()) {
+            return chunks.stream().mapToInt(chunk -> chunk.report().retries()).sum();
+        }
         long groups = attempts.stream().map(Attempt::group).distinct().count();
         return attempts.size() - (int) groups;
     }
@@ -63,8 +79,16 @@ public record RoutingReport(
         return attempts.stream().map(Attempt::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** The audio's length as the answering attempt billed it; empty on failure or when nobody said. */
+    /**
+     * The audio's length as the answering attempt billed it, for a chunked call the sum of the chunks'; empty on
+     * failure or when nobody said.
+     */
     public Optional<Double> audioSeconds() {
+        if (!chunks.isEmpty()) {
+            List<Optional<Double>> each = chunks.stream().map(chunk -> chunk.report().audioSeconds()).toList();
+            return each.stream().allMatch(Optional::isPresent)
+                    ? Optional.of(each.stream().mapToDouble(Optional::get).sum()) : Optional.empty();
+        }
         return deploymentId.isEmpty() ? Optional.empty() : attempts.getLast().audioSeconds();
     }
 
@@ -77,6 +101,20 @@ public record RoutingReport(
     public Duration overhead() {
         Duration overhead = totalTime.minus(providerTime);
         return overhead.isNegative() ? Duration.ZERO : overhead;
+    }
+
+    /**
+     * One chunk of an upload cut into chunks, and its call.
+     *
+     * @param index        its place in the audio, from 0
+     * @param startSeconds where it starts in the whole upload's audio
+     * @param endSeconds   where it ends
+     * @param report       its call, routed on its own
+     */
+    public record Chunk(int index, double startSeconds, double endSeconds, RoutingReport report) {
+        public Chunk {
+            Objects.requireNonNull(report, "report");
+        }
     }
 
     /**

@@ -26,16 +26,18 @@ final class RouterSettingsReader {
     private static final Set<String> ROUTER_KEYS = Set.of("num_retries", "timeout", "cooldown_time", "allowed_fails",
             "disable_cooldowns", "max_fallbacks", "routing_strategy", FALLBACKS, DEFAULT_FALLBACKS,
             "routing_strategy_args", "default_max_parallel_requests", "allowed_fails_policy", "retry_policy",
-            "retry_after", "disable_fallbacks", "total_timeout");
+            "retry_after", "disable_fallbacks", "total_timeout", "chunking");
 
     private final ValueReader values;
     private final FallbacksReader fallbacks;
     private final RouterPolicyReader policies;
+    private final ChunkingReader chunking;
 
     RouterSettingsReader(ValueReader values, FallbacksReader fallbacks) {
         this.values = values;
         this.fallbacks = fallbacks;
         this.policies = new RouterPolicyReader(values);
+        this.chunking = new ChunkingReader(values);
     }
 
     RouterSettings read(Mapping routerSettings, Mapping litellmSettings) {
@@ -82,6 +84,7 @@ final class RouterSettingsReader {
             case "retry_after" -> values.seconds(node, true).ifPresent(builder::retryAfter);
             case "disable_fallbacks" -> values.flag(node).ifPresent(builder::disableFallbacks);
             case "total_timeout" -> values.seconds(node, false).ifPresent(builder::totalTimeout);
+            case "chunking" -> builder.chunking(chunking.read(node));
             case FALLBACKS, DEFAULT_FALLBACKS -> {
                 // read together, since both fill the one fallback map
             }

@@ -154,6 +154,11 @@ final class ValueReader {
         });
     }
 
+    /** A number of either sign, e.g. a level in dBFS. */
+    Optional<Double> decimal(YamlNode node) {
+        return number(node, "a number").map(BigDecimal::doubleValue);
+    }
+
     /** An amount of US dollars, zero or more, kept exact (a price of 0.0001 stays 0.0001). */
     Optional<BigDecimal> dollars(YamlNode node) {
         return number(node, "an amount of US dollars (0 or more), e.g. 0.0001").map(number -> {

@@ -17,6 +17,23 @@ public sealed interface TranscriptionFailure {
     /** What went wrong, for the caller. */
     String message();
 
+    /** The same failure, told in {@code message}: the kind, and whatever else it carries, stay. */
+    default TranscriptionFailure withMessage(String message) {
+        return switch (this) {
+            case InvalidRequest invalid -> new InvalidRequest(message, invalid.param());
+            case AuthenticationFailed auth -> new AuthenticationFailed(message);
+            case ModelNotFound notFound -> new ModelNotFound(message);
+            case RateLimited limited -> new RateLimited(message, limited.retryAfter());
+            case UpstreamTimeout timeout -> new UpstreamTimeout(message);
+            case UpstreamUnavailable unavailable -> new UpstreamUnavailable(message, unavailable.upstreamStatus());
+            case UpstreamProtocolError protocol -> new UpstreamProtocolError(message);
+            case PayloadTooLarge tooLarge -> new PayloadTooLarge(message);
+            case NoHealthyDeployment none -> new NoHealthyDeployment(message, none.retryAfter());
+            case NoCapableDeployment incapable -> new NoCapableDeployment(message, incapable.param(),
+                    incapable.tooLarge());
+        };
+    }
+
     /** The request itself is wrong; {@code param} names the offending field when one is to blame. */
     record InvalidRequest(String message, Optional<String> param) implements TranscriptionFailure {
         public InvalidRequest {

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamProtocolError;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
-import dev.voxgate.local.internal.Deadline;
-import dev.voxgate.local.internal.audio.MonoPcm;
+import dev.voxgate.core.audio.DecodeDeadline;
+import dev.voxgate.core.audio.MonoPcm;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +38,7 @@ public final class Recognition {
      * @throws TranscriptionException {@code UpstreamTimeout} when the deadline passes or the thread is interrupted
      *                                before the end
      */
-    public List<RecognizedWord> words(MonoPcm pcm, Deadline deadline) {
+    public List<RecognizedWord> words(MonoPcm pcm, DecodeDeadline deadline) {
         List<RecognizedWord> words = new ArrayList<>();
         try (Recognizer recognizer = new Recognizer(model, MonoPcm.SAMPLE_RATE)) {
             recognizer.setWords(true);

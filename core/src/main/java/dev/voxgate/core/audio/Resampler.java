@@ -1,4 +1,4 @@
-package dev.voxgate.local.internal.audio;
+package dev.voxgate.core.audio;
 
 /**
  * Band-limited sample-rate conversion: each output sample is the input convolved with a Blackman-windowed sinc

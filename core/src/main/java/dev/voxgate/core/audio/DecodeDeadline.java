@@ -1,21 +1,21 @@
-package dev.voxgate.local.internal;
+package dev.voxgate.core.audio;
 
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamTimeout;
 import java.time.Duration;
 
 /**
- * When one local transcription must be done by: waiting for a decode slot, converting the audio and decoding it
- * all count against it. Measured on the monotonic clock.
+ * When the work on one request's audio must be done by: for the local engine, waiting for a decode slot,
+ * converting the audio and decoding it all count against it. Measured on the monotonic clock.
  *
  * @param limit      the whole budget
  * @param startNanos {@link System#nanoTime()} when the request started
  */
-public record Deadline(Duration limit, long startNanos) {
+public record DecodeDeadline(Duration limit, long startNanos) {
 
     /** A budget of {@code limit} starting now. */
-    public static Deadline after(Duration limit) {
-        return new Deadline(limit, System.nanoTime());
+    public static DecodeDeadline after(Duration limit) {
+        return new DecodeDeadline(limit, System.nanoTime());
     }
 
     /** The time left; zero or negative once passed. */
@@ -38,14 +38,14 @@ public record Deadline(Duration limit, long startNanos) {
 
     /** The failure for a budget spent while {@code stage} was going on. */
     public TranscriptionException expired(String stage) {
-        return new TranscriptionException(new UpstreamTimeout("The local engine stopped " + stage + ": the request's "
+        return new TranscriptionException(new UpstreamTimeout("Voxgate stopped " + stage + ": the request's "
                 + "time limit of " + limit.toSeconds() + " s passed"));
     }
 
     /** The failure for a wait cut short by an interrupt; sets the interrupt flag again. */
     public TranscriptionException interrupted(String stage) {
         Thread.currentThread().interrupt();
-        return new TranscriptionException(new UpstreamTimeout("The local engine stopped " + stage
+        return new TranscriptionException(new UpstreamTimeout("Voxgate stopped " + stage
                 + ": the request was cancelled"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.voxgate.local.internal.audio;
+package dev.voxgate.core.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.model.AudioInput;
-import dev.voxgate.local.internal.Deadline;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** WAV read in Java in every encoding and layout it takes; other audio refused with advice when ffmpeg is absent. */
 class AudioDecoderTest {
 
-    private static final AudioDecoder NO_FFMPEG = new AudioDecoder("/nonexistent/bin/ffmpeg");
-    private static final Deadline PLENTY = Deadline.after(Duration.ofMinutes(1));
+    private static final AudioDecoder NO_FFMPEG = new AudioDecoder("/nonexistent/bin/ffmpeg", 3600);
+    private static final DecodeDeadline PLENTY = DecodeDeadline.after(Duration.ofMinutes(1));
 
     @Test
     void sixteenKilohertzMonoSixteenBitPassesThroughSampleForSample() {
@@ -36,6 +35,20 @@ class AudioDecoderTest {
 
         assertThat(pcm.samples()).hasSize(8000);
         assertThat(rms(pcm.samples())).isCloseTo(0.5 / Math.sqrt(2), within(0.01));
+    }
+
+    @Test
+    void aStretchWrittenAsWavIsReadBackSampleForSample() {
+        short[] samples = {0, 1, -1, 32767, -32768, 1234, -4321, 7};
+        MonoPcm pcm = new MonoPcm(samples);
+
+        byte[] wav = pcm.wav(2, 7);
+
+        assertThat(wav).hasSize(MonoPcm.WAV_HEADER_BYTES + 10);
+        assertThat(decode(wav).samples()).containsExactly((short) -1, (short) 32767, (short) -32768, (short) 1234,
+                (short) -4321);
+        assertThat(AudioDuration.seconds(new dev.voxgate.core.model.AudioContent.InMemory(pcm.wav(0, 8))))
+                .contains(8.0 / MonoPcm.SAMPLE_RATE);
     }
 
     @Test

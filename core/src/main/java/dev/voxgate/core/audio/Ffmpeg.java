@@ -1,8 +1,7 @@
-package dev.voxgate.local.internal.audio;
+package dev.voxgate.core.audio;
 
 import dev.voxgate.core.model.AudioContent;
 import dev.voxgate.core.model.AudioInput;
-import dev.voxgate.local.internal.Deadline;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -63,7 +62,7 @@ final class Ffmpeg {
     }
 
     /** The audio's samples; more than {@code maxSeconds} of them is refused. */
-    MonoPcm decode(AudioInput audio, AudioKind kind, long maxSeconds, Deadline deadline)
+    MonoPcm decode(AudioInput audio, AudioKind kind, long maxSeconds, DecodeDeadline deadline)
             throws IOException, UnreadableAudioException {
         Path temp = null;
         try {
@@ -84,7 +83,7 @@ final class Ffmpeg {
         }
     }
 
-    private MonoPcm run(AudioInput audio, Optional<Path> file, long maxSamples, Deadline deadline)
+    private MonoPcm run(AudioInput audio, Optional<Path> file, long maxSamples, DecodeDeadline deadline)
             throws IOException, UnreadableAudioException {
         Process process = start(audio, file);
         try {
@@ -126,7 +125,7 @@ final class Ffmpeg {
         return process;
     }
 
-    private static long millisLeft(Deadline deadline) {
+    private static long millisLeft(DecodeDeadline deadline) {
         return Math.max(1, deadline.remaining().toMillis());
     }
 

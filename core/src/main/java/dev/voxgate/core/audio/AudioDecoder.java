@@ -1,9 +1,8 @@
-package dev.voxgate.local.internal.audio;
+package dev.voxgate.core.audio;
 
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.model.AudioInput;
-import dev.voxgate.local.internal.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Turns an upload into {@link MonoPcm}. WAV with integer PCM (8, 16, 24 or 32 bits) or 32-bit float samples, any
+ * Turns an upload into {@link MonoPcm}, for the local engine's recognizer and for cutting long audio into chunks. WAV with integer PCM (8, 16, 24 or 32 bits) or 32-bit float samples, any
  * rate and any number of channels, is read, mixed down and resampled in Java. Anything else (MP3, M4A, Ogg, WebM,
  * FLAC, other WAV encodings) goes through ffmpeg when it is installed; without it the caller gets a 400 that
  * names the format and says how to enable it.
@@ -20,14 +19,19 @@ import java.util.Optional;
  */
 public final class AudioDecoder {
 
-    /** The longest audio one request may carry. */
-    public static final long MAX_SECONDS = 3600;
-
     private final String ffmpegCommand;
+    private final long maxSeconds;
 
-    /** @param ffmpegCommand the ffmpeg to run for non-WAV audio: a path, or a name looked up on the PATH */
-    public AudioDecoder(String ffmpegCommand) {
+    /**
+     * @param ffmpegCommand the ffmpeg to run for non-WAV audio: a path, or a name looked up on the PATH
+     * @param maxSeconds    the longest audio decoded; longer uploads are refused (they would fill the heap)
+     */
+    public AudioDecoder(String ffmpegCommand, long maxSeconds) {
         this.ffmpegCommand = Objects.requireNonNull(ffmpegCommand, "ffmpegCommand");
+        if (maxSeconds <= 0) {
+            throw new IllegalArgumentException("maxSeconds must be positive, was " + maxSeconds);
+        }
+        this.maxSeconds = maxSeconds;
     }
 
     /**
@@ -36,7 +40,7 @@ public final class AudioDecoder {
      * @throws TranscriptionException {@code InvalidRequest} (param {@code file}) when the audio cannot be read,
      *                                {@code UpstreamTimeout} when the deadline passes first
      */
-    public MonoPcm decode(AudioInput audio, Deadline deadline) {
+    public MonoPcm decode(AudioInput audio, DecodeDeadline deadline) {
         try {
             AudioKind kind = kind(audio);
             if (kind == AudioKind.WAV) {
@@ -46,7 +50,7 @@ public final class AudioDecoder {
                 }
             }
             Ffmpeg ffmpeg = Ffmpeg.locate(ffmpegCommand).orElseThrow(() -> needsFfmpeg(audio, kind));
-            return ffmpeg.decode(audio, kind, MAX_SECONDS, deadline);
+            return ffmpeg.decode(audio, kind, maxSeconds, deadline);
         } catch (UnreadableAudioException e) {
             throw invalid(audio, "cannot be read: " + e.getMessage());
         } catch (IOException e) {
@@ -68,17 +72,17 @@ public final class AudioDecoder {
                 if (Ffmpeg.locate(ffmpegCommand).isPresent()) {
                     return Optional.empty();
                 }
-                throw invalid(audio, "is WAV with " + format.describe() + " samples, which the local engine reads "
+                throw invalid(audio, "is WAV with " + format.describe() + " samples, which Voxgate reads "
                         + "only through ffmpeg. " + ffmpegAdvice("send 8/16/24/32-bit PCM or 32-bit float WAV"));
             }
-            float[] mono = WavReader.readMono(in, format, MAX_SECONDS * format.sampleRate());
+            float[] mono = WavReader.readMono(in, format, maxSeconds * format.sampleRate());
             return Optional.of(MonoPcm.fromFloats(Resampler.resample(mono, format.sampleRate(), MonoPcm.SAMPLE_RATE)));
         }
     }
 
     private TranscriptionException needsFfmpeg(AudioInput audio, AudioKind kind) {
-        String what = kind == AudioKind.UNKNOWN ? "is not WAV, nor any format the local engine recognises"
-                : "is " + kind.displayName() + " audio, which the local engine reads only through ffmpeg";
+        String what = kind == AudioKind.UNKNOWN ? "is not WAV, nor any format Voxgate recognises"
+                : "is " + kind.displayName() + " audio, which Voxgate reads only through ffmpeg";
         return invalid(audio, what + ". " + ffmpegAdvice("send WAV"));
     }
 

@@ -1,4 +1,4 @@
-package dev.voxgate.local.internal.audio;
+package dev.voxgate.core.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

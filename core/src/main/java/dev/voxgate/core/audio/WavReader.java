@@ -1,4 +1,4 @@
-package dev.voxgate.local.internal.audio;
+package dev.voxgate.core.audio;
 
 import java.io.EOFException;
 import java.io.IOException;

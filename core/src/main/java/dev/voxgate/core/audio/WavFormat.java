@@ -1,4 +1,4 @@
-package dev.voxgate.local.internal.audio;
+package dev.voxgate.core.audio;
 
 import java.util.OptionalLong;
 
@@ -12,7 +12,7 @@ import java.util.OptionalLong;
  * @param blockAlign    bytes per frame
  * @param dataBytes     the data chunk's length; empty when the writer left it open (streamed WAVs)
  */
-public record WavFormat(int formatTag, int channels, int sampleRate, int bitsPerSample, int blockAlign,
+record WavFormat(int formatTag, int channels, int sampleRate, int bitsPerSample, int blockAlign,
                         OptionalLong dataBytes) {
 
     static final int PCM = 1;
@@ -20,7 +20,7 @@ public record WavFormat(int formatTag, int channels, int sampleRate, int bitsPer
     static final int EXTENSIBLE = 0xFFFE;
 
     /** Whether Java reads these samples here: integer PCM of 8, 16, 24 or 32 bits, or 32-bit float. */
-    public boolean readable() {
+    boolean readable() {
         boolean integer = formatTag == PCM
                 && (bitsPerSample == 8 || bitsPerSample == 16 || bitsPerSample == 24 || bitsPerSample == 32);
         boolean floating = formatTag == IEEE_FLOAT && bitsPerSample == 32;
@@ -28,7 +28,7 @@ public record WavFormat(int formatTag, int channels, int sampleRate, int bitsPer
     }
 
     /** The encoding in words, for messages: {@code 16-bit PCM}, {@code format 0x0007}. */
-    public String describe() {
+    String describe() {
         return switch (formatTag) {
             case PCM -> bitsPerSample + "-bit PCM";
             case IEEE_FLOAT -> bitsPerSample + "-bit float";
