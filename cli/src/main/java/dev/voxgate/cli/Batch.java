@@ -67,7 +67,10 @@ final class Batch {
         }
         queue.addAll(toDo);
         for (int i = 0; i < Math.min(concurrency, toDo.size()); i++) {
-            workers.add(Thread.ofVirtual().name("voxgate-file-" + i).start(() -> work(tally, progress)));
+            // Known before it runs, so that a stop() at any moment interrupts every worker that has started.
+            Thread worker = Thread.ofVirtual().name("voxgate-file-" + i).unstarted(() -> work(tally, progress));
+            workers.add(worker);
+            worker.start();
         }
         for (Thread worker : workers) {
             worker.join();

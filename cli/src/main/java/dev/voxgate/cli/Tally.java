@@ -96,14 +96,15 @@ final class Tally {
     /** The closing lines: what was done, the audio time, the cost, and each failure with its reason. */
     synchronized List<String> summary() {
         List<String> lines = new ArrayList<>();
-        lines.add((interrupted ? "Interrupted: " : "") + "transcribed " + done + " of " + toDo + " file"
-                + (toDo == 1 ? "" : "s") + " in " + clockTime(elapsed().toSeconds()) + "; " + skipped
-                + " skipped (output already there), " + failures.size() + " failed"
+        int files = toDo + skipped;
+        int notStarted = toDo - done - failures.size() - cancelled;
+        lines.add((interrupted ? "Interrupted: " : "") + files + " file" + (files == 1 ? "" : "s") + ": " + done
+                + " transcribed, " + skipped + " skipped (output already there), " + failures.size() + " failed"
                 + (cancelled > 0 ? ", " + cancelled + " cancelled in flight (no output written)" : "")
-                + (done + failures.size() + cancelled < toDo ? ", " + (toDo - done - failures.size() - cancelled)
-                        + " not started" : ""));
-        lines.add("audio " + clockTime((long) audioSecondsDone) + " (" + String.format(Locale.ROOT,
-                "%.2f", audioSecondsDone / 3600) + " h), cost $" + cost.stripTrailingZeros().toPlainString());
+                + (notStarted > 0 ? ", " + notStarted + " not started" : "") + ", in "
+                + clockTime(elapsed().toSeconds()));
+        lines.add("audio " + clockTime((long) audioSecondsDone) + ", cost $"
+                + cost.stripTrailingZeros().toPlainString());
         ended.ifPresent(reason -> lines.add("stopped early: " + reason));
         if (!failures.isEmpty()) {
             lines.add("failed:");

@@ -2,6 +2,7 @@ package dev.voxgate.cli;
 
 import dev.voxgate.core.EnvironmentSource;
 import java.io.Console;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -24,6 +25,14 @@ public final class VoxgateCli {
         Session session = new Session(System.out, System.err, isTerminal(), EnvironmentSource.system(),
                 task -> Runtime.getRuntime().addShutdownHook(new Thread(task, "voxgate-interrupt")));
         System.exit(run(session, args));
+    }
+
+    /**
+     * Runs {@code args} as {@code main} would, printing to {@code out} and {@code err} as to a pipe (plain lines, no
+     * status line), reading keys from {@code environment}, without hooking Ctrl-C; returns the exit status.
+     */
+    public static int run(PrintStream out, PrintStream err, EnvironmentSource environment, String... args) {
+        return run(new Session(out, err, false, environment, task -> { }), args);
     }
 
     /** Runs {@code args} in {@code session} and returns the exit status. */
