@@ -27,13 +27,18 @@ final class Progress implements AutoCloseable {
 
     /** Shows {@code tally} on {@code out}; {@code terminal} says whether {@code out} is one. */
     Progress(PrintStream out, Tally tally, boolean terminal) {
+        this(out, tally, terminal, Duration.ofSeconds(1));
+    }
+
+    /** As above, the status line redrawn every {@code tick} between files too, so that elapsed and ETA move. */
+    Progress(PrintStream out, Tally tally, boolean terminal, Duration tick) {
         this.out = out;
         this.tally = tally;
         this.terminal = terminal;
         this.ticker = terminal ? Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("voxgate-progress").factory()) : null;
         if (terminal) {
-            ticker.scheduleAtFixedRate(() -> line(null), 1, 1, TimeUnit.SECONDS);
+            ticker.scheduleAtFixedRate(() -> line(null), tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

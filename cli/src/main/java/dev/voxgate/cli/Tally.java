@@ -83,13 +83,17 @@ final class Tally {
         return failures.isEmpty() && cancelled == 0 && !interrupted && ended.isEmpty() && done == toDo;
     }
 
-    /** The live status line, e.g. {@code [3/5] audio 0:00:18 of 0:00:30 · elapsed 0:00:04 · ETA 0:00:03 · 1 failed}. */
+    /**
+     * The live status line, e.g. {@code [3/5] audio 0:00:18 of 0:00:30 · elapsed 0:00:04 · ETA 0:00:03 · 1 failed}:
+     * files ended of those to do, audio time transcribed of the batch's (as the files' headers give it).
+     */
     synchronized String status() {
         Duration elapsed = elapsed();
         String eta = bytesProcessed == 0 || bytesProcessed >= bytesToDo ? "--"
                 : clockTime(elapsed.multipliedBy(bytesToDo - bytesProcessed).dividedBy(bytesProcessed).toSeconds());
         return "[" + (done + failures.size()) + "/" + toDo + "] audio " + clockTime((long) audioSecondsDone) + " of "
-                + clockTime((long) audioSecondsToDo) + " · elapsed " + clockTime(elapsed.toSeconds()) + " · ETA " + eta
+                + clockTime((long) audioSecondsToDo) + " · elapsed " + clockTime(elapsed.toSeconds()) + " · ETA "
+                + eta
                 + " · " + failures.size() + " failed";
     }
 

@@ -26,7 +26,8 @@ class TallyTest {
         advance(Duration.ofSeconds(10));
         tally.succeeded(1_000, 1_800, new BigDecimal("0.18"));
 
-        assertThat(tally.status()).isEqualTo("[1/4] audio 0:30:00 of 2:00:00 · elapsed 0:00:10 · ETA 0:00:30 · 0 failed");
+        assertThat(tally.status())
+                .isEqualTo("[1/4] audio 0:30:00 of 2:00:00 · elapsed 0:00:10 · ETA 0:00:30 · 0 failed");
     }
 
     @Test
