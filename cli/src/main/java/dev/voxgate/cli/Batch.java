@@ -45,9 +45,6 @@ final class Batch {
     private volatile boolean ended;
 
     Batch(Transcriber transcriber, Ask ask, int concurrency, boolean force, InstantSource clock) {
-        if (concurrency < 1) {
-            throw new IllegalArgumentException("--concurrency must be at least 1, got " + concurrency);
-        }
         this.transcriber = transcriber;
         this.ask = ask;
         this.concurrency = concurrency;

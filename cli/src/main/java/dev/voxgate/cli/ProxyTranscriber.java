@@ -22,7 +22,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * {@code --proxy URL --api-key KEY}: each file sent to a running Voxgate proxy (or any OpenAI-compatible
+ * {@code --proxy URL [--api-key KEY]}: each file sent to a running Voxgate proxy (or any OpenAI-compatible
  * {@code /v1/audio/transcriptions}) as OpenAI's multipart form, the audio streamed from disk. The proxy routes,
  * retries and renders; its body is written as it came, and its {@code x-voxgate-response-cost} is the file's cost.
  *
@@ -35,16 +35,17 @@ final class ProxyTranscriber implements Transcriber {
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(15);
 
     private final HttpUrl base;
-    private final Secret apiKey;
+    private final Optional<Secret> apiKey;
     private final OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
             .readTimeout(READ_TIMEOUT).writeTimeout(READ_TIMEOUT).build();
     private final ObjectMapper json = new ObjectMapper();
 
     /**
-     * @param url the proxy's address, with or without its {@code /v1}
+     * @param url    the proxy's address, with or without its {@code /v1}
+     * @param apiKey its master key; none for a proxy that has none
      * @throws IllegalArgumentException when {@code url} is not an http(s) URL
      */
-    ProxyTranscriber(String url, Secret apiKey) {
+    ProxyTranscriber(String url, Optional<Secret> apiKey) {
         HttpUrl parsed = HttpUrl.parse(url.endsWith("/") ? url : url + "/");
         if (parsed == null) {
             throw new IllegalArgumentException("--proxy must be an http:// or https:// URL, got '" + url + "'");
@@ -106,7 +107,9 @@ final class ProxyTranscriber implements Transcriber {
     }
 
     private Request.Builder authorized(HttpUrl url) {
-        return new Request.Builder().url(url).header("Authorization", "Bearer " + apiKey.reveal());
+        Request.Builder request = new Request.Builder().url(url);
+        apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key.reveal()));
+        return request;
     }
 
     // OpenAI's error shape, {"error":{"message":...}}, as the proxy answers every failure; the key is never in it.
@@ -118,8 +121,13 @@ final class ProxyTranscriber implements Transcriber {
         } catch (IOException e) {
             message = body;
         }
-        message = message.replace(apiKey.reveal(), "***").strip();
-        return response.code() + (message.isEmpty() ? "" : ": " + message);
+        for (Secret key : apiKey.stream().toList()) {
+            message = message.replace(key.reveal(), "***");
+        }
+        message = message.strip();
+        String hint = response.code() == 401 && apiKey.isEmpty() ? " (give its key with --api-key or $"
+                + TranscribeCommand.API_KEY_VARIABLE + ")" : "";
+        return response.code() + (message.isEmpty() ? "" : ": " + message) + hint;
     }
 
     private static BigDecimal cost(String header) {

@@ -63,12 +63,13 @@ final class TranscribeCommand implements Callable<Integer> {
         Path config;
 
         @Option(names = "--proxy", paramLabel = "URL",
-                description = "A running Voxgate proxy, e.g. http://localhost:8000 (needs --api-key).")
+                description = "A running Voxgate proxy, e.g. http://localhost:8000.")
         String proxy;
     }
 
     @Option(names = "--api-key", paramLabel = "KEY",
-            description = "The proxy's key (its master key); default: $" + API_KEY_VARIABLE + ". Never printed.")
+            description = "The proxy's master key, when it has one; default: $" + API_KEY_VARIABLE
+                    + ". Never printed.")
     private String apiKey;
 
     @Option(names = "--model", paramLabel = "GROUP",
@@ -155,14 +156,16 @@ final class TranscribeCommand implements Callable<Integer> {
 
     private Transcriber transcriber() {
         if (target.config != null) {
+            if (apiKey != null) {
+                throw new ParameterException(spec.commandLine(), "--api-key goes with --proxy; with --config the "
+                        + "vendors' keys come from the config and the environment");
+            }
             return InProcessTranscriber.load(target.config, session.environment(), session.err());
         }
-        String key = Optional.ofNullable(apiKey).filter(value -> !value.isBlank())
-                .or(() -> session.environment().get(API_KEY_VARIABLE))
-                .orElseThrow(() -> new ParameterException(spec.commandLine(),
-                        "--proxy needs --api-key KEY (or $" + API_KEY_VARIABLE + ")"));
+        Optional<Secret> key = Optional.ofNullable(apiKey).filter(value -> !value.isBlank())
+                .or(() -> session.environment().get(API_KEY_VARIABLE)).map(Secret::of);
         try {
-            return new ProxyTranscriber(target.proxy, Secret.of(key));
+            return new ProxyTranscriber(target.proxy, key);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -143,14 +143,7 @@ class TranscribeCliIT {
         Path jar = Examples.root().resolve("cli/target/voxgate.jar");
         assertThat(jar).as("run mvn verify: the CLI jar is built before the integration tests").exists();
         try (CountingVendor vendor = CountingVendor.holdingFirst(2, TRANSCRIPT)) {
-            Path config = TestFiles.config(dir, "held.yaml", """
-                    model_list:
-                      - model_name: whisper
-                        litellm_params:
-                          model: openai/whisper-1
-                          api_base: %s
-                          api_key: sk-vendor
-                    """.formatted(vendor.baseUrl()));
+            Path config = config(vendor.baseUrl());
             Path clips = Files.createDirectories(dir.resolve("clips"));
             for (int i = 1; i <= 3; i++) {
                 TestFiles.tone(clips, "clip" + i + ".wav", 1);
@@ -195,6 +188,10 @@ class TranscribeCliIT {
     }
 
     private Path config(FakeSpeechVendor vendor) {
+        return config(vendor.baseUrl());
+    }
+
+    private Path config(String vendorBase) {
         return TestFiles.config(dir, "config.yaml", """
                 model_list:
                   - model_name: whisper
@@ -205,7 +202,7 @@ class TranscribeCliIT {
                       input_cost_per_second: 0.001
                 general_settings:
                   master_key: %s
-                """.formatted(vendor.baseUrl(), MASTER_KEY));
+                """.formatted(vendorBase, MASTER_KEY));
     }
 
     private Path fiveClips(String folder) throws IOException {
