@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * What the command line names, as audio files: a file is taken as it is, a folder for every audio file under it
- * (recursively, by extension), and a glob ({@code 'talks/**&#47;*.mp3'}, quoted so that the shell leaves it) for every
- * file it matches. Each comes with the path it has below the folder or the glob's fixed part, so that outputs
+ * (recursively, by extension, leaving out dot files and folders), and a glob ({@code 'talks/**&#47;*.mp3'}, quoted
+ * so that the shell leaves it) for every file it matches. Each comes with the path it has below the folder or the glob's fixed part, so that outputs
  * written elsewhere keep the folder structure and two {@code intro.wav} in different folders do not collide.
  *
  * <p>Stateless and thread-safe.
@@ -57,7 +57,7 @@ final class Inputs {
     private static List<Input> path(String argument) {
         Path path = Path.of(argument);
         if (Files.isDirectory(path)) {
-            return walk(path, Inputs::isAudio);
+            return walk(path, file -> isAudio(file) && !isHidden(path.relativize(file)));
         }
         if (!Files.exists(path)) {
             throw new IllegalArgumentException("no such file or folder: " + argument);
@@ -76,7 +76,10 @@ final class Inputs {
             return List.of();
         }
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-        return walk(base, file -> matcher.matches(base.relativize(file)));
+        // As in bash's globstar and zsh, **/ matches no folder too: talks/**/*.mp3 takes talks/a.mp3.
+        PathMatcher here = pattern.startsWith("**/")
+                ? FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(3)) : matcher;
+        return walk(base, file -> matcher.matches(base.relativize(file)) || here.matches(base.relativize(file)));
     }
 
     private static List<Input> walk(Path folder, PathMatcher accepted) {
@@ -93,6 +96,16 @@ final class Inputs {
     // A folder holds notes, images and transcripts too; its audio is what has an audio file's extension.
     private static boolean isAudio(Path file) {
         return !AudioInput.contentTypeFor(file.getFileName().toString()).equals("application/octet-stream");
+    }
+
+    // Dot files and folders hold what tools keep for themselves (macOS's ._talk.wav, a .git), not recordings.
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // A file whose name has a bracket in it is still that file.

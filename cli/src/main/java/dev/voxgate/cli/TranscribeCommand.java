@@ -136,6 +136,9 @@ final class TranscribeCommand implements Callable<Integer> {
         Tally tally = new Tally(InstantSource.system());
         CountDownLatch reported = new CountDownLatch(1);
         session.onInterrupt().accept(() -> {
+            if (reported.getCount() == 0) {
+                return; // the run had ended; this is the process exiting after it
+            }
             tally.interrupted();
             try {
                 batch.stop(STOP_PATIENCE);

@@ -20,7 +20,7 @@ class InputsTest {
     @BeforeEach
     void recordings() throws IOException {
         for (String name : List.of("a.wav", "notes.txt", "day1/b.mp3", "day1/cover.jpg", "day1/deep/c.WAV",
-                "day2/d.flac", "day2/b.mp3")) {
+                "day2/d.flac", "day2/b.mp3", "day2/._d.flac", ".trash/old.wav")) {
             Path file = dir.resolve(name);
             Files.createDirectories(file.getParent());
             Files.writeString(file, name);
@@ -28,7 +28,7 @@ class InputsTest {
     }
 
     @Test
-    void aFolderYieldsEveryAudioFileBelowItByExtensionSortedWithItsRelativePath() {
+    void aFolderYieldsEveryAudioFileBelowItByExtensionButNoDotFileSortedWithItsRelativePath() {
         List<Input> inputs = Inputs.expand(List.of(dir.toString()));
 
         assertThat(inputs).extracting(input -> input.relative().toString())
@@ -41,6 +41,12 @@ class InputsTest {
         List<Input> inputs = Inputs.expand(List.of(dir + "/**/*.mp3"));
 
         assertThat(inputs).extracting(input -> input.relative().toString()).containsExactly("day1/b.mp3", "day2/b.mp3");
+    }
+
+    @Test
+    void aGlobsLeadingDoubleStarMatchesNoFolderTooAsInBashAndZsh() {
+        assertThat(Inputs.expand(List.of(dir + "/**/*.wav"))).extracting(input -> input.relative().toString())
+                .containsExactly(".trash/old.wav", "a.wav");
     }
 
     @Test
