@@ -44,6 +44,7 @@ class ArchitectureTest {
     private static final String METRICS = "dev.voxgate.metrics..";
     private static final String TRACING = "dev.voxgate.tracing..";
     private static final String KEY_DATABASE = "dev.voxgate.keys.postgres..";
+    private static final String CLI = "dev.voxgate.cli..";
     private static final String FIXTURE = "dev.voxgate.it.fixture.";
     private static final String REACHES_EVERYTHING = FIXTURE + "reacheseverything..";
 
@@ -93,10 +94,15 @@ class ArchitectureTest {
                 new DependencyRule("the local engine depends on core, the provider SPI and Vosk only",
                         subject -> onlyDependOn(subject, LOCAL, CORE, "dev.voxgate.providers.spi..", "org.vosk..",
                                 "com.sun.jna..", "com.fasterxml.jackson..", "java.."), resideInAPackage(LOCAL)),
-                // The SDK stays free of the engine and its 70 MB model; the proxy adds it to the provider catalog.
-                new DependencyRule("only the proxy uses the local engine", subject -> noClasses().that(subject)
-                        .should().dependOnClassesThat().resideInAnyPackage(LOCAL, "org.vosk..", "com.sun.jna.."),
-                        resideOutsideOfPackages(LOCAL, PROXY)),
+                // The SDK stays free of the engine and its 70 MB model; the proxy and the CLI, the two programs, add
+                // it to the provider catalog.
+                new DependencyRule("only the proxy and the CLI use the local engine", subject -> noClasses()
+                        .that(subject).should().dependOnClassesThat().resideInAnyPackage(LOCAL, "org.vosk..",
+                                "com.sun.jna.."), resideOutsideOfPackages(LOCAL, PROXY, CLI)),
+                new DependencyRule("the CLI stands on the SDK's modules, the local engine, picocli, OkHttp and Jackson",
+                        subject -> onlyDependOn(subject, CLI, SDK, CONFIG, ROUTER, PROVIDERS, CORE, LOCAL,
+                                "picocli..", "okhttp3..", "okio..", "kotlin..", "com.fasterxml.jackson..", "java.."),
+                        resideInAPackage(CLI)),
                 new DependencyRule("the SDK never reaches the proxy or its web framework", subject -> noClasses()
                         .that(subject).should().dependOnClassesThat().resideInAnyPackage(PROXY, "io.javalin..",
                                 "org.eclipse.jetty.."), resideInAPackage(SDK)),
@@ -153,7 +159,8 @@ class ArchitectureTest {
             "dev.voxgate.config", "dev.voxgate.config.litellm", "dev.voxgate.metrics", "dev.voxgate.sdk",
             "dev.voxgate.proxy", "dev.voxgate.proxy.logging",
             "dev.voxgate.local",
-            "dev.voxgate.local.internal.vosk", "dev.voxgate.tracing"})
+            "dev.voxgate.local.internal.vosk", "dev.voxgate.tracing", "dev.voxgate.cli", "dev.voxgate.keys",
+            "dev.voxgate.keys.postgres"})
     void everyPackageTheRulesNameExists(String packageName) {
         // A rule over an empty package can never fail, so the packages the rules speak of must be real.
         assertThat(classes.containPackage(packageName)).as(packageName).isTrue();
