@@ -64,8 +64,8 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importProductionClasses() {
-        // Tests that other modules' tests reuse (the providers' job fakes, shared-state's Redis) come as test-jars,
-        // which DO_NOT_INCLUDE_TESTS does not recognise; they are tests all the same.
+        // Tests that other modules' tests reuse (the providers' job fakes, shared-state's RedisServer, the keys'
+        // PostgresServer) come as test-jars, which DO_NOT_INCLUDE_TESTS does not recognise; they are tests all the same.
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("dev.voxgate");

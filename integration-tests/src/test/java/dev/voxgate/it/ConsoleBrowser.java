@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -30,8 +32,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /**
  * Debian's headless Chromium, driven through its chromedriver, finding what it needs by role and accessible name as a
  * screen reader would (Chromium computes both), and keeping every URL the page asked for (from the DevTools network
- * events in chromedriver's performance log). Where chromium or chromedriver is missing the test is skipped
- * ({@link InstalledProgram}).
+ * events in chromedriver's performance log). While a modal dialog is open only what is in it is found, as a screen
+ * reader finds only that. Downloads land in a directory of their own. Where chromium or chromedriver is missing the
+ * test is skipped ({@link InstalledProgram}).
  */
 final class ConsoleBrowser implements AutoCloseable {
 
@@ -40,6 +43,7 @@ final class ConsoleBrowser implements AutoCloseable {
     private static final String FIELDS = "input, select, textarea";
 
     private final Path profile;
+    private final Path downloads;
     private final ChromeDriver driver;
     private final List<String> requested = new ArrayList<>();
 
@@ -60,6 +64,12 @@ final class ConsoleBrowser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
+        downloads = Files.createDirectory(profile.resolve("downloads"));
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath",
+                downloads.toString()));
+        // As a user who allowed the page its clipboard, so that a test can read what a copy button put there.
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("permissions", List.of("clipboardReadWrite",
+                "clipboardSanitizedWrite")));
     }
 
     void open(String url) {
@@ -100,10 +110,53 @@ final class ConsoleBrowser implements AutoCloseable {
         return named("table", name, "table");
     }
 
+    /** The open dialog whose accessible name is {@code name}. */
+    WebElement dialog(String name) {
+        return named("dialog", name, "dialog");
+    }
+
+    /** The accessible names of the visible images (the charts), in page order. */
+    List<String> images() {
+        return visible("[role=img]").stream().map(WebElement::getAccessibleName).toList();
+    }
+
+    /** The page as it is now, every text in it. */
+    String html() {
+        return driver.getPageSource();
+    }
+
+    /** A file the page had the browser download: its name and its text. */
+    record Download(String name, String text) {
+    }
+
+    /** The one file downloaded so far, once the browser has finished writing it. */
+    Download downloaded(String what) {
+        Path file = await(what + " downloaded", () -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                List<Path> all = files.toList();
+                return all.stream().noneMatch(path -> path.toString().endsWith(".crdownload")) && all.size() == 1
+                        ? Optional.of(all.get(0)) : Optional.empty();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            return new Download(file.getFileName().toString(), Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The text of the first visible alert or status message that has any, once one does. */
     String message() {
         return await("an alert or status message", () -> visible("[role=alert], [role=status]").stream()
                 .map(WebElement::getText).filter(text -> !text.isBlank()).findFirst());
+    }
+
+    /** Waits until a visible alert or status message says {@code text}, as one does once the page has done something. */
+    void says(String text) {
+        await("the message '" + text + "'", () -> visible("[role=alert], [role=status]").stream()
+                .map(WebElement::getText).filter(text::equals).findFirst());
     }
 
     /** Waits until {@code probe} gives something, and returns it. */
@@ -141,6 +194,9 @@ final class ConsoleBrowser implements AutoCloseable {
     void screenshot(String name) throws IOException {
         Path dir = Path.of("target", "console-screenshots");
         Files.createDirectories(dir);
+        // From the top left, whatever a click scrolled into view.
+        driver.executeScript("window.scrollTo(0, 0);"
+                + "for (const element of document.querySelectorAll('*')) element.scrollLeft = 0;");
         Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
     }
 
@@ -182,6 +238,8 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     private List<WebElement> visible(String css) {
-        return driver.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).toList();
+        List<WebElement> dialogs = driver.findElements(By.cssSelector("dialog[open]"));
+        SearchContext scope = dialogs.isEmpty() || css.equals("dialog") ? driver : dialogs.get(dialogs.size() - 1);
+        return scope.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).toList();
     }
 }

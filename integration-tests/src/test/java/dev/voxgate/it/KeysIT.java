@@ -57,6 +57,9 @@ class KeysIT {
             assertThat(transcribe(proxy, MASTER, "nova").status()).isEqualTo(200);
             JsonNode models = admin.get("/v1/models", key).body().get("data");
             assertThat(models).extracting(model -> model.get("id").asText()).containsExactly("whisper");
+            JsonNode deployments = admin.get("/model/info", key).body().get("data");
+            assertThat(deployments).extracting(entry -> entry.get("model_name").asText()).containsExactly("whisper");
+            assertThat(admin.get("/model/info", MASTER).body().get("data")).hasSize(2);
 
             KeyAdmin.Reply info = admin.get("/key/info?key=" + key);
             assertThat(info.body().at("/info/key_alias").asText()).isEqualTo("app-whisper");

@@ -26,8 +26,8 @@ import java.util.Set;
  */
 final class KeyRoutes {
 
-    private static final Set<String> OPEN_TO_VIRTUAL_KEYS = Set.of("/v1/models", "/models", "/key/info",
-            "/spend/logs");
+    private static final Set<String> OPEN_TO_VIRTUAL_KEYS = Set.of("/v1/models", "/models", "/model/info",
+            "/v1/model/info", "/key/info", "/spend/logs");
 
     private final Optional<ProxyKeys> keys;
     private final ObjectMapper json;
@@ -142,9 +142,19 @@ final class KeyRoutes {
                 .put("total_pages", (all.size() + size - 1) / size);
     }
 
-    /** Whether a virtual key may call {@code path}: the audio routes, the model list, its own info and spend. */
+    /**
+     * Whether a virtual key may call {@code path}: the audio routes, the model list and model info (of its own groups),
+     * its own info and spend.
+     */
     static boolean openToVirtualKeys(String path) {
         return OPEN_TO_VIRTUAL_KEYS.contains(path) || !AccessLog.route(path).equals(path);
+    }
+
+    /** The 403 of a virtual key calling {@code path}, a route for the master key only. */
+    static RequestRejected masterOnly(String path) {
+        return new RequestRejected(OpenAiError.status(403, path + " needs the master key; a virtual key may call the "
+                + "audio routes, /v1/models and /model/info (of its own groups), its own /key/info and its own "
+                + "/spend/logs."));
     }
 
     /** The keys of a master-key request; refuses any other caller, and answers 501 without a database. */
@@ -157,9 +167,7 @@ final class KeyRoutes {
             case Caller.Anyone anyone -> throw RequestRejected.badRequest(null, "Virtual keys need a master key: "
                     + "set general_settings.master_key (or LITELLM_MASTER_KEY) and call " + ctx.path()
                     + " with it.");
-            case Caller.Virtual virtual -> throw new RequestRejected(OpenAiError.status(403, ctx.path()
-                    + " needs the master key; a virtual key may call the audio routes, /v1/models, its own /key/info "
-                    + "and its own /spend/logs."));
+            case Caller.Virtual virtual -> throw masterOnly(ctx.path());
         }
     }
 

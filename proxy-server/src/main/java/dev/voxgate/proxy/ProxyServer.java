@@ -173,8 +173,7 @@ public final class ProxyServer implements AutoCloseable {
         Caller caller = authenticator.identify(ctx.header("Authorization"), ctx.header("api-key"));
         ctx.attribute(Caller.ATTRIBUTE, caller);
         if (caller instanceof Caller.Virtual && !KeyRoutes.openToVirtualKeys(ctx.path())) {
-            throw new RequestRejected(OpenAiError.status(403, ctx.path() + " needs the master key; a virtual key "
-                    + "may call the audio routes, /v1/models, its own /key/info and its own /spend/logs."));
+            throw KeyRoutes.masterOnly(ctx.path());
         }
     }
 

@@ -3,18 +3,22 @@
 
 const KEY = 'voxgate.apiKey';
 
+/** Every key with its settings (LiteLLM's list pages by 100 unless asked for more). */
+export const KEY_LIST = '/key/list?return_full_object=true&size=1000';
+
 export const session = {
   key: () => sessionStorage.getItem(KEY),
   signIn: (key) => sessionStorage.setItem(KEY, key),
   signOut: () => sessionStorage.removeItem(KEY),
 };
 
-/** An answer other than 2xx, with the message of the proxy's OpenAI-style error body when it sent one. */
+/** An answer other than 2xx, with the message and code of the proxy's OpenAI-style error body when it sent one. */
 export class ApiError extends Error {
-  constructor(status, message, response) {
+  constructor(status, message, response, code = null) {
     super(message);
     this.status = status;
     this.response = response;
+    this.code = code;
   }
 }
 
@@ -29,7 +33,8 @@ export async function call(path, { method = 'GET', body, headers = {}, key = ses
     redirect: 'error',
   });
   if (!response.ok) {
-    throw new ApiError(response.status, await errorMessage(response), response);
+    const { message, code } = await errorOf(response);
+    throw new ApiError(response.status, message, response, code);
   }
   return response;
 }
@@ -41,25 +46,27 @@ export async function json(path, payload) {
   return (await call(path, options)).json();
 }
 
-async function errorMessage(response) {
+async function errorOf(response) {
   const text = await response.text();
   try {
-    const message = JSON.parse(text)?.error?.message;
-    if (message) {
-      return String(message);
+    const error = JSON.parse(text)?.error;
+    if (error?.message) {
+      return { message: String(error.message), code: error.code ?? null };
     }
   } catch {
     // not JSON: the status says enough
   }
-  return `${response.status} ${response.statusText}`.trim();
+  return { message: `${response.status} ${response.statusText}`.trim(), code: null };
 }
 
-/**
- * Whether a failed call means the route needs a database the proxy does not have: the key and spend routes answer
- * 400, 501 or 503 with a message that says so.
- */
+/** Whether a failed call means the route needs a database the proxy does not have (501, code no_database). */
 export function needsDatabase(error) {
-  return error instanceof ApiError && [400, 501, 503].includes(error.status) && /database/i.test(error.message);
+  return error instanceof ApiError && error.code === 'no_database';
+}
+
+/** Whether a failed call was refused because it needs the master key and a virtual key made it. */
+export function needsMasterKey(error) {
+  return error instanceof ApiError && error.status === 403;
 }
 
 /** What a page says when its call failed: "needs a database", the route missing, or the proxy's own message. */
