@@ -16,7 +16,7 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * How the audio of a Gemini call travels: inline in the call's JSON up to {@value #INLINE_LIMIT} bytes, and above
+ * How the audio of a Gemini call travels: inline in the call's JSON up to a limit ({@value #INLINE_LIMIT} bytes unless tests lower it), and above
  * that uploaded through the Files API first ({@link FileUpload}, a {@link VendorJob} that waits until the file is
  * {@code ACTIVE} and deletes it once the call is over, however it ends), the call then naming the file's URI.
  *
@@ -32,16 +32,19 @@ final class AudioDelivery implements UpstreamExchange {
 
     private final GeminiCall call;
     private final VendorJob<FileUpload.Upload> upload;
+    private final long inlineLimit;
 
-    AudioDelivery(GeminiCall call, JobRuntime runtime) {
+    /** Sends {@code call}'s audio inline up to {@code inlineLimit} bytes, uploads it above. */
+    AudioDelivery(GeminiCall call, JobRuntime runtime, long inlineLimit) {
         this.call = Objects.requireNonNull(call, "call");
+        this.inlineLimit = inlineLimit;
         this.upload = new VendorJob<>(new FileUpload(call), runtime);
     }
 
     @Override
     public Transcription transcribe(Deployment deployment, VettedRequest request, UpstreamCalls calls) {
         AudioInput audio = request.request().audio();
-        if (audio.content().size() > INLINE_LIMIT) {
+        if (audio.content().size() > inlineLimit) {
             return upload.transcribe(deployment, request, calls);
         }
         return call.transcribe(deployment, request, AudioPart.inline(base64(audio), audio.contentType()), calls);

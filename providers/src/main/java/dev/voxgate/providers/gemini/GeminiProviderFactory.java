@@ -32,24 +32,29 @@ public final class GeminiProviderFactory extends UpstreamProviderFactory {
 
     /** Waits for uploaded files and cleans up with {@code runtime}, as tests do with a fake clock. */
     public GeminiProviderFactory(JobRuntime runtime) {
+        this(runtime, AudioDelivery.INLINE_LIMIT);
+    }
+
+    /** As {@link #GeminiProviderFactory(JobRuntime)}, uploading audio above {@code inlineLimit} bytes. */
+    GeminiProviderFactory(JobRuntime runtime, long inlineLimit) {
         super(EndpointRules.builder(ID)
                         .baseVariables("GEMINI_API_BASE")
                         .defaultBase(DEFAULT_API_BASE)
                         .keyVariables("GOOGLE_API_KEY", "GEMINI_API_KEY")
                         .keyHeader(KeyHeader.named("x-goog-api-key"))
                         .build(),
-                GeminiProviderFactory::capabilities, adapter(runtime));
+                GeminiProviderFactory::capabilities, adapter(runtime, inlineLimit));
     }
 
     private static Capabilities capabilities(Deployment deployment) {
         return InteractionCall.serves(deployment) ? InteractionCall.CAPABILITIES : GenerateContentCall.CAPABILITIES;
     }
 
-    private static Adapter adapter(JobRuntime runtime) {
+    private static Adapter adapter(JobRuntime runtime, long inlineLimit) {
         Adapter interactions = Adapter.vetting(InteractionCall.PARAMS,
-                new AudioDelivery(new InteractionCall(), runtime));
+                new AudioDelivery(new InteractionCall(), runtime, inlineLimit));
         Adapter generateContent = Adapter.vetting(GenerateContentCall.PARAMS,
-                new AudioDelivery(new GenerateContentCall(), runtime));
+                new AudioDelivery(new GenerateContentCall(), runtime, inlineLimit));
         return (deployment, declared, calls) -> (InteractionCall.serves(deployment) ? interactions : generateContent)
                 .connect(deployment, declared, calls);
     }
