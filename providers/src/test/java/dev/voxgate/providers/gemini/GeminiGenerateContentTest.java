@@ -180,6 +180,16 @@ class GeminiGenerateContentTest extends ProviderContractTest {
     }
 
     @Test
+    void aWrongKeyIsAuthenticationFailedAndTheKeyIsNeverInTheUrl() throws Exception {
+        var thrown = failingCall(strict(deployment().apiKey(Secret.of("AIzaSy-wrong-key-0123456789"))),
+                request().build());
+
+        assertThat(thrown.failure()).isEqualTo(new dev.voxgate.core.error.TranscriptionFailure.AuthenticationFailed(
+                "HTTP 400 from gemini (deployment 'contract-1'): API key not valid. Please pass a valid API key."));
+        assertThat(takeRequest().getUrl().queryParameter("key")).isNull();
+    }
+
+    @Test
     void anUnknownModelIsModelNotFoundWithGooglesWords() {
         var thrown = failingCall(strict(Deployment.builder(DEPLOYMENT_ID, "t", "gemini", "gemini-nope")
                 .apiBase(server.url("/").toString()).apiKey(Secret.of(KEY))), request().build());
