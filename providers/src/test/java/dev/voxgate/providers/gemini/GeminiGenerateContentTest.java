@@ -14,41 +14,23 @@ import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Secret;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.Transcription.Usage;
-import dev.voxgate.providers.ManualJobRuntime;
-import dev.voxgate.providers.ProviderContractTest;
-import dev.voxgate.providers.fakes.FakeGemini;
-import dev.voxgate.providers.spi.ProviderFactory;
 import java.util.Map;
 import java.util.Optional;
 import mockwebserver3.RecordedRequest;
-import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
 /**
  * A general Gemini model through {@code generateContent}, against a fake that checks what Google checks, plus the
  * provider contract: plain text only, so every timed format and timings are refused before any call.
  */
-class GeminiGenerateContentTest extends ProviderContractTest {
+class GeminiGenerateContentTest extends GeminiContractTest {
 
     private static final String MODEL = "gemini-2.5-flash";
     private static final String PATH = "/v1beta/models/" + MODEL + ":generateContent";
-    private final ManualJobRuntime time = new ManualJobRuntime();
-    private final FakeGemini fake = new FakeGemini(KEY, "Hello from the fake vendor.", audio -> 3.0);
 
     @Override
-    protected ProviderFactory factory() {
-        return new GeminiProviderFactory(time.runtime(), 1024);
-    }
-
-    @Override
-    protected Deployment.Builder deploymentAt(HttpUrl root) {
-        return Deployment.builder(DEPLOYMENT_ID, "transcribe", "gemini", MODEL).apiBase(root.toString())
-                .apiKey(Secret.of(KEY));
-    }
-
-    @Override
-    protected String errorBody(String message, String param) {
-        return GeminiContractSupport.errorBody(message);
+    protected String model() {
+        return MODEL;
     }
 
     @Override
@@ -66,24 +48,9 @@ class GeminiGenerateContentTest extends ProviderContractTest {
     }
 
     @Override
-    protected boolean answersInTextFormats() {
-        return false;
-    }
-
-    @Override
-    protected boolean errorsNameTheirParam() {
-        return false;
-    }
-
-    @Override
     protected void assertAudioSent(RecordedRequest recorded, String filename, String contentType) {
-        GeminiContractSupport.assertInline(GeminiContractSupport.body(recorded).path("contents").path(0)
+        assertInline(body(recorded).path("contents").path(0)
                 .path("parts").path(1).path("inline_data"), AUDIO, contentType);
-    }
-
-    private TranscriptionPort strict(Deployment.Builder deployment) {
-        server.setDispatcher(fake);
-        return connect(deployment.build());
     }
 
     @Test
@@ -95,9 +62,9 @@ class GeminiGenerateContentTest extends ProviderContractTest {
         assertThat(recorded.getTarget()).isEqualTo(PATH);
         assertThat(recorded.getHeaders().get("x-goog-api-key")).isEqualTo(KEY);
         assertThat(recorded.getHeaders().get("Authorization")).isNull();
-        JsonNode parts = GeminiContractSupport.body(recorded).path("contents").path(0).path("parts");
+        JsonNode parts = body(recorded).path("contents").path(0).path("parts");
         assertThat(parts.path(0).path("text").asText()).startsWith("Transcribe the speech in this audio verbatim");
-        GeminiContractSupport.assertInline(parts.path(1).path("inline_data"), AUDIO, "audio/wav");
+        assertInline(parts.path(1).path("inline_data"), AUDIO, "audio/wav");
         assertThat(transcription.text()).isEqualTo("Hello from the fake vendor.");
         assertThat(transcription.words()).isEmpty();
         assertThat(transcription.segments()).isEmpty();

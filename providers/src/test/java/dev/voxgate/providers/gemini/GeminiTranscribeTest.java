@@ -8,7 +8,6 @@ import dev.voxgate.core.error.TranscriptionFailure.AuthenticationFailed;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
 import dev.voxgate.core.model.AudioInput;
-import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.ParamValue;
 import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Secret;
@@ -16,16 +15,12 @@ import dev.voxgate.core.model.TimestampGranularity;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.Transcription.Usage;
 import dev.voxgate.core.model.Transcription.Word;
-import dev.voxgate.providers.ManualJobRuntime;
-import dev.voxgate.providers.ProviderContractTest;
 import dev.voxgate.providers.fakes.FakeGemini;
-import dev.voxgate.providers.spi.ProviderFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,26 +29,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code gemini-3.5-transcribe} through the Interactions API, against a fake that checks what Google checks, plus the
  * provider contract: word timestamps and speakers asked for exactly when the answer needs them.
  */
-class GeminiTranscribeTest extends ProviderContractTest {
+class GeminiTranscribeTest extends GeminiContractTest {
 
     private static final String MODEL = "gemini-3.5-transcribe";
-    private final ManualJobRuntime time = new ManualJobRuntime();
-    private final FakeGemini fake = new FakeGemini(KEY, "Hello from the fake vendor.", audio -> 3.0);
 
     @Override
-    protected ProviderFactory factory() {
-        return new GeminiProviderFactory(time.runtime(), 1024);
-    }
-
-    @Override
-    protected Deployment.Builder deploymentAt(HttpUrl root) {
-        return Deployment.builder(DEPLOYMENT_ID, "transcribe", "gemini", MODEL).apiBase(root.toString())
-                .apiKey(Secret.of(KEY));
-    }
-
-    @Override
-    protected String errorBody(String message, String param) {
-        return GeminiContractSupport.errorBody(message);
+    protected String model() {
+        return MODEL;
     }
 
     @Override
@@ -72,24 +54,9 @@ class GeminiTranscribeTest extends ProviderContractTest {
     }
 
     @Override
-    protected boolean answersInTextFormats() {
-        return false;
-    }
-
-    @Override
-    protected boolean errorsNameTheirParam() {
-        return false;
-    }
-
-    @Override
     protected void assertAudioSent(RecordedRequest recorded, String filename, String contentType) {
-        GeminiContractSupport.assertInline(GeminiContractSupport.body(recorded).path("input").path(0), AUDIO,
+        assertInline(body(recorded).path("input").path(0), AUDIO,
                 contentType);
-    }
-
-    private TranscriptionPort strict(Deployment.Builder deployment) {
-        server.setDispatcher(fake);
-        return connect(deployment.build());
     }
 
     @Test
@@ -100,10 +67,10 @@ class GeminiTranscribeTest extends ProviderContractTest {
         assertThat(recorded.getTarget()).isEqualTo("/v1beta/interactions");
         assertThat(recorded.getHeaders().get("x-goog-api-key")).isEqualTo(KEY);
         assertThat(recorded.getHeaders().get("Api-Revision")).isEqualTo(FakeGemini.API_REVISION);
-        JsonNode body = GeminiContractSupport.body(recorded);
+        JsonNode body = body(recorded);
         assertThat(body.path("model").asText()).isEqualTo(MODEL);
         assertThat(body.path("input").path(0).path("type").asText()).isEqualTo("audio");
-        GeminiContractSupport.assertInline(body.path("input").path(0), AUDIO, "audio/wav");
+        assertInline(body.path("input").path(0), AUDIO, "audio/wav");
         assertThat(body.has("generation_config")).isFalse();
         assertThat(transcription.text()).isEqualTo("Hello from the fake vendor.");
         assertThat(transcription.words()).isEmpty();
