@@ -38,7 +38,8 @@ import okhttp3.Request;
  * when the answer needs timings (a timed format, or word or segment granularities), the verbatim mode with
  * {@code timestamp_granularities: ["word"]}, plus {@code diarization_mode: "speaker"} for {@code diarized_json}.
  * Words come from the answer's {@code word_info} annotations, segments are grouped from them; the request carries
- * {@code Api-Revision}, the Interactions API's version, as Google's clients send it.
+ * {@code Api-Revision}, the Interactions API's revision, pinned to the one LiteLLM sends (the API changed shape in
+ * May 2026), so that a later revision cannot change the answer under us.
  *
  * <p>Stateless and thread-safe.
  */

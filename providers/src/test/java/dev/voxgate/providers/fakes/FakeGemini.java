@@ -28,7 +28,7 @@ import okhttp3.HttpUrl;
  */
 public final class FakeGemini extends FakeJobVendor {
 
-    /** The Interactions API revision Google's clients send. */
+    /** The Interactions API revision the adapter pins, as LiteLLM does. */
     public static final String API_REVISION = "2026-05-20";
     private static final Set<String> MODELS = Set.of("gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.5-flash-lite",
             "gemini-3-flash-preview", "gemini-3-pro-preview");
