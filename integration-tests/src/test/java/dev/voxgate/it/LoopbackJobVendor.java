@@ -1,6 +1,7 @@
 package dev.voxgate.it;
 
 import dev.voxgate.providers.fakes.FakeAssemblyAi;
+import dev.voxgate.providers.fakes.FakeGemini;
 import dev.voxgate.providers.fakes.FakeJobVendor;
 import dev.voxgate.providers.fakes.FakeSoniox;
 import java.time.Duration;
@@ -28,6 +29,10 @@ final class LoopbackJobVendor<V extends FakeJobVendor> extends LoopbackVendor {
 
     static LoopbackJobVendor<FakeSoniox> soniox(String key, String transcript) {
         return new LoopbackJobVendor<>(new FakeSoniox(key, transcript, LoopbackJobVendor::measure));
+    }
+
+    static LoopbackJobVendor<FakeGemini> gemini(String key, String transcript) {
+        return new LoopbackJobVendor<>(new FakeGemini(key, transcript, LoopbackJobVendor::measure));
     }
 
     private static double measure(byte[] audio) {

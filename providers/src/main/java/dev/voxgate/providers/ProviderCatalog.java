@@ -10,6 +10,7 @@ import dev.voxgate.providers.azure.AzureProviderFactory;
 import dev.voxgate.providers.deepgram.DeepgramProviderFactory;
 import dev.voxgate.providers.elevenlabs.ElevenLabsProviderFactory;
 import dev.voxgate.providers.fireworks.FireworksAiProviderFactory;
+import dev.voxgate.providers.gemini.GeminiProviderFactory;
 import dev.voxgate.providers.groq.GroqProviderFactory;
 import dev.voxgate.providers.hostedvllm.HostedVllmProviderFactory;
 import dev.voxgate.providers.http.UpstreamSocketFactory;
@@ -80,7 +81,8 @@ public final class ProviderCatalog {
                 new MistralProviderFactory(),
                 new HostedVllmProviderFactory(),
                 new AssemblyAiProviderFactory(),
-                new SonioxProviderFactory()));
+                new SonioxProviderFactory(),
+                new GeminiProviderFactory()));
     }
 
     /**

@@ -59,7 +59,8 @@ class DeclaredCapabilitiesTest {
     @ParameterizedTest
     @CsvSource({"openai, whisper-1", "openai, gpt-transcribe", "openai, ggml-base.en", "azure, prod-gpt-4o-transcribe",
         "groq, whisper-large-v3", "fireworks_ai, whisper-v3", "mistral, voxtral-mini-latest", "hosted_vllm, whisper",
-        "deepgram, nova-3", "elevenlabs, scribe_v1", "assemblyai, universal-3-5-pro", "soniox, stt-async-v4"})
+        "deepgram, nova-3", "elevenlabs, scribe_v1", "assemblyai, universal-3-5-pro", "soniox, stt-async-v4", "gemini, gemini-3.5-transcribe",
+        "gemini, gemini-2.5-flash"})
     void whatAProviderDeclaresWithoutCredentialsIsWhatItsAdapterDeclares(String provider, String model) {
         Deployment bare = Deployment.builder("d1", "speech", provider, model).build();
 
@@ -189,6 +190,27 @@ class DeclaredCapabilitiesTest {
                 .paramTypes(with(Map.of("language", ParamType.TEXT, "timestamp_granularities", ParamType.LIST),
                         "language_hints", ParamType.LIST, "enable_speaker_diarization", ParamType.BOOLEAN,
                         "enable_language_identification", ParamType.BOOLEAN, "client_reference_id", ParamType.TEXT))
+                .build());
+    }
+
+    @Test
+    void geminiTranscribeWritesJsonAndTheProxyRendersEveryOtherFormatOfAtMostAnHour() {
+        assertThat(declared("gemini", "gemini-3.5-transcribe")).isEqualTo(Capabilities.builder()
+                .nativeFormats(EnumSet.of(ResponseFormat.JSON)).renderedFormats(RENDERED_FROM_JSON)
+                .wordTimestamps(true).segmentTimestamps(true).diarization(true).maxAudio(Duration.ofHours(1))
+                .maxUploadBytes(2L * 1024 * 1024 * 1024)
+                .paramTypes(with(Map.of("language", ParamType.TEXT, "timestamp_granularities", ParamType.LIST),
+                        "language_codes", ParamType.LIST, "custom_vocabulary", ParamType.LIST))
+                .build());
+    }
+
+    @Test
+    void otherGeminiModelsWriteJsonAndTextOnlyWithoutTimings() {
+        assertThat(declared("gemini", "gemini-2.5-flash")).isEqualTo(Capabilities.builder()
+                .nativeFormats(EnumSet.of(ResponseFormat.JSON)).renderedFormats(EnumSet.of(ResponseFormat.TEXT))
+                .maxUploadBytes(2L * 1024 * 1024 * 1024)
+                .paramTypes(Map.of("language", ParamType.TEXT, "prompt", ParamType.TEXT,
+                        "temperature", ParamType.NUMBER))
                 .build());
     }
 }

@@ -28,9 +28,9 @@ class ProviderCatalogTest {
         ProviderCatalog catalog = ProviderCatalog.builtIn();
 
         assertThat(catalog.providerIds()).containsExactly("assemblyai", "azure", "deepgram", "elevenlabs",
-                "fireworks_ai", "groq", "hosted_vllm", "mistral", "openai", "soniox");
+                "fireworks_ai", "gemini", "groq", "hosted_vllm", "mistral", "openai", "soniox");
         assertThat(catalog.supports("openai")).isTrue();
-        assertThat(catalog.supports("gemini")).isFalse();
+        assertThat(catalog.supports("vertex_ai")).isFalse();
     }
 
     @Test
@@ -61,7 +61,7 @@ class ProviderCatalogTest {
                 .isInstanceOfSatisfying(TranscriptionException.class, thrown -> assertThat(thrown.failure())
                         .isEqualTo(new ModelNotFound(
                                 "unknown provider 'x' for deployment 'd9'; known providers: assemblyai, azure, "
-                                        + "deepgram, elevenlabs, fireworks_ai, groq, hosted_vllm, mistral, openai, "
+                                        + "deepgram, elevenlabs, fireworks_ai, gemini, groq, hosted_vllm, mistral, openai, "
                                         + "soniox")));
     }
 

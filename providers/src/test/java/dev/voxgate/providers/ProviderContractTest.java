@@ -177,10 +177,11 @@ public abstract class ProviderContractTest extends ProviderTestBase {
     @EnumSource(value = ResponseFormat.class, names = {"TEXT", "SRT", "VTT"})
     void textFormatsOfAJsonOnlyVendorAreReadFromItsJson(ResponseFormat format) {
         assumeFalse(answersInTextFormats(), "the vendor answers in text formats");
+        TranscriptionPort port = connect(deployment().build());
+        assumeTrue(port.capabilities().responseFormats().contains(format), "it does not serve " + format.wireName());
         enqueueAnswer(format, json(200, transcriptBody("hello world")));
 
-        Transcription transcription = connect(deployment().build())
-                .transcribe(request().responseFormat(format).build());
+        Transcription transcription = port.transcribe(request().responseFormat(format).build());
 
         assertThat(transcription.text()).isEqualTo("hello world");
         assertThat(transcription.formattedBody()).isEmpty();

@@ -39,13 +39,16 @@ final class FailureMapper {
         UpstreamError error = UpstreamError.parse(body);
         String message = upstream.redact("HTTP " + status + " from " + upstream.describe()
                 + error.message().map(text -> ": " + text).orElse(""));
+        if (error.keyRejected()) {
+            return new AuthenticationFailed(message);
+        }
         return switch (status) {
             case 400, 422 -> new InvalidRequest(message, error.param());
             case 401, 403 -> new AuthenticationFailed(message);
             case 404 -> new ModelNotFound(message);
             case 408 -> new UpstreamTimeout(message);
             case 413 -> new PayloadTooLarge(message);
-            case 429 -> new RateLimited(message, RetryAfter.from(headers, clock.instant()));
+            case 429 -> new RateLimited(message, RetryAfter.from(headers, clock.instant()).or(error::retryDelay));
             default -> otherStatus(status, message);
         };
     }

@@ -45,6 +45,14 @@ public interface UpstreamCalls {
      */
     <T> T stream(Request.Builder request, StreamReader<T> reader);
 
+    /**
+     * Sends {@code request} and gives the 2xx answer's header {@code name}, for a vendor that answers in a header
+     * (the upload URL of Google's resumable uploads); the body is not read.
+     *
+     * @throws TranscriptionException as {@link #send} does
+     */
+    Optional<String> header(Request.Builder request, String name);
+
     /** Reads a whole 2xx body into a result. */
     @FunctionalInterface
     interface SuccessReader<T> {

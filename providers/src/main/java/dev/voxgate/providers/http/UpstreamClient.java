@@ -69,6 +69,16 @@ final class UpstreamClient implements UpstreamCalls {
 
     @Override
     public <T> T stream(Request.Builder request, StreamReader<T> reader) {
+        return exchange(request, response -> reader.read(response.body().source(),
+                Optional.ofNullable(response.body().contentType())));
+    }
+
+    @Override
+    public Optional<String> header(Request.Builder request, String name) {
+        return exchange(request, response -> Optional.ofNullable(response.header(name)));
+    }
+
+    private <T> T exchange(Request.Builder request, ResponseReader<T> reader) {
         int status = 0;
         try (Response response = client.newCall(endpoint.authorize(request).build()).execute()) {
             status = response.code();
@@ -76,7 +86,7 @@ final class UpstreamClient implements UpstreamCalls {
                 String body = response.peekBody(MAX_ERROR_BODY).string();
                 throw fail(failures.fromStatus(status, response.headers(), body), null);
             }
-            return reader.read(response.body().source(), Optional.ofNullable(response.body().contentType()));
+            return reader.read(response);
         } catch (MalformedBodyException e) {
             throw fail(failures.unreadable(status, e.getMessage()), null);
         } catch (IOException e) {
@@ -96,6 +106,12 @@ final class UpstreamClient implements UpstreamCalls {
     private TranscriptionException fail(TranscriptionFailure failure, Throwable cause) {
         LOG.debug("{} failed: {}", upstream.describe(), failure.message());
         return cause == null ? new TranscriptionException(failure) : new TranscriptionException(failure, cause);
+    }
+
+    /** Reads a 2xx answer, its body or its headers. */
+    @FunctionalInterface
+    private interface ResponseReader<T> {
+        T read(Response response) throws MalformedBodyException, IOException;
     }
 
     @Override

@@ -4,22 +4,35 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a vendor's error body says, read from the envelopes vendors use: OpenAI's
- * {@code {"error":{"message","param",…}}}, Azure's {@code {"error":{"code","message"}}}, FastAPI's
+ * {@code {"error":{"message","param",…}}}, Azure's {@code {"error":{"code","message"}}}, Google's
+ * {@code {"error":{"code","message","status","details"}}} (whose {@code details} may say the key was refused,
+ * {@code ErrorInfo.reason: API_KEY_INVALID}, and when to retry, {@code RetryInfo.retryDelay: "30s"}), FastAPI's
  * {@code {"detail":…}}, Deepgram's {@code {"err_code","err_msg"}} and {@code {"category","message","details"}},
  * {@code {"error":"…"}}, {@code {"message":"…"}}; otherwise a short piece of a plain-text body. An HTML page says
  * nothing worth repeating.
  *
- * @param message the vendor's own message, whitespace collapsed and length-capped
- * @param param   the request field the vendor blames, if it names one
+ * @param message     the vendor's own message, whitespace collapsed and length-capped
+ * @param param       the request field the vendor blames, if it names one
+ * @param keyRejected whether the vendor says the key is not valid, whatever its status (Google answers 400)
+ * @param retryDelay  when the vendor says to retry, in its body rather than a header (Google's {@code RetryInfo})
  */
-record UpstreamError(Optional<String> message, Optional<String> param) {
+record UpstreamError(Optional<String> message, Optional<String> param, boolean keyRejected,
+                     Optional<Duration> retryDelay) {
 
     private static final int MAX_MESSAGE = 300;
     private static final UpstreamError SILENT = new UpstreamError(Optional.empty(), Optional.empty());
+    private static final Pattern DELAY = Pattern.compile("(\\d{1,9}(?:\\.\\d{1,9})?)s");
+
+    UpstreamError(Optional<String> message, Optional<String> param) {
+        this(message, param, false, Optional.empty());
+    }
 
     static UpstreamError parse(String body) {
         String trimmed = body.strip();
@@ -45,7 +58,7 @@ record UpstreamError(Optional<String> message, Optional<String> param) {
         JsonNode error = root.path("error");
         if (error.isObject()) {
             JsonNode message = error.path("message").isTextual() ? error.path("message") : error.path("code");
-            return found(message, error.path("param"));
+            return found(message, error.path("param")).map(found -> google(found, error.path("details")));
         }
         JsonNode detail = root.path("detail");
         if (detail.isArray() && detail.size() > 0) {
@@ -78,6 +91,20 @@ record UpstreamError(Optional<String> message, Optional<String> param) {
         // The message is a category's headline ("Invalid JSON submitted."); the details say what was wrong.
         String both = message.isEmpty() || message.equals(details) ? details : message + " (" + details + ")";
         return found(TextNode.valueOf(both), MissingNode.getInstance());
+    }
+
+    /** {@code found} with what Google's {@code details} add: a refused key, a retry delay. */
+    private static UpstreamError google(UpstreamError found, JsonNode details) {
+        boolean keyRejected = false;
+        Optional<Duration> delay = Optional.empty();
+        for (JsonNode detail : details) {
+            keyRejected |= detail.path("reason").asText().equals("API_KEY_INVALID");
+            Matcher seconds = DELAY.matcher(detail.path("retryDelay").asText());
+            if (seconds.matches()) {
+                delay = Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(seconds.group(1)) * 1000)));
+            }
+        }
+        return new UpstreamError(found.message(), found.param(), keyRejected, delay);
     }
 
     private static Optional<UpstreamError> found(JsonNode message, JsonNode param) {

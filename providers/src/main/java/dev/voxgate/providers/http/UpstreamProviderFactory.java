@@ -43,11 +43,8 @@ public class UpstreamProviderFactory implements ProviderFactory {
      */
     public UpstreamProviderFactory(EndpointRules endpoint, ParamSchema params, Capabilities capabilities,
                                    UpstreamExchange exchange) {
-        this(endpoint, deployment -> capabilities, (deployment, declared, calls) ->
-                new UpstreamTranscriber(deployment, params, declared, exchange, calls));
-        Objects.requireNonNull(params, "params");
+        this(endpoint, deployment -> capabilities, Adapter.vetting(params, exchange));
         Objects.requireNonNull(capabilities, "capabilities");
-        Objects.requireNonNull(exchange, "exchange");
     }
 
     @Override
@@ -85,5 +82,16 @@ public class UpstreamProviderFactory implements ProviderFactory {
          * {@code calls}.
          */
         TranscriptionPort connect(Deployment deployment, Capabilities declared, UpstreamCalls calls);
+
+        /**
+         * Adapters whose every transcription is {@code exchange}, the request vetted by {@code params} first: the
+         * adapter of a vendor with one way of calling, or of each of a vendor's APIs when its models differ (Gemini).
+         */
+        static Adapter vetting(ParamSchema params, UpstreamExchange exchange) {
+            Objects.requireNonNull(params, "params");
+            Objects.requireNonNull(exchange, "exchange");
+            return (deployment, declared, calls) -> new UpstreamTranscriber(deployment, params, declared, exchange,
+                    calls);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.voxgate.providers.http;
 
 import dev.voxgate.core.TranscriptionPort;
+import dev.voxgate.core.error.TranscriptionException;
+import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.Transcription;
@@ -9,8 +11,8 @@ import java.util.Objects;
 
 /**
  * The adapter of one deployment of a vendor whose every transcription is one {@link UpstreamExchange}: it declares
- * the capabilities the vendor gave, vets each request by the vendor's {@link ParamSchema} and runs the exchange over
- * the deployment's calls.
+ * the capabilities the vendor gave, refuses a response format they lack, vets each request by the vendor's
+ * {@link ParamSchema} and runs the exchange over the deployment's calls.
  *
  * <p>Immutable and thread-safe; one instance serves concurrent calls.
  */
@@ -38,6 +40,12 @@ final class UpstreamTranscriber implements TranscriptionPort {
 
     @Override
     public Transcription transcribe(TranscriptionRequest request) {
+        if (!capabilities.responseFormats().contains(request.responseFormat())) {
+            // The router refuses it first; a caller of the port itself (the SDK) learns it here, before any call.
+            throw new TranscriptionException(InvalidRequest.ofParam("response_format", deployment.provider()
+                    + " (deployment '" + deployment.id() + "') does not produce "
+                    + request.responseFormat().wireName()));
+        }
         return exchange.transcribe(deployment, params.vet(deployment, request), calls);
     }
 

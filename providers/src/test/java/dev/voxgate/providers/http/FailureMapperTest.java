@@ -2,6 +2,7 @@ package dev.voxgate.providers.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.voxgate.core.error.TranscriptionFailure.AuthenticationFailed;
 import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamProtocolError;
@@ -35,6 +36,31 @@ class FailureMapperTest {
 
         assertThat(MAPPER.fromStatus(429, headers, "")).isEqualTo(
                 new RateLimited("HTTP 429 from groq (deployment 'g1')", Optional.of(Duration.ofSeconds(30))));
+    }
+
+    @Test
+    void googlesRefusedKeyIsAuthenticationFailedThoughGoogleAnswers400() {
+        String body = """
+                {"error":{"code":400,"message":"API key not valid. Please pass a valid API key.",
+                 "status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo",
+                 "reason":"API_KEY_INVALID","domain":"googleapis.com"}]}}""";
+
+        assertThat(MAPPER.fromStatus(400, Headers.of(), body)).isEqualTo(new AuthenticationFailed(
+                "HTTP 400 from groq (deployment 'g1'): API key not valid. Please pass a valid API key."));
+        assertThat(MAPPER.fromStatus(400, Headers.of(), body.replace("API_KEY_INVALID", "FIELD_INVALID")))
+                .isInstanceOf(InvalidRequest.class);
+    }
+
+    @Test
+    void googlesRetryInfoIsTheWaitWhenNoHeaderGivesOne() {
+        String body = """
+                {"error":{"code":429,"message":"Resource has been exhausted.","status":"RESOURCE_EXHAUSTED",
+                 "details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"31.5s"}]}}""";
+
+        assertThat(((RateLimited) MAPPER.fromStatus(429, Headers.of(), body)).retryAfter())
+                .contains(Duration.ofMillis(31_500));
+        assertThat(((RateLimited) MAPPER.fromStatus(429, Headers.of("Retry-After", "5"), body)).retryAfter())
+                .contains(Duration.ofSeconds(5));
     }
 
     @ParameterizedTest

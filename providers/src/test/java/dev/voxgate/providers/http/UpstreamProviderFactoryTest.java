@@ -15,6 +15,7 @@ import dev.voxgate.core.error.TranscriptionFailure.InvalidRequest;
 import dev.voxgate.core.error.TranscriptionFailure.RateLimited;
 import dev.voxgate.core.model.AudioInput;
 import dev.voxgate.core.model.Capabilities;
+import dev.voxgate.core.model.ResponseFormat;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.Deployment.Builder;
 import dev.voxgate.core.model.ParamType;
@@ -53,7 +54,8 @@ class UpstreamProviderFactoryTest {
     private static final UpstreamProviderFactory JOB_VENDOR = new UpstreamProviderFactory(
             EndpointRules.builder("jobs").baseVariables("JOBS_API_BASE").keyVariables("JOBS_API_KEY")
                     .keyHeader(KeyHeader.named("authorization")).build(),
-            PARAMS, Capabilities.builder().paramTypes(PARAMS.types().orElseThrow()).build(),
+            PARAMS, Capabilities.builder().nativeFormats(java.util.EnumSet.of(ResponseFormat.JSON))
+                    .paramTypes(PARAMS.types().orElseThrow()).build(),
             UpstreamProviderFactoryTest::uploadThenCreate);
 
     private final MockWebServer server = new MockWebServer();
