@@ -50,11 +50,20 @@ final class LoopbackJobVendor<V extends FakeJobVendor> extends LoopbackVendor {
 
     /** Waits (the deletions run after the answer, on a thread of their own) until no job is left at the vendor. */
     List<String> jobsLeftAfter(Duration patience) throws InterruptedException {
+        return List.copyOf(leftAfter(vendor::jobsLeft, patience));
+    }
+
+    /**
+     * What {@code left} still names once it is empty or {@code patience} has passed: the vendor's copies are deleted
+     * after the answer, on a thread of their own (the file just after its job).
+     */
+    static <T extends java.util.Collection<String>> T leftAfter(java.util.function.Supplier<T> left, Duration patience)
+            throws InterruptedException {
         long until = System.nanoTime() + patience.toNanos();
-        while (!vendor.jobsLeft().isEmpty() && System.nanoTime() < until) {
+        while (!left.get().isEmpty() && System.nanoTime() < until) {
             Thread.sleep(50);
         }
-        return vendor.jobsLeft();
+        return left.get();
     }
 
     @Override
