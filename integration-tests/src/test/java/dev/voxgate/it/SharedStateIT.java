@@ -39,7 +39,7 @@ class SharedStateIT {
              ProxyProcess third = ProxyProcess.start(config, environment(redis, vendor))) {
             List<String> replicas = new ArrayList<>();
             for (ProxyProcess process : List.of(first, second, third)) {
-                replicas.add("http://127.0.0.1:" + process.awaitPort(Duration.ofSeconds(30)));
+                replicas.add("http://127.0.0.1:" + process.awaitPort(Duration.ofSeconds(90)));
             }
             awaitFreshMinute();
 
@@ -115,7 +115,7 @@ class SharedStateIT {
              ProxyProcess doomed = ProxyProcess.start(config, environment(redis, vendor));
              RunningProxy survivor = RunningProxy.start(config, environment(redis, vendor));
              ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            String doomedUrl = "http://127.0.0.1:" + doomed.awaitPort(Duration.ofSeconds(30));
+            String doomedUrl = "http://127.0.0.1:" + doomed.awaitPort(Duration.ofSeconds(90));
             for (int i = 0; i < 2; i++) {
                 callers.submit(() -> postTranscription(doomedUrl, "/v1/audio/transcriptions", null, Examples.audio(),
                         fields("model", "speech"), Map.of()));
