@@ -272,6 +272,11 @@ class KeysIT {
     }
 
     static Path config(String databaseUrl, int cacheSeconds) {
+        return config(dir, MASTER, databaseUrl, cacheSeconds);
+    }
+
+    /** Groups whisper and nova at $0.0001 a second, with this master key, key database and key cache time. */
+    static Path config(Path dir, String masterKey, String databaseUrl, int cacheSeconds) {
         return TestFiles.config(dir, "keys-" + cacheSeconds + "-" + Math.abs(databaseUrl.hashCode()) + ".yaml", """
                 model_list:
                   - model_name: whisper
@@ -286,7 +291,7 @@ class KeysIT {
                   master_key: %s
                   database_url: %s
                   user_api_key_cache_ttl: %d
-                """.formatted(MASTER, databaseUrl, cacheSeconds));
+                """.formatted(masterKey, databaseUrl, cacheSeconds));
     }
 
     static RunningProxy proxy(Path config, FakeSpeechVendor vendor) {

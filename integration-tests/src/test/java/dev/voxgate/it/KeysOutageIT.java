@@ -110,16 +110,6 @@ class KeysOutageIT {
     }
 
     private static Path config(String databaseUrl) {
-        return TestFiles.config(dir, "outage-" + Math.abs(databaseUrl.hashCode()) + ".yaml", """
-                model_list:
-                  - model_name: whisper
-                    litellm_params:
-                      model: whisper-1
-                      input_cost_per_second: 0.0001
-                general_settings:
-                  master_key: %s
-                  database_url: %s
-                  user_api_key_cache_ttl: 1
-                """.formatted(MASTER, databaseUrl));
+        return KeysIT.config(dir, MASTER, databaseUrl, 1);
     }
 }
