@@ -62,18 +62,12 @@ final class AccessLog implements RequestLogger {
     private Map<String, Object> fields(Context ctx, double totalMillis) {
         AccessNote note = AccessNote.of(ctx);
         Optional<RoutingReport> report = note.report();
-        Optional<RoutingReport.Attempt> last = report.flatMap(routed -> routed.attempts().isEmpty()
-                ? Optional.empty() : Optional.of(routed.attempts().getLast()));
-        // The deployment that answered; on failure the last one tried.
-        Optional<String> deployment = report.flatMap(RoutingReport::deploymentId)
-                .or(() -> last.map(RoutingReport.Attempt::deploymentId));
+        Optional<String> deployment = note.deployment();
         double providerMillis = report.map(routed -> routed.providerTime().toNanos() / 1e6).orElse(0.0);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("request_id", ctx.res().getHeader(RoutingHeaders.REQUEST_ID));
         fields.put("route", route(ctx.path()));
-        // An answer from the cache took no route; the group it was kept for is in its headers.
-        fields.put("model_group", report.map(RoutingReport::modelGroup)
-                .orElseGet(() -> ctx.res().getHeader(RoutingHeaders.MODEL_GROUP)));
+        fields.put("model_group", note.modelGroup(ctx).orElse(null));
         fields.put("deployment", deployment.orElse(null));
         fields.put("provider", deployment.map(providers::get).orElse(null));
         fields.put("status", ctx.statusCode());

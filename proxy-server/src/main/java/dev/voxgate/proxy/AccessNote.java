@@ -50,6 +50,18 @@ final class AccessNote {
         return Optional.ofNullable(report);
     }
 
+    /** The deployment that answered; on failure the last one tried; empty when nothing was tried. */
+    Optional<String> deployment() {
+        return report().flatMap(routed -> routed.deploymentId().or(() -> routed.attempts().isEmpty()
+                ? Optional.empty() : Optional.of(routed.attempts().getLast().deploymentId())));
+    }
+
+    /** The group routed to or, for an answer from the cache (no route taken), the group it was kept for. */
+    Optional<String> modelGroup(Context ctx) {
+        return report().map(RoutingReport::modelGroup)
+                .or(() -> Optional.ofNullable(ctx.res().getHeader(RoutingHeaders.MODEL_GROUP)));
+    }
+
     Optional<TranscriptionFailure> failure() {
         return Optional.ofNullable(failure);
     }

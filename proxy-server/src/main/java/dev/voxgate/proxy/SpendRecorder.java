@@ -36,23 +36,20 @@ final class SpendRecorder {
         if (AccessLog.route(ctx.path()).equals(ctx.path())) {
             return;
         }
-        Optional<RoutingReport> report = AccessNote.of(ctx).report();
-        boolean cacheHit = report.isEmpty() && ctx.statusCode() == 200;
-        if (report.isEmpty() && !cacheHit) {
+        AccessNote note = AccessNote.of(ctx);
+        Optional<RoutingReport> report = note.report();
+        // Served means routed (answered or failed) or answered from the cache.
+        if (report.isEmpty() && ctx.statusCode() != 200) {
             return;
         }
         Instant end = keys.clock().instant();
         Optional<Access> access = Caller.virtualKey(ctx);
-        Optional<RoutingReport.Attempt> last = report.flatMap(routed -> routed.attempts().isEmpty()
-                ? Optional.empty() : Optional.of(routed.attempts().getLast()));
         SpendRow row = new SpendRow(UUID.randomUUID(), ctx.res().getHeader(RoutingHeaders.REQUEST_ID),
                 access.map(found -> found.key().tokenHash()),
                 access.isPresent() ? access.get().key().alias() : Caller.of(ctx) instanceof Caller.Master
                         ? Optional.of("master") : Optional.empty(),
                 access.flatMap(found -> found.key().teamId()),
-                report.map(RoutingReport::modelGroup).or(() -> Optional.ofNullable(
-                        ctx.res().getHeader(RoutingHeaders.MODEL_GROUP))),
-                report.flatMap(RoutingReport::deploymentId).or(() -> last.map(RoutingReport.Attempt::deploymentId)),
+                note.modelGroup(ctx), note.deployment(),
                 report.flatMap(RoutingReport::audioSeconds).map(OptionalDouble::of).orElse(OptionalDouble.empty()),
                 report.map(RoutingReport::cost).orElse(BigDecimal.ZERO), ctx.statusCode(),
                 end.minus(Duration.ofNanos((long) (totalMillis * 1e6))), end);
