@@ -1,10 +1,7 @@
 package dev.voxgate.proxy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.voxgate.keys.DurationText;
 import dev.voxgate.keys.Settings;
@@ -22,10 +19,6 @@ import java.util.Optional;
  */
 final class JsonBody {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
-
     private final ObjectNode body;
 
     private JsonBody(ObjectNode body) {
@@ -34,20 +27,8 @@ final class JsonBody {
 
     static JsonBody of(Context ctx) {
         String text = ctx.body();
-        if (text.isBlank()) {
-            return new JsonBody(JSON.createObjectNode());
-        }
-        try {
-            JsonNode node = JSON.readTree(text);
-            if (node instanceof ObjectNode object) {
-                return new JsonBody(object);
-            }
-        } catch (JsonProcessingException e) {
-            throw RequestRejected.badRequest(null, "The body is not valid JSON (error at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "); send a JSON "
-                    + "object such as {\"models\": [\"whisper\"]} with Content-Type: application/json.");
-        }
-        throw RequestRejected.badRequest(null, "The body must be a JSON object such as {\"models\": [\"whisper\"]}.");
+        return new JsonBody(text.isBlank() ? JsonNodeFactory.instance.objectNode() : JsonFields.object(text, null,
+                "The body", "{\"models\": [\"whisper\"]} with Content-Type: application/json"));
     }
 
     Optional<String> text(String name) {
