@@ -36,12 +36,16 @@ public record Budget(Optional<BigDecimal> max, Optional<String> duration, Option
 
     /** The spend that counts at {@code now}: none once the reset time has passed, until the store has reset it. */
     BigDecimal current(BigDecimal spend, Instant now) {
-        return resetAt.filter(reset -> !now.isBefore(reset)).isPresent() ? BigDecimal.ZERO : spend;
+        return ended(now) ? BigDecimal.ZERO : spend;
     }
 
     /** This budget at {@code now}: a period that has ended gives way to the next, counted from {@code now}. */
     Budget at(Instant now) {
-        return resetAt.filter(reset -> !now.isBefore(reset)).isPresent() ? of(max, duration, now) : this;
+        return ended(now) ? of(max, duration, now) : this;
+    }
+
+    private boolean ended(Instant now) {
+        return resetAt.filter(reset -> !now.isBefore(reset)).isPresent();
     }
 
     /** Whether {@code spend} leaves nothing of the budget: LiteLLM refuses at or over {@code max_budget}. */

@@ -27,10 +27,6 @@ final class KeyGate {
         this.keys = keys;
     }
 
-    static KeyGate open() {
-        return new KeyGate(Optional.empty());
-    }
-
     /**
      * Admits the call of {@code ctx} on {@code modelGroup}, counting it against its key's limits until it is
      * {@linkplain Admitted#close() closed}.
@@ -40,7 +36,7 @@ final class KeyGate {
     Admitted admit(Context ctx, String modelGroup) {
         Optional<Access> access = Caller.virtualKey(ctx);
         if (access.isEmpty() || keys.isEmpty()) {
-            return new Admitted(ctx, Optional.empty(), Optional.empty(), Instant.EPOCH);
+            return Admitted.NOTHING;
         }
         ProxyKeys proxyKeys = keys.get();
         Instant now = proxyKeys.clock().instant();
@@ -66,6 +62,9 @@ final class KeyGate {
     /** A call counted against its key's limits. */
     static final class Admitted implements AutoCloseable {
 
+        // A call without a virtual key counts against nothing: one answer serves them all.
+        private static final Admitted NOTHING = new Admitted(null, Optional.empty(), Optional.empty(), Instant.EPOCH);
+
         private final Context ctx;
         private final Optional<ProxyKeys> keys;
         private final Optional<KeyLimits.Started> started;
@@ -81,13 +80,14 @@ final class KeyGate {
 
         /** The call was routed as {@code report} says: its audio counts against tpm, its spend goes in a header. */
         void routed(RoutingReport report) {
-            audioSeconds = report.audioSeconds().map(OptionalDouble::of).orElse(OptionalDouble.empty());
-            Optional<Access> access = Caller.virtualKey(ctx);
-            if (keys.isPresent() && access.isPresent()) {
-                BigDecimal spend = keys.get().ring().spend(access.get(), keys.get().clock().instant())
-                        .add(report.cost());
-                ctx.header(KEY_SPEND, spend.stripTrailingZeros().toPlainString());
+            if (keys.isEmpty()) {
+                return;
             }
+            audioSeconds = report.audioSeconds().map(OptionalDouble::of).orElse(OptionalDouble.empty());
+            Caller.virtualKey(ctx).ifPresent(access -> {
+                BigDecimal spend = keys.get().ring().spend(access, keys.get().clock().instant()).add(report.cost());
+                ctx.header(KEY_SPEND, spend.stripTrailingZeros().toPlainString());
+            });
         }
 
         @Override
