@@ -1,7 +1,6 @@
 package dev.voxgate.keys.postgres;
 
 import dev.voxgate.keys.Access;
-import dev.voxgate.keys.Budget;
 import dev.voxgate.keys.KeyStore;
 import dev.voxgate.keys.Settings;
 import dev.voxgate.keys.SpendQuery;
@@ -60,27 +59,16 @@ public final class PostgresKeyStore implements KeyStore {
     @Override
     public VirtualKey createKey(String tokenHash, String keyName, Settings settings, Optional<Instant> expires,
                                 Optional<String> teamId, Instant now) {
-        Budget budget = Budget.of(settings.maxBudget(), settings.budgetDuration(), now);
         return database.transaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO voxgate_keys (token_hash, "
-                    + "key_name, key_alias, team_id, models, max_budget, budget_duration, budget_reset_at, expires, "
-                    + "rpm_limit, tpm_limit, max_parallel_requests, metadata, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
+                    + "key_name, key_alias, team_id, expires, " + Settable.NEW_COLUMNS + ") VALUES (?, ?, ?, ?, ?, "
+                    + Settable.NEW_VALUES + ")")) {
                 insert.setString(1, tokenHash);
                 insert.setString(2, keyName);
                 Rows.text(insert, 3, settings.alias());
                 Rows.text(insert, 4, teamId);
-                Rows.models(insert, 5, settings.models().orElse(List.of()));
-                Rows.money(insert, 6, budget.max());
-                Rows.text(insert, 7, budget.duration());
-                Rows.time(insert, 8, budget.resetAt());
-                Rows.time(insert, 9, expires);
-                Rows.integer(insert, 10, settings.rpm());
-                Rows.integer(insert, 11, settings.tpm());
-                Rows.integer(insert, 12, settings.parallel());
-                insert.setString(13, settings.metadataJson().orElse("{}"));
-                Rows.time(insert, 14, Optional.of(now));
-                Rows.time(insert, 15, Optional.of(now));
+                Rows.time(insert, 5, expires);
+                Settable.bindNew(insert, 6, settings, now);
                 changed(insert, "key_alias '" + settings.alias().orElse("") + "'", teamId);
             }
             return one(connection, "SELECT " + Rows.KEY_COLUMNS + " FROM voxgate_keys k WHERE k.token_hash = ?",

@@ -1,6 +1,5 @@
 package dev.voxgate.keys.postgres;
 
-import dev.voxgate.keys.Budget;
 import dev.voxgate.keys.Settings;
 import dev.voxgate.keys.Team;
 import java.sql.Connection;
@@ -17,23 +16,11 @@ import java.util.Optional;
 final class TeamTable {
 
     Team create(Connection connection, String teamId, Settings settings, Instant now) throws SQLException {
-        Budget budget = Budget.of(settings.maxBudget(), settings.budgetDuration(), now);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO voxgate_teams (team_id, "
-                + "team_alias, models, max_budget, budget_duration, budget_reset_at, rpm_limit, tpm_limit, "
-                + "max_parallel_requests, metadata, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
+                + "team_alias, " + Settable.NEW_COLUMNS + ") VALUES (?, ?, " + Settable.NEW_VALUES + ")")) {
             insert.setString(1, teamId);
             Rows.text(insert, 2, settings.alias());
-            Rows.models(insert, 3, settings.models().orElse(List.of()));
-            Rows.money(insert, 4, budget.max());
-            Rows.text(insert, 5, budget.duration());
-            Rows.time(insert, 6, budget.resetAt());
-            Rows.integer(insert, 7, settings.rpm());
-            Rows.integer(insert, 8, settings.tpm());
-            Rows.integer(insert, 9, settings.parallel());
-            insert.setString(10, settings.metadataJson().orElse("{}"));
-            Rows.time(insert, 11, Optional.of(now));
-            Rows.time(insert, 12, Optional.of(now));
+            Settable.bindNew(insert, 3, settings, now);
             PostgresKeyStore.changed(insert, "team_id '" + teamId + "'", Optional.empty());
         }
         return one(connection, teamId).orElseThrow();
