@@ -5,6 +5,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.voxgate.core.CallerTimeLimit;
 import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure;
@@ -35,6 +36,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
@@ -327,6 +330,33 @@ public abstract class ProviderContractTest extends ProviderTestBase {
 
         assertThat(thrown.failure()).isInstanceOf(UpstreamTimeout.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aCallBoundedByItsCallerKeepsNoTimerOfItsOwnAndEndsWhenTheCallerInterruptsIt() throws Exception {
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        TranscriptionPort port = connect(deployment().timeout(Duration.ofMillis(200)).build());
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        AtomicLong endedAfterNanos = new AtomicLong();
+        long started = System.nanoTime();
+
+        // As the router runs an attempt: on a virtual thread, marked bounded, interrupted when its time is up.
+        Thread attempt = Thread.ofVirtual().start(() -> {
+            try {
+                CallerTimeLimit.bounding(() -> port.transcribe(request().build()));
+            } catch (RuntimeException e) {
+                outcome.set(e);
+            }
+            endedAfterNanos.set(System.nanoTime() - started);
+        });
+        Thread.sleep(1_000);
+        attempt.interrupt();
+        attempt.join(5_000);
+
+        assertThat(attempt.isAlive()).as("the interrupt ends the stalled call").isFalse();
+        assertThat(outcome.get()).as("the deployment's own 200 ms did not cut it").isInstanceOf(
+                TranscriptionException.class);
+        assertThat(Duration.ofNanos(endedAfterNanos.get())).isGreaterThanOrEqualTo(Duration.ofMillis(1_000));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.voxgate.router;
 
+import dev.voxgate.core.CallerTimeLimit;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamTimeout;
 import dev.voxgate.core.error.TranscriptionFailure.UpstreamUnavailable;
@@ -27,6 +28,7 @@ import java.util.function.UnaryOperator;
  * ends a provider blocked in socket I/O on a virtual thread (the JDK closes the socket). A virtual caller runs the
  * attempt itself; a platform thread, whose socket reads an interrupt does not end, hands it to a virtual attempt
  * thread. (Either way a port that ignores interrupts holds the call until it returns; then it counts as timed out.)
+ * The attempt runs marked {@link CallerTimeLimit#bounding bounded}, so adapters skip timers of their own.
  *
  * <p>Thread-safe; holds no per-call state.
  */
@@ -91,7 +93,7 @@ final class AttemptRunner {
         Alarm alarm = Alarm.set(Thread.currentThread(), limit);
         Transcription value;
         try {
-            value = call.get();
+            value = CallerTimeLimit.bounding(call);
         } catch (RuntimeException e) {
             throw failure(e, alarm.stop(), timedOut, deployment);
         } catch (Error e) {

@@ -1,5 +1,6 @@
 package dev.voxgate.providers.http;
 
+import dev.voxgate.core.CallerTimeLimit;
 import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure;
 import dev.voxgate.providers.spi.SharedHttpClient;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
+import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -37,7 +39,8 @@ final class UpstreamClient implements UpstreamCalls {
 
     /**
      * The calls to {@code endpoint} of {@code upstream} over the shared client; with a {@code timeout}, a client
-     * derived once with it as the whole call's deadline (sharing the connection pool and dispatcher).
+     * derived once with it as the whole call's deadline (sharing the connection pool and dispatcher), which applies
+     * to calls not {@link CallerTimeLimit#bounded() bounded by their caller}.
      */
     UpstreamClient(SharedHttpClient shared, Optional<Duration> timeout, Upstream upstream, Endpoint.Ready endpoint) {
         Objects.requireNonNull(shared, "shared");
@@ -80,7 +83,13 @@ final class UpstreamClient implements UpstreamCalls {
 
     private <T> T exchange(Request.Builder request, ResponseReader<T> reader) {
         int status = 0;
-        try (Response response = client.newCall(endpoint.authorize(request).build()).execute()) {
+        Call call = client.newCall(endpoint.authorize(request).build());
+        if (CallerTimeLimit.bounded()) {
+            // The router's alarm ends this call when the deployment's timeout passes; OkHttp's own would cost a
+            // JVM-wide lock on every call (CallerTimeLimit says how much).
+            call.timeout().clearTimeout();
+        }
+        try (Response response = call.execute()) {
             status = response.code();
             if (!response.isSuccessful()) {
                 String body = response.peekBody(MAX_ERROR_BODY).string();
