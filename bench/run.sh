@@ -247,6 +247,34 @@ if [[ "$probe" != *"Four score"* ]]; then
   exit 1
 fi
 
+# ---- targets -------------------------------------------------------------------------------------------------------
+# The performance targets (issue "Performance II"), each printed under its case with the figure of this run.
+# verdict description value op limit -> "target  <description>: <value> met|missed"
+verdict() {
+  local met
+  met=$(awk -v v="$2" -v l="$4" -v op="$3" 'BEGIN { print ((op == ">=" ? v >= l : v <= l) ? "met" : "missed") }')
+  printf '%-20s %-6s %s: %s %s\n' "" target "$1" "$2" "$met"
+}
+# target_line case direct nginx proxy peak_mb
+target_line() {
+  local ratio
+  case "$1" in
+    100KiB-c1-instant)
+      verdict "added p50 at most 0.2 ms" \
+        "$(awk -v d="$(field p50_ms "$2")" -v p="$(field p50_ms "$4")" 'BEGIN { printf "%.3f", p - d }')" "<=" 0.2 ;;
+    100KiB-c64-instant)
+      verdict "at least 0.6 of nginx's throughput" \
+        "$(awk -v n="$(field rps "$3")" -v p="$(field rps "$4")" 'BEGIN { printf "%.2f", p / n }')" ">=" 0.6 ;;
+    1MiB-c64-instant)
+      verdict "peak RSS at most 250 MB" "$5" "<=" 250 ;;
+    100KiB-c2000-2s)
+      ratio=$(awk -v d="$(field rps "$2")" -v p="$(field rps "$4")" 'BEGIN { printf "%.3f", p / d }')
+      verdict "at least 0.99 of direct" "$ratio" ">=" 0.99
+      verdict "errors: none" "$(field errors "$4")" "<=" 0
+      verdict "peak RSS at most 450 MB" "$5" "<=" 450 ;;
+  esac
+}
+
 # ---- cases ---------------------------------------------------------------------------------------------------------
 #          name                    upstream port        model          bytes    clients
 CASES=(
@@ -290,12 +318,15 @@ for spec in "${CASES[@]}"; do
     -v d50="$(field p50_ms "$direct")" -v p50="$(field p50_ms "$proxied")" -v n50="$(field p50_ms "$floor")" \
     'BEGIN { printf "%-20s %-6s %9.1f%% %+9.3f   (proxy/direct: throughput, added p50 ms)\n", "", "ratio", 100 * p / d, p50 - d50
              printf "%-20s %-6s %9.1f%% %+9.3f   (nginx/direct: the same for the reference proxy)\n", "", "floor", 100 * n / d, n50 - d50 }'
+  target_line "$name" "$direct" "$floor" "$proxied" "$peak"
   if [[ -n "$REDIS" ]]; then
     printf '%-20s %-6s %10s %10s %10s %8s %9s\n' "" +redis "$(field rps "$shared")" "$(field p50_ms "$shared")" \
       "$(field p99_ms "$shared")" "$(field errors "$shared")" "$shared_peak"
     awk -v p="$(field rps "$proxied")" -v r="$(field rps "$shared")" -v p50="$(field p50_ms "$proxied")" \
       -v r50="$(field p50_ms "$shared")" \
       'BEGIN { printf "%-20s %-6s %9.1f%% %+9.3f   (proxy+redis/proxy: throughput, added p50 ms)\n", "", "shared", 100 * r / p, r50 - p50 }'
+    [[ "$name" == 100KiB-c64-instant ]] && verdict "Redis state: at least 0.9 of the in-memory throughput" \
+      "$(awk -v p="$(field rps "$proxied")" -v r="$(field rps "$shared")" 'BEGIN { printf "%.2f", r / p }')" ">=" 0.9
   fi
 done
 echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
