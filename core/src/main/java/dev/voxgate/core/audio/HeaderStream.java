@@ -19,12 +19,16 @@ final class HeaderStream implements AutoCloseable {
 
     // No header field this package reads is larger; a claim of more is a corrupt file, not a reason to allocate.
     private static final int MAX_READ = 1 << 20;
+    // Header fields are a few bytes each and everything between them is skipped, so the stream's default 8 KiB
+    // buffer was mostly never read: it was the proxy's largest allocation per request (the length of every call's
+    // audio is read once). Reads larger than the buffer go straight to the stream.
+    private static final int BUFFER = 512;
 
     private final InputStream in;
     private long position;
 
     HeaderStream(InputStream in) {
-        this.in = new BufferedInputStream(in);
+        this.in = new BufferedInputStream(in, BUFFER);
     }
 
     /** How many bytes from the start of the content have been read or skipped. */
