@@ -15,6 +15,11 @@
 #                           (a row "proxy+redis" and its ratio to the in-memory proxy, in the same run)
 # Env:       PROXY_JVM_OPTS overrides the proxy's JVM flags (default: bin/voxgate-proxy's, which starts it)
 #            BENCH_DURATION / BENCH_WARMUP override the seconds per measured run / warm-up
+#            BENCH_PORT_BASE (default 18080): the loopback ports are this + 1..3 (fake upstreams), + 11..13 (nginx),
+#                           + 10 (proxy) and + 299 (redis), so two runs on one machine need not collide
+#            BENCH_HOOK     a command (bash -c) started with each case's measured proxy run, PROXY_PID set: e.g.
+#                           'sleep 8; jcmd $PROXY_PID VM.native_memory summary > /tmp/nmt' (the proxy is started
+#                           with PROXY_JVM_OPTS, so add -XX:NativeMemoryTracking=summary there)
 # Needs:     wrk, nginx with the echo module, curl, a JDK 21+ (bin/jdk21 finds it). As root the script installs the
 #            Debian packages itself (apt-get install -y wrk nginx-light libnginx-mod-http-echo curl); otherwise it
 #            says what to install. Loopback only (127.0.0.1); everything it starts is stopped on exit.
@@ -32,7 +37,7 @@ while [[ $# -gt 0 ]]; do
     --quick) DURATION=${BENCH_DURATION:-5}; WARMUP=${BENCH_WARMUP:-10}; shift ;;
     --only) ONLY="$2"; shift 2 ;;
     --redis) REDIS=1; shift ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -40,7 +45,9 @@ done
 # The proxy runs with bin/voxgate-proxy's JVM flags, as an operator would run it, unless PROXY_JVM_OPTS says otherwise.
 PROXY_JVM_OPTS=${PROXY_JVM_OPTS:-}
 
-NGINX_PORT_INSTANT=18081; NGINX_PORT_200MS=18082; NGINX_PORT_2S=18083; PROXY_PORT=18090; REDIS_PORT=18379
+PORT_BASE=${BENCH_PORT_BASE:-18080}
+NGINX_PORT_INSTANT=$(( PORT_BASE + 1 )); NGINX_PORT_200MS=$(( PORT_BASE + 2 )); NGINX_PORT_2S=$(( PORT_BASE + 3 ))
+PROXY_PORT=$(( PORT_BASE + 10 )); REDIS_PORT=$(( PORT_BASE + 299 ))
 # nginx as a plain reverse proxy in front of the same upstream, port = upstream port + 10: the floor of an HTTP proxy
 # on this machine, measured in the same run.
 FLOOR_OFFSET=10
@@ -193,7 +200,8 @@ general_settings:
 EOF
 
 wait_http() { # url
-  for _ in $(seq 1 150); do
+  # 60 s: on a machine loaded by other builds and benchmarks (load 10 on two cores) the proxy took more than 15 s.
+  for _ in $(seq 1 600); do
     curl -s -o /dev/null "$1" && return 0
     sleep 0.1
   done
@@ -298,6 +306,7 @@ for spec in "${CASES[@]}"; do
   floor=$(run_wrk $(( port + FLOOR_OFFSET )) "$model" "$bytes" "$clients" "$DURATION")
   start_proxy
   run_wrk $PROXY_PORT "$model" "$bytes" "$clients" "$WARMUP" >/dev/null
+  [[ -n "${BENCH_HOOK:-}" ]] && { PROXY_PID=$PROXY_PID bash -c "$BENCH_HOOK" & }
   proxied=$(run_wrk $PROXY_PORT "$model" "$bytes" "$clients" "$DURATION")
   peak=$(peak_rss_mb)
   stop_proxy
