@@ -127,7 +127,7 @@ public final class RedisRoutingState implements RoutingState {
     public boolean tryStart(String deploymentId, Instant now, DeploymentLimits limits) {
         String lease = replica + ":" + leaseNumbers.incrementAndGet();
         Duration leaseTime = leaseOf.apply(deploymentId);
-        Long started = link.await(TRY_START.run(link.commands(), keys(deploymentId, now),
+        Long started = link.await(TRY_START.run(link.commands(), startKeys(deploymentId, now),
                 Long.toString(now.toEpochMilli()),
                 Long.toString(now.plus(leaseTime).toEpochMilli()), lease,
                 limit(limits.maxParallelRequests().map(Integer::doubleValue)),
@@ -211,6 +211,11 @@ public final class RedisRoutingState implements RoutingState {
         long minute = Math.floorDiv(now.getEpochSecond(), 60);
         return new String[] {key(deploymentId, "inflight"), key(deploymentId, "m:" + minute),
                 key(deploymentId, "latency")};
+    }
+
+    private String[] startKeys(String deploymentId, Instant now) {
+        String[] keys = keys(deploymentId, now);
+        return new String[] {keys[0], keys[1], key(deploymentId, "rest")};
     }
 
     private String[] lookKeys(String deploymentId, Instant now) {
