@@ -4,6 +4,7 @@ import dev.voxgate.core.error.TranscriptionException;
 import dev.voxgate.core.error.TranscriptionFailure.NoHealthyDeployment;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.router.state.DeploymentLimits;
+import dev.voxgate.router.state.DeploymentUsage;
 import dev.voxgate.router.state.RoutingState;
 import dev.voxgate.router.strategy.Candidates;
 import dev.voxgate.router.strategy.RoutingStrategy;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
@@ -21,7 +23,8 @@ import java.util.stream.Collectors;
  * Chooses the deployment of each attempt and starts the attempt in the {@link RoutingState}: leaves out the
  * deployments that rest or are at a limit, keeps the best {@code order} tier left (lowest value; no order comes
  * after every tier), and lets the {@link RoutingStrategy} choose there. A deployment that another call filled up
- * between the reading and the start is left out and the choice made again.
+ * between the reading and the start is left out and the choice made again. When the choice needs nothing the state
+ * knows, it is made first and the start checks it, without reading the state at all.
  *
  * <p>Thread-safe; holds no per-call state.
  */
@@ -49,11 +52,15 @@ final class Picker {
     /** A started attempt on an available deployment whose id {@code allowed} accepts; empty when there is none. */
     Optional<Target> pick(Route route, Predicate<String> allowed) {
         Instant now = clock.instant();
+        Optional<Target> unread = chooseUnread(route, allowed, now);
+        if (unread.isPresent() && state.tryStart(unread.get().id(), now, limits(unread.get().deployment()))) {
+            return unread;
+        }
         Availability availability = availability(route, now);
         List<Target> open = new ArrayList<>(availability.open().size());
         availability.open().stream().filter(target -> allowed.test(target.id())).forEach(open::add);
         while (!open.isEmpty()) {
-            Target chosen = choose(route, bestTier(open), availability, now);
+            Target chosen = choose(route, bestTier(open), availability.usage(), now);
             if (state.tryStart(chosen.id(), now, limits(chosen.deployment()))) {
                 return Optional.of(chosen);
             }
@@ -78,9 +85,29 @@ final class Picker {
         return Availability.of(route, now, snapshot.restingUntil(), snapshot.usage(), this::limits);
     }
 
-    private Target choose(Route route, List<Target> eligible, Availability availability, Instant now) {
+    /**
+     * The choice made before reading the state, when it needs nothing the state knows: the one deployment of the best
+     * tier, or the pick of a strategy that reads no usage among the tier. {@link RoutingState#tryStart} then checks
+     * that it neither rests nor is at a limit as it starts it, so a shared state answers the whole decision in one
+     * round trip instead of two (a snapshot, then the start). A refused choice is made again after reading, which
+     * gives every available deployment the chance the read alone would ({@link RoutingStrategy#readsUsage}).
+     */
+    private Optional<Target> chooseUnread(Route route, Predicate<String> allowed, Instant now) {
+        List<Target> candidates = new ArrayList<>(route.targets().size());
+        route.targets().stream().filter(target -> allowed.test(target.id())).forEach(candidates::add);
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Target> tier = bestTier(candidates);
+        if (tier.size() == 1) {
+            return Optional.of(tier.getFirst());
+        }
+        return strategy.readsUsage() ? Optional.empty() : Optional.of(choose(route, tier, Map.of(), now));
+    }
+
+    private Target choose(Route route, List<Target> eligible, Map<String, DeploymentUsage> usage, Instant now) {
         List<Deployment> deployments = eligible.stream().map(Target::deployment).toList();
-        Deployment chosen = strategy.pick(new Candidates(route.name(), deployments, availability.usage(), now, random));
+        Deployment chosen = strategy.pick(new Candidates(route.name(), deployments, usage, now, random));
         for (Target target : eligible) {
             if (target.deployment() == chosen || target.deployment().equals(chosen)) {
                 return target;

@@ -52,6 +52,10 @@ public final class InMemoryRoutingState implements RoutingState {
 
     @Override
     public boolean tryStart(String deploymentId, Instant now, DeploymentLimits limits) {
+        Instant until = rests.get(deploymentId);
+        if (until != null && until.isAfter(now)) {
+            return false;
+        }
         return entry(deploymentId).tryStart(now, limits);
     }
 

@@ -37,9 +37,10 @@ public interface RoutingState {
     Map<String, DeploymentUsage> usage(Collection<String> deploymentIds, Instant now);
 
     /**
-     * Starts one attempt on the deployment if {@code limits} admit it, atomically: when they do, its in-flight count
-     * and this minute's attempts go up by one; when they do not, nothing changes. Every started attempt is
-     * {@linkplain #finish finished} exactly once.
+     * Starts one attempt on the deployment if it does not rest at {@code now} and {@code limits} admit it,
+     * atomically: when both hold, its in-flight count and this minute's attempts go up by one; otherwise nothing
+     * changes. So a pick that needs nothing else from the state decides and starts in one round trip. Every started
+     * attempt is {@linkplain #finish finished} exactly once.
      *
      * @return whether the attempt was started
      */

@@ -20,4 +20,15 @@ public interface RoutingStrategy {
      * @param candidates the group, its available deployments (never empty), their usage and the random source
      */
     Deployment pick(Candidates candidates);
+
+    /**
+     * Whether {@link #pick} reads what the deployments are doing ({@link Candidates#usage()}). A strategy that says
+     * no promises that its pick among all the deployments of a tier, kept only when the pick is available, gives each
+     * available deployment the chance its pick among the available ones alone would (as a weighted random pick does);
+     * the router then picks before reading the routing state and checks availability as it starts the attempt, one
+     * round trip to a shared state instead of two. Yes unless overridden.
+     */
+    default boolean readsUsage() {
+        return true;
+    }
 }

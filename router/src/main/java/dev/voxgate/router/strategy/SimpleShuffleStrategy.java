@@ -60,6 +60,16 @@ public final class SimpleShuffleStrategy implements RoutingStrategy {
         return deployments.getLast();
     }
 
+    /**
+     * No: the pick reads weights alone, and a weighted pick among all that is kept only when available is as likely
+     * as one among the available (a zero weight, or a field the others lack, is never picked while others weigh
+     * more). The one exception: every {@code weight} given is zero and the available ones weigh by {@code rpm}.
+     */
+    @Override
+    public boolean readsUsage() {
+        return false;
+    }
+
     @Override
     public String toString() {
         return "simple-shuffle";

@@ -25,6 +25,15 @@ class InMemoryRoutingStateTest {
     }
 
     @Test
+    void noAttemptStartsOnARestingDeploymentUntilTheRestEnds() {
+        state.rest("a", NOON.plusSeconds(5));
+
+        assertThat(state.tryStart("a", NOON.plusSeconds(4), DeploymentLimits.none())).isFalse();
+        assertThat(state.usage(List.of("a"), NOON).get("a").requestsThisMinute()).as("nothing counted").isZero();
+        assertThat(state.tryStart("a", NOON.plusSeconds(5), DeploymentLimits.none())).isTrue();
+    }
+
+    @Test
     void aShorterRestDoesNotCutALongerOneShort() {
         state.rest("a", NOON.plusSeconds(30));
         state.rest("a", NOON.plusSeconds(5));

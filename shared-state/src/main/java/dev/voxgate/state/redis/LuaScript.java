@@ -47,17 +47,12 @@ final class LuaScript {
 
     /** Runs the script on {@code keys} with {@code args}: one round trip, two the first time a server meets it. */
     <T> CompletionStage<T> run(RedisClusterAsyncCommands<String, String> redis, String[] keys, String... args) {
-        CompletionStage<T> bySha = redis.<T>evalsha(sha, output, keys, args);
-        return bySha.handle((value, failure) -> {
-            if (failure == null) {
-                return CompletableFuture.completedFuture(value);
-            }
+        // Only a failure takes a second stage: an answer completes the one Lettuce returned as it is.
+        return redis.<T>evalsha(sha, output, keys, args).exceptionallyCompose(failure -> {
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-            if (cause instanceof RedisNoScriptException) {
-                return redis.<T>eval(body, output, keys, args);
-            }
-            return CompletableFuture.<T>failedFuture(cause);
-        }).thenCompose(stage -> stage);
+            return cause instanceof RedisNoScriptException ? redis.<T>eval(body, output, keys, args)
+                    : CompletableFuture.<T>failedFuture(cause);
+        });
     }
 
     /** Sends the script to the server, which keeps it until it restarts: later runs are one round trip each. */

@@ -216,7 +216,10 @@ public final class RedisLink<V> implements AutoCloseable {
         return ClientOptions.builder().autoReconnect(true)
                 // While the connection is down a command fails at once, so the caller falls back without waiting.
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                // No timer per command: await() already gives up after the command timeout, and a command sent
+                // without waiting fails with its connection, which the probe replaces once a wait has timed out.
+                // Lettuce's own timeout put a task in its timer wheel and took it out again for every command.
+                .timeoutOptions(TimeoutOptions.builder().timeoutCommands(false).build())
                 .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout.multipliedBy(4)).build())
                 .build();
     }

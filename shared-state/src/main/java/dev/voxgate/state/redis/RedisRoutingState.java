@@ -51,8 +51,10 @@ public final class RedisRoutingState implements RoutingState {
     private static final LuaScript FINISH = LuaScript.load("finish.lua", ScriptOutputType.MULTI);
     private static final LuaScript USAGE = LuaScript.load("usage.lua", ScriptOutputType.MULTI);
     private static final LuaScript REST = LuaScript.load("rest.lua", ScriptOutputType.INTEGER);
-    private static final long MINUTE_TTL_SECONDS = 120;
-    private static final long SAMPLES_TTL_SECONDS = 3600;
+    // Arguments of every call, as the scripts read them.
+    private static final String MINUTE_TTL_SECONDS = "120";
+    private static final String SAMPLES_TTL_SECONDS = "3600";
+    private static final String SAMPLES_KEPT = Integer.toString(LATENCY_SAMPLES);
 
     private final RedisLink<String> link;
     private final String namespace;
@@ -61,6 +63,7 @@ public final class RedisRoutingState implements RoutingState {
     private final String replica = UUID.randomUUID().toString();
     private final AtomicLong leaseNumbers = new AtomicLong();
     private final Map<String, Deque<String>> heldLeases = new ConcurrentHashMap<>();
+    private final Map<String, DeploymentKeys> keys = new ConcurrentHashMap<>();
 
     /**
      * @param link      the connection; {@link #loadScripts} readies each connection it opens
@@ -80,7 +83,7 @@ public final class RedisRoutingState implements RoutingState {
     public Map<String, Instant> restingUntil(Collection<String> deploymentIds, Instant now) {
         Map<String, CompletionStage<String>> reads = new LinkedHashMap<>();
         RedisClusterAsyncCommands<String, String> commands = link.commands();
-        deploymentIds.forEach(id -> reads.put(id, commands.get(key(id, "rest"))));
+        deploymentIds.forEach(id -> reads.put(id, commands.get(keysOf(id).rest())));
         Map<String, Instant> resting = new HashMap<>();
         reads.forEach((id, read) -> {
             String until = link.await(read);
@@ -93,7 +96,7 @@ public final class RedisRoutingState implements RoutingState {
 
     @Override
     public void rest(String deploymentId, Instant until) {
-        link.await(REST.run(link.commands(), new String[] {key(deploymentId, "rest")},
+        link.await(REST.run(link.commands(), new String[] {keysOf(deploymentId).rest()},
                 Long.toString(until.toEpochMilli()),
                 Long.toString(clock.millis())));
     }
@@ -109,7 +112,7 @@ public final class RedisRoutingState implements RoutingState {
         Map<String, CompletionStage<List<Object>>> reads = new LinkedHashMap<>();
         RedisClusterAsyncCommands<String, String> commands = link.commands();
         String nowMillis = Long.toString(now.toEpochMilli());
-        deploymentIds.forEach(id -> reads.put(id, USAGE.run(commands, lookKeys(id, now), nowMillis)));
+        deploymentIds.forEach(id -> reads.put(id, USAGE.run(commands, keysOf(id).look(now), nowMillis)));
         Map<String, DeploymentUsage> usage = HashMap.newHashMap(deploymentIds.size());
         Map<String, Instant> resting = new HashMap<>();
         reads.forEach((id, read) -> {
@@ -127,12 +130,12 @@ public final class RedisRoutingState implements RoutingState {
     public boolean tryStart(String deploymentId, Instant now, DeploymentLimits limits) {
         String lease = replica + ":" + leaseNumbers.incrementAndGet();
         Duration leaseTime = leaseOf.apply(deploymentId);
-        Long started = link.await(TRY_START.run(link.commands(), keys(deploymentId, now),
+        Long started = link.await(TRY_START.run(link.commands(), keysOf(deploymentId).start(now),
                 Long.toString(now.toEpochMilli()),
                 Long.toString(now.plus(leaseTime).toEpochMilli()), lease,
                 limit(limits.maxParallelRequests().map(Integer::doubleValue)),
                 limit(limits.rpm().map(Integer::doubleValue)), limit(limits.tpm().map(Integer::doubleValue)),
-                Long.toString(leaseTime.toMillis()), Long.toString(MINUTE_TTL_SECONDS)));
+                Long.toString(leaseTime.toMillis()), MINUTE_TTL_SECONDS));
         if (started == null || started == 0) {
             return false;
         }
@@ -152,7 +155,7 @@ public final class RedisRoutingState implements RoutingState {
      */
     @Override
     public MinuteCounts finish(String deploymentId, Instant now, AttemptOutcome outcome) {
-        List<Object> counts = link.await(send(deploymentId, now, outcome));
+        List<Object> counts = link.await(send(deploymentId, now, outcome, true));
         return new MinuteCounts(number(counts.get(0)), number(counts.get(1)), number(counts.get(2)));
     }
 
@@ -164,10 +167,12 @@ public final class RedisRoutingState implements RoutingState {
 
     /** As {@link #end}, with what Redis answered, to hear of a failure. */
     CompletionStage<?> endLater(String deploymentId, Instant now, AttemptOutcome outcome) {
-        return send(deploymentId, now, outcome);
+        return send(deploymentId, now, outcome, false);
     }
 
-    private CompletionStage<List<Object>> send(String deploymentId, Instant now, AttemptOutcome outcome) {
+    // counts: whether Redis should answer this minute's counts (finish), or nothing (an end nobody waits for)
+    private CompletionStage<List<Object>> send(String deploymentId, Instant now, AttemptOutcome outcome,
+                                               boolean counts) {
         String lease = takeLease(deploymentId);
         String code;
         String kind = "";
@@ -186,9 +191,8 @@ public final class RedisRoutingState implements RoutingState {
             }
             case AttemptOutcome.Abandoned abandoned -> code = "a";
         }
-        return FINISH.run(link.commands(), keys(deploymentId, now), lease, code, kind, audio, sample,
-                Integer.toString(LATENCY_SAMPLES), Long.toString(MINUTE_TTL_SECONDS),
-                Long.toString(SAMPLES_TTL_SECONDS));
+        return FINISH.run(link.commands(), keysOf(deploymentId).finish(now), lease, code, kind, audio, sample,
+                SAMPLES_KEPT, MINUTE_TTL_SECONDS, SAMPLES_TTL_SECONDS, counts ? "1" : "0");
     }
 
     /**
@@ -207,19 +211,8 @@ public final class RedisRoutingState implements RoutingState {
         return lease == null ? "" : lease;
     }
 
-    private String[] keys(String deploymentId, Instant now) {
-        long minute = Math.floorDiv(now.getEpochSecond(), 60);
-        return new String[] {key(deploymentId, "inflight"), key(deploymentId, "m:" + minute),
-                key(deploymentId, "latency")};
-    }
-
-    private String[] lookKeys(String deploymentId, Instant now) {
-        String[] keys = keys(deploymentId, now);
-        return new String[] {keys[0], keys[1], keys[2], key(deploymentId, "rest")};
-    }
-
-    private String key(String deploymentId, String what) {
-        return namespace + "{" + deploymentId + "}:" + what;
+    private DeploymentKeys keysOf(String deploymentId) {
+        return keys.computeIfAbsent(deploymentId, id -> new DeploymentKeys(namespace, id));
     }
 
     private static String limit(Optional<Double> value) {

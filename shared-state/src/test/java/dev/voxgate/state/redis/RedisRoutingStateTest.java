@@ -94,6 +94,15 @@ class RedisRoutingStateTest {
     }
 
     @Test
+    void noReplicaStartsAnAttemptOnADeploymentAnotherRestedUntilTheRestEnds() {
+        one.rest("d", now.plusSeconds(5));
+
+        assertThat(other.tryStart("d", now.plusSeconds(4), DeploymentLimits.none())).isFalse();
+        assertThat(other.usage(List.of("d"), now).get("d").requestsThisMinute()).as("nothing counted").isZero();
+        assertThat(other.tryStart("d", now.plusSeconds(5), DeploymentLimits.none())).isTrue();
+    }
+
+    @Test
     void aRestIsSeenByEveryReplicaUntilItEndsAndALaterRestWins() {
         one.rest("d", now.plusSeconds(5));
         other.rest("d", now.plusSeconds(3));
