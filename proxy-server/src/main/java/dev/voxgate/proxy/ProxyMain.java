@@ -41,11 +41,7 @@ public final class ProxyMain {
     }
 
     public static void main(String[] args) {
-        // The proxy uses no method interception, and Guice's class generation for it touches sun.misc.Unsafe,
-        // which JDK 24+ warns about on every start.
-        if (System.getProperty("guice_bytecode_gen_option") == null) {
-            System.setProperty("guice_bytecode_gen_option", "DISABLED");
-        }
+        withoutGuiceClassGeneration();
         CommandLine commandLine;
         try {
             commandLine = CommandLine.parse(args);
@@ -114,6 +110,16 @@ public final class ProxyMain {
                     + "without authentication");
         }
         return server;
+    }
+
+    /**
+     * The proxy uses no method interception, and Guice's class generation for it touches sun.misc.Unsafe, which JDK
+     * 24+ warns about on every start; it is off unless {@code -Dguice_bytecode_gen_option} says otherwise.
+     */
+    static void withoutGuiceClassGeneration() {
+        if (System.getProperty("guice_bytecode_gen_option") == null) {
+            System.setProperty("guice_bytecode_gen_option", "DISABLED");
+        }
     }
 
     // OpenAI's older speech models stop answering on a known day; a group still on one is told while there is time.
