@@ -4,6 +4,7 @@ import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.model.Capabilities;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.audio.AudioDecoder;
+import dev.voxgate.local.internal.vosk.BundledLibrary;
 import dev.voxgate.local.internal.vosk.BundledModel;
 import dev.voxgate.local.internal.vosk.Recognition;
 import dev.voxgate.local.internal.vosk.SharedModels;
@@ -88,6 +89,7 @@ public final class LocalProviderFactory implements ProviderFactory {
     public TranscriptionPort create(Deployment deployment, ProviderContext context) {
         LocalParams params = LocalParams.of(deployment, Runtime.getRuntime().availableProcessors());
         Path folder = params.modelPath().orElseGet(() -> bundledFolder(deployment, context));
+        BundledLibrary.useCopyUnder(CacheFolder.choose(context.environment()));
         CompletableFuture<Model> model;
         try {
             model = SharedModels.loading(folder);
