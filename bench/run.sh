@@ -8,6 +8,9 @@
 # and prints requests/s, p50/p99 latency, errors (socket errors + HTTP >= 400) and the proxy's peak resident memory,
 # with the ratios to direct. The proxy is restarted for every case, so its peak (VmHWM from /proc) covers
 # that case only: its warm-up and its measured run.
+# Case "start": process start (bin/voxgate-proxy run) to /health/readiness answering 200, the median of several
+# starts, on the default config (the offline engine, group "local") and on a cloud config (OpenAI, Groq and Deepgram
+# deployments with keys from the environment, on loopback), beside the target (0.6 s).
 #
 # Options:   --quick        5 s per run instead of 15 s (a smoke test; the figures are noisier)
 #            --only NAME    run only the cases whose name contains NAME (e.g. --only c64)
@@ -20,6 +23,7 @@
 #            BENCH_HOOK     a command (bash -c) started with each case's measured proxy run, PROXY_PID set: e.g.
 #                           'sleep 8; jcmd $PROXY_PID VM.native_memory summary > /tmp/nmt' (the proxy is started
 #                           with PROXY_JVM_OPTS, so add -XX:NativeMemoryTracking=summary there)
+#            BENCH_STARTS overrides the number of starts per config of case "start" (default 7; --quick 3)
 # Needs:     wrk, nginx with the echo module, curl, a JDK 21+ (bin/jdk21 finds it). As root the script installs the
 #            Debian packages itself (apt-get install -y wrk nginx-light libnginx-mod-http-echo curl); otherwise it
 #            says what to install. Loopback only (127.0.0.1); everything it starts is stopped on exit.
@@ -30,14 +34,17 @@ DURATION=${BENCH_DURATION:-15}
 # The JIT needs about 20 s of this load before the proxy's throughput settles (measured: c64 100 KiB gave 1.5k req/s
 # after a 4 s warm-up, 3.5k after 20 s); a gateway runs for days, so the figures are taken after 30 s.
 WARMUP=${BENCH_WARMUP:-30}
+STARTS=${BENCH_STARTS:-7}
+# The start target of issue 22: process start to readiness 200.
+START_TARGET_S=0.6
 ONLY=""
 REDIS=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --quick) DURATION=${BENCH_DURATION:-5}; WARMUP=${BENCH_WARMUP:-10}; shift ;;
+    --quick) DURATION=${BENCH_DURATION:-5}; WARMUP=${BENCH_WARMUP:-10}; STARTS=${BENCH_STARTS:-3}; shift ;;
     --only) ONLY="$2"; shift 2 ;;
     --redis) REDIS=1; shift ;;
-    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -199,6 +206,20 @@ general_settings:
   master_key: sk-bench
 EOF
 
+# The start case's cloud config: three vendors' deployments, keys from the environment, api_base on loopback.
+cat >"$WORK/cloud.yaml" <<EOF
+model_list:
+  - model_name: whisper
+    litellm_params: {model: openai/whisper-1, api_base: "http://127.0.0.1:$NGINX_PORT_INSTANT/v1", api_key: os.environ/OPENAI_API_KEY}
+  - model_name: whisper
+    litellm_params: {model: groq/whisper-large-v3, api_base: "http://127.0.0.1:$NGINX_PORT_INSTANT/v1", api_key: os.environ/GROQ_API_KEY}
+  - model_name: nova
+    litellm_params: {model: deepgram/nova-3, api_base: "http://127.0.0.1:$NGINX_PORT_INSTANT", api_key: os.environ/DEEPGRAM_API_KEY}
+router_settings: {fallbacks: [{whisper: [nova]}]}
+general_settings:
+  master_key: sk-bench
+EOF
+
 wait_http() { # url
   # 60 s: on a machine loaded by other builds and benchmarks (load 10 on two cores) the proxy took more than 15 s.
   for _ in $(seq 1 600); do
@@ -297,8 +318,10 @@ CASES=(
 echo "voxgate bench: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg)," \
   "${DURATION}s per run, ${WARMUP}s proxy warm-up, $("$JAVA" -version 2>&1 | head -1)"
 echo "proxy JVM: $proxy_jvm"
-echo "errors = socket errors + HTTP >= 400; peak MB = the proxy's VmHWM over its warm-up and run (a fresh JVM per case)"
-printf '%-20s %-6s %10s %10s %10s %8s %9s\n' case via 'req/s' 'p50 ms' 'p99 ms' errors 'peak MB'
+if [[ "$ONLY" != start ]]; then
+  echo "errors = socket errors + HTTP >= 400; peak MB = the proxy's VmHWM over its warm-up and run (a fresh JVM per case)"
+  printf '%-20s %-6s %10s %10s %10s %8s %9s\n' case via 'req/s' 'p50 ms' 'p99 ms' errors 'peak MB'
+fi
 for spec in "${CASES[@]}"; do
   read -r name port model bytes clients <<<"$spec"
   [[ -n "$ONLY" && "$name" != *"$ONLY"* ]] && continue
@@ -338,4 +361,46 @@ for spec in "${CASES[@]}"; do
       "$(awk -v p="$(field rps "$proxied")" -v r="$(field rps "$shared")" 'BEGIN { printf "%.2f", r / p }')" ">=" 0.9
   fi
 done
+# ---- start ---------------------------------------------------------------------------------------------------------
+# One start: bin/voxgate-proxy run -> readiness 200. Appends "wall_s cpu_s aot" to $WORK/starts: cpu_s is the process's CPU time until
+# then (less moved by the other work on a shared machine than the wall time), aot whether the JVM was given the cache.
+start_once() { # proxy args...
+  local begin ready cpu aot
+  begin=$(date +%s%N)
+  OPENAI_API_KEY=sk-upstream GROQ_API_KEY=gsk-upstream DEEPGRAM_API_KEY=dg-upstream VOXGATE_QUIET_JDK=1 \
+    VOXGATE_JAVA_OPTS="$PROXY_JVM_OPTS" "$ROOT/bin/voxgate-proxy" "$@" --host 127.0.0.1 --port $PROXY_PORT \
+    >"$WORK/start.log" 2>&1 &
+  PROXY_PID=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$PROXY_PORT/health/readiness"; do
+    kill -0 "$PROXY_PID" 2>/dev/null || { echo "bench/run.sh: the proxy exited at start: $(cat "$WORK/start.log")" >&2; exit 1; }
+    sleep 0.01
+  done
+  ready=$(date +%s%N)
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$PROXY_PID/stat")
+  aot=no
+  tr '\0' ' ' <"/proc/$PROXY_PID/cmdline" | grep -q -- '-XX:AOTCache=' && aot=yes
+  stop_proxy
+  awk -v b="$begin" -v r="$ready" -v c="$cpu" -v a="$aot" 'BEGIN { printf "%.3f %s %s\n", (r - b) / 1e9, c, a }' \
+    >>"$WORK/starts"
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+if [[ -z "$ONLY" || "start" == *"$ONLY"* ]]; then
+  echo
+  echo "start: bin/voxgate-proxy run -> /health/readiness 200, median of $STARTS starts per config; cpu s = the proxy's" \
+    "CPU time until then"
+  printf '%-20s %-6s %10s %10s %10s %8s %9s\n' case config 'median s' 'min s' 'max s' 'cpu s' 'AOT cache'
+  for spec in "local:" "cloud:--config $WORK/cloud.yaml"; do
+    config=${spec%%:*}
+    read -r -a args <<<"${spec#*:}"
+    : >"$WORK/starts"
+    for _ in $(seq 1 "$STARTS"); do start_once "${args[@]}"; done
+    walls=$(cut -d' ' -f1 "$WORK/starts")
+    wall=$(median <<<"$walls")
+    printf '%-20s %-6s %10s %10s %10s %8s %9s\n' "start-$config" "$config" "$wall" "$(sort -n <<<"$walls" | head -1)" \
+      "$(sort -n <<<"$walls" | tail -1)" "$(cut -d' ' -f2 "$WORK/starts" | median)" \
+      "$(cut -d' ' -f3 "$WORK/starts" | sort -u | paste -sd/)"
+    awk -v w="$wall" -v t="$START_TARGET_S" \
+      'BEGIN { printf "%-20s %-6s %10.3f   (target: %s)\n", "", "target", t, (w <= t) ? "met" : "missed" }'
+  done
+fi
 echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -96,12 +96,17 @@ final class ProxyClients {
      * may rightly keep a request waiting for a decode slot.
      */
     static Answer postTranscription(RunningProxy proxy, Path audio, Map<String, String> fields, Duration patience) {
+        return postTranscription(proxy.baseUrl(), audio, fields, patience);
+    }
+
+    /** The same against a proxy at {@code baseUrl} ({@code http://127.0.0.1:PORT}). */
+    static Answer postTranscription(String baseUrl, Path audio, Map<String, String> fields, Duration patience) {
         MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM)
                 .addFormDataPart("file", audio.getFileName().toString(),
                         RequestBody.create(audio.toFile(), MediaType.get("audio/wav")));
         fields.forEach(form::addFormDataPart);
         OkHttpClient patient = HTTP.newBuilder().callTimeout(patience).readTimeout(patience).build();
-        return call(patient, new Request.Builder().url(proxy.baseUrl() + "/v1/audio/transcriptions")
+        return call(patient, new Request.Builder().url(baseUrl + "/v1/audio/transcriptions")
                 .post(form.build()).build());
     }
 

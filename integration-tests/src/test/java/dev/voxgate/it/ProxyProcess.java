@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,19 @@ final class ProxyProcess implements AutoCloseable {
         return run(List.of("-cp", jar() + File.pathSeparator + testClasses, harness.getName()), environment, args);
     }
 
+    /**
+     * Starts {@code launcher} (a copy of {@code bin/voxgate-proxy}) with {@code args}, on the JDK running these tests
+     * and with exactly {@code environment} for providers and the launcher's variables.
+     */
+    static ProxyProcess startLauncher(Path launcher, Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        Map<String, String> variables = new HashMap<>(environment);
+        variables.put("JAVA_HOME", System.getProperty("java.home"));
+        variables.putIfAbsent("VOXGATE_QUIET_JDK", "1");
+        return start(command, variables);
+    }
+
     private static Path jar() {
         Path jar = Examples.root().resolve("proxy-server/target/voxgate-proxy.jar");
         assertThat(jar).as("run mvn verify: the proxy jar is built before the integration tests").exists();
@@ -76,6 +90,10 @@ final class ProxyProcess implements AutoCloseable {
                 .toString()));
         command.addAll(launch);
         command.addAll(List.of(args));
+        return start(command, environment);
+    }
+
+    private static ProxyProcess start(List<String> command, Map<String, String> environment) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("OPENAI_") || name.startsWith("AZURE_")
                 || name.startsWith("LITELLM_") || name.startsWith("REDIS_"));
@@ -143,6 +161,12 @@ final class ProxyProcess implements AutoCloseable {
                 .as("the proxy exited within %s; output: %s", patience, output()).isTrue();
         reader.join(patience.toMillis());
         return process.exitValue();
+    }
+
+    /** The command line the process runs now (a launcher that execs the JVM shows the JVM's), from {@code /proc}. */
+    String commandLine() throws IOException {
+        return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),
+                StandardCharsets.UTF_8).replace('\0', ' ');
     }
 
     /** Every line printed so far. */

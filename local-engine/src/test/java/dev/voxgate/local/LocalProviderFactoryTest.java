@@ -63,6 +63,43 @@ class LocalProviderFactoryTest {
     }
 
     @Test
+    void inTheBackgroundADamagedModelIsReportedWhenItsLoadIsAwaited(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("am"));
+        Files.write(dir.resolve("am/final.mdl"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        LocalProviderFactory factory = LocalProviderFactory.loadingInBackground();
+
+        factory.create(deployment("big").param("model_path", dir.toString()).build(), LocalDeployments.CONTEXT);
+
+        assertThatThrownBy(factory::awaitModels)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("deployment 'local-test' (local/big)")
+                .hasMessageContaining("Vosk could not load the model in " + dir);
+    }
+
+    @Test
+    void inTheBackgroundAMissingFolderIsStillReportedAtCreation(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such-model");
+
+        assertThatThrownBy(() -> LocalProviderFactory.loadingInBackground().create(deployment("big")
+                .param("model_path", missing.toString()).build(), LocalDeployments.CONTEXT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void inTheBackgroundTheModelServesOnceAwaited() {
+        Path folder = BundledModel.unpackedUnder(LocalDeployments.CACHE);
+        LocalProviderFactory factory = LocalProviderFactory.loadingInBackground();
+        TranscriptionPort port = factory.create(deployment("my-english").param("model_path", folder.toString())
+                .param("language", "en").build(), LocalDeployments.CONTEXT);
+
+        factory.awaitModels();
+
+        assertThat(LocalDeployments.transcribe(port, clip("quick-brown-fox.wav")).text())
+                .isEqualTo(LocalEngineTest.FOX);
+    }
+
+    @Test
     void aModelNameThatIsNotBundledNeedsAModelPath() {
         assertThatThrownBy(() -> LocalDeployments.port(deployment("vosk-de").build()))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -41,11 +41,7 @@ public final class ProxyMain {
     }
 
     public static void main(String[] args) {
-        // The proxy uses no method interception, and Guice's class generation for it touches sun.misc.Unsafe,
-        // which JDK 24+ warns about on every start.
-        if (System.getProperty("guice_bytecode_gen_option") == null) {
-            System.setProperty("guice_bytecode_gen_option", "DISABLED");
-        }
+        withoutGuiceClassGeneration();
         CommandLine commandLine;
         try {
             commandLine = CommandLine.parse(args);
@@ -80,8 +76,11 @@ public final class ProxyMain {
      * @throws ConfigException when the config cannot be used
      */
     public static ProxyServer launch(CommandLine commandLine, EnvironmentSource environment, PrintStream out) {
-        // The local engine lives outside the SDK (its model is 70 MB); the proxy is where it joins the built-ins.
-        ProviderCatalog catalog = ProviderCatalog.builtIn().with(new LocalProviderFactory());
+        // The local engine lives outside the SDK (its model is 70 MB); the proxy is where it joins the built-ins. Its
+        // models load (about a second, in native code) while the rest of the proxy is made, and are in before it
+        // listens, so that a ready proxy can serve them.
+        LocalProviderFactory local = LocalProviderFactory.loadingInBackground();
+        ProviderCatalog catalog = ProviderCatalog.builtIn().with(local);
         VoxgateConfig config = commandLine.config().map(file -> Voxgate.configLoader(environment, catalog).load(file))
                 .orElseGet(ProxyMain::localOnly);
         PrintStream console = ProxyLogs.configure(config.generalSettings().jsonLogs(), out);
@@ -95,7 +94,7 @@ public final class ProxyMain {
                 .withMaxUploadBytes(config.generalSettings().maxUploadBytes()
                         .orElse(ProxySettings.OPENAI_MAX_UPLOAD_BYTES))
                 .withClientCredentials(config.generalSettings().allowClientSideCredentials());
-        ProxyServer server = start(new ProxyModule(config, environment, settings, catalog));
+        ProxyServer server = start(new ProxyModule(config, environment, settings, catalog), local);
         console.println("Voxgate listening on http://" + commandLine.host() + ":" + server.port());
         server.modelGroups().forEach(group -> console.println("  model group " + group.name() + " -> "
                 + describe(group)));
@@ -114,6 +113,16 @@ public final class ProxyMain {
                     + "without authentication");
         }
         return server;
+    }
+
+    /**
+     * The proxy uses no method interception, and Guice's class generation for it touches sun.misc.Unsafe, which JDK
+     * 24+ warns about on every start; it is off unless {@code -Dguice_bytecode_gen_option} says otherwise.
+     */
+    static void withoutGuiceClassGeneration() {
+        if (System.getProperty("guice_bytecode_gen_option") == null) {
+            System.setProperty("guice_bytecode_gen_option", "DISABLED");
+        }
     }
 
     // OpenAI's older speech models stop answering on a known day; a group still on one is told while there is time.
@@ -138,14 +147,17 @@ public final class ProxyMain {
                 + "model_info.base_model");
     }
 
-    private static ProxyServer start(ProxyModule module) {
+    private static ProxyServer start(ProxyModule module, LocalProviderFactory local) {
+        ProxyServer server;
         try {
-            return Guice.createInjector(Stage.PRODUCTION, module).getInstance(ProxyServer.class).start();
+            server = Guice.createInjector(Stage.PRODUCTION, module).getInstance(ProxyServer.class);
         } catch (CreationException e) {
             throw providerFailure(e.getErrorMessages(), e);
         } catch (ProvisionException e) {
             throw providerFailure(e.getErrorMessages(), e);
         }
+        local.awaitModels();
+        return server.start();
     }
 
     // Guice wraps what a provider threw (a local model that is missing, say) in a report of its own, once for each

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import org.vosk.Model;
 import org.vosk.Recognizer;
 
@@ -26,9 +27,14 @@ public final class Recognition {
     private static final int CHUNK_SAMPLES = MonoPcm.SAMPLE_RATE / 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Model model;
+    private final CompletableFuture<Model> model;
 
     public Recognition(Model model) {
+        this(CompletableFuture.completedFuture(model));
+    }
+
+    /** Over a model still loading ({@link SharedModels#loading}): the first call waits for it. */
+    public Recognition(CompletableFuture<Model> model) {
         this.model = model;
     }
 
@@ -40,7 +46,7 @@ public final class Recognition {
      */
     public List<RecognizedWord> words(MonoPcm pcm, DecodeDeadline deadline) {
         List<RecognizedWord> words = new ArrayList<>();
-        try (Recognizer recognizer = new Recognizer(model, MonoPcm.SAMPLE_RATE)) {
+        try (Recognizer recognizer = new Recognizer(SharedModels.await(model), MonoPcm.SAMPLE_RATE)) {
             recognizer.setWords(true);
             short[] samples = pcm.samples();
             for (int offset = 0; offset < samples.length; offset += CHUNK_SAMPLES) {

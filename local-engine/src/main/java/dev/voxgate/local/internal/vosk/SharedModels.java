@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.vosk.LibVosk;
 import org.vosk.LogLevel;
@@ -13,13 +15,13 @@ import org.vosk.Model;
  * The Vosk models loaded in this process, one per folder. A model is tens of megabytes of native memory and takes
  * about a second to load, and Vosk lets any number of recognizers share one, so every deployment and every proxy
  * in the process that names the same folder gets the same {@link Model}. Models stay loaded until the process
- * ends.
+ * ends; one whose load failed is tried again when next asked for.
  *
  * <p>Thread-safe; a folder is loaded at most once even when asked for from many threads at once.
  */
 public final class SharedModels {
 
-    private static final Map<Path, Model> LOADED = new ConcurrentHashMap<>();
+    private static final Map<Path, CompletableFuture<Model>> LOADED = new ConcurrentHashMap<>();
 
     private SharedModels() {
     }
@@ -31,11 +33,48 @@ public final class SharedModels {
      * @throws IllegalStateException    when the Vosk native library does not load on this platform
      */
     public static Model in(Path folder) {
-        Path key = folder.toAbsolutePath().normalize();
-        return LOADED.computeIfAbsent(key, SharedModels::load);
+        return await(loading(folder));
     }
 
-    private static Model load(Path folder) {
+    /**
+     * The model in {@code folder}, loading on a thread of its own unless it is loaded or loading already, so that a
+     * caller can do other work meanwhile. The folder is checked before this returns.
+     *
+     * @throws IllegalArgumentException naming the folder when it holds no Vosk model
+     */
+    public static CompletableFuture<Model> loading(Path folder) {
+        Path key = folder.toAbsolutePath().normalize();
+        check(key);
+        CompletableFuture<Model> model = LOADED.computeIfAbsent(key, SharedModels::startLoading);
+        return model;
+    }
+
+    /** What {@code model} completes with, or the exception its load threw. */
+    public static Model await(CompletableFuture<Model> model) {
+        try {
+            return model.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static CompletableFuture<Model> startLoading(Path folder) {
+        CompletableFuture<Model> model = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("vosk-model-load").start(() -> {
+            try {
+                model.complete(load(folder));
+            } catch (RuntimeException | LinkageError e) {
+                LOADED.remove(folder, model);
+                model.completeExceptionally(e);
+            }
+        });
+        return model;
+    }
+
+    private static void check(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("the Vosk model folder " + folder + " does not exist: point "
                     + "model_path at an unzipped model from https://alphacephei.com/vosk/models");
@@ -44,6 +83,9 @@ public final class SharedModels {
             throw new IllegalArgumentException("the folder " + folder + " holds no Vosk model (no am/final.mdl): "
                     + "point model_path at an unzipped model from https://alphacephei.com/vosk/models");
         }
+    }
+
+    private static Model load(Path folder) {
         quietNativeLog();
         try {
             return new Model(folder.toString());
