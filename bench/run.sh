@@ -5,8 +5,11 @@
 # 200 ms or after 2 s, having read the whole body), the proxy on a config pointing at it, and drives wrk with a real
 # multipart body (bench/multipart.lua). For each case it runs the load direct to nginx, through nginx as a plain
 # reverse proxy (the reference: the floor of an HTTP proxy on this machine) and through the proxy, in this one run,
-# and prints requests/s, p50/p99 latency, errors (socket errors + HTTP >= 400) and the proxy's peak resident memory,
-# with the ratios to direct. The proxy is restarted for every case, so its peak (VmHWM from /proc) covers
+# and prints requests/s, p50/p99 latency, errors (socket errors + HTTP >= 400), the proxy's peak resident memory and
+# the CPU time nginx and the proxy spent per request (user + system over the measured run / requests answered), with
+# the ratios to direct. The CPU per request barely moves when the machine is busy (wrk, nginx and the proxy share its
+# cores, so each run's throughput depends on how the scheduler splits them), so it is the figure to compare two builds
+# by. The proxy is restarted for every case, so its peak (VmHWM from /proc) covers
 # that case only: its warm-up and its measured run.
 # Case "start": process start (bin/voxgate-proxy run) to /health/readiness answering 200, the median of several
 # starts, on the default config (the offline engine, group "local") and on a cloud config (OpenAI, Groq and Deepgram
@@ -44,7 +47,7 @@ while [[ $# -gt 0 ]]; do
     --quick) DURATION=${BENCH_DURATION:-5}; WARMUP=${BENCH_WARMUP:-10}; STARTS=${BENCH_STARTS:-3}; shift ;;
     --only) ONLY="$2"; shift 2 ;;
     --redis) REDIS=1; shift ;;
-    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -253,6 +256,18 @@ stop_proxy() {
   PROXY_PID=""
 }
 peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$PROXY_PID/status"; }
+# cpu_ticks pid -> the CPU time (user + system, in clock ticks) of pid and its children so far (nginx: master + worker)
+cpu_ticks() {
+  local pids
+  pids="$1 $(ps --ppid "$1" -o pid= 2>/dev/null | tr '\n' ' ')"
+  # shellcheck disable=SC2086
+  for p in $pids; do cat "/proc/$p/stat" 2>/dev/null; done | sed 's/^.*) //' | awk '{ t += $12 + $13 } END { print t + 0 }'
+}
+# cpu_per_request ticks_before ticks_after RESULT -> microseconds of CPU per request answered in that run
+cpu_per_request() {
+  awk -v b="$1" -v a="$2" -v n="$(field requests "$3")" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { if (n > 0) printf "%.0f", (a - b) / hz * 1e6 / n; else print "-" }'
+}
 
 # run_wrk port model bytes connections seconds -> the RESULT line
 run_wrk() {
@@ -320,40 +335,48 @@ echo "voxgate bench: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/10
 echo "proxy JVM: $proxy_jvm"
 if [[ "$ONLY" != start ]]; then
   echo "errors = socket errors + HTTP >= 400; peak MB = the proxy's VmHWM over its warm-up and run (a fresh JVM per case)"
-  printf '%-20s %-6s %10s %10s %10s %8s %9s\n' case via 'req/s' 'p50 ms' 'p99 ms' errors 'peak MB'
+  printf '%-20s %-6s %10s %10s %10s %8s %9s %9s\n' case via 'req/s' 'p50 ms' 'p99 ms' errors 'peak MB' 'cpu us/req'
 fi
 for spec in "${CASES[@]}"; do
   read -r name port model bytes clients <<<"$spec"
   [[ -n "$ONLY" && "$name" != *"$ONLY"* ]] && continue
   direct=$(run_wrk "$port" "$model" "$bytes" "$clients" "$DURATION")
+  before=$(cpu_ticks "$FLOOR_PID")
   floor=$(run_wrk $(( port + FLOOR_OFFSET )) "$model" "$bytes" "$clients" "$DURATION")
+  floor_cpu=$(cpu_per_request "$before" "$(cpu_ticks "$FLOOR_PID")" "$floor")
   start_proxy
   run_wrk $PROXY_PORT "$model" "$bytes" "$clients" "$WARMUP" >/dev/null
   [[ -n "${BENCH_HOOK:-}" ]] && { PROXY_PID=$PROXY_PID bash -c "$BENCH_HOOK" & }
+  before=$(cpu_ticks "$PROXY_PID")
   proxied=$(run_wrk $PROXY_PORT "$model" "$bytes" "$clients" "$DURATION")
+  proxy_cpu=$(cpu_per_request "$before" "$(cpu_ticks "$PROXY_PID")" "$proxied")
   peak=$(peak_rss_mb)
   stop_proxy
   if [[ -n "$REDIS" ]]; then
     start_proxy redis
     run_wrk $PROXY_PORT "$model" "$bytes" "$clients" "$WARMUP" >/dev/null
+    before=$(cpu_ticks "$PROXY_PID")
     shared=$(run_wrk $PROXY_PORT "$model" "$bytes" "$clients" "$DURATION")
+    shared_cpu=$(cpu_per_request "$before" "$(cpu_ticks "$PROXY_PID")" "$shared")
     shared_peak=$(peak_rss_mb)
     stop_proxy
   fi
-  printf '%-20s %-6s %10s %10s %10s %8s %9s\n' "$name" direct "$(field rps "$direct")" "$(field p50_ms "$direct")" \
-    "$(field p99_ms "$direct")" "$(field errors "$direct")" -
-  printf '%-20s %-6s %10s %10s %10s %8s %9s\n' "" nginx "$(field rps "$floor")" "$(field p50_ms "$floor")" \
-    "$(field p99_ms "$floor")" "$(field errors "$floor")" -
-  printf '%-20s %-6s %10s %10s %10s %8s %9s\n' "" proxy "$(field rps "$proxied")" "$(field p50_ms "$proxied")" \
-    "$(field p99_ms "$proxied")" "$(field errors "$proxied")" "$peak"
+  printf '%-20s %-6s %10s %10s %10s %8s %9s %9s\n' "$name" direct "$(field rps "$direct")" "$(field p50_ms "$direct")" \
+    "$(field p99_ms "$direct")" "$(field errors "$direct")" - -
+  printf '%-20s %-6s %10s %10s %10s %8s %9s %9s\n' "" nginx "$(field rps "$floor")" "$(field p50_ms "$floor")" \
+    "$(field p99_ms "$floor")" "$(field errors "$floor")" - "$floor_cpu"
+  printf '%-20s %-6s %10s %10s %10s %8s %9s %9s\n' "" proxy "$(field rps "$proxied")" "$(field p50_ms "$proxied")" \
+    "$(field p99_ms "$proxied")" "$(field errors "$proxied")" "$peak" "$proxy_cpu"
   awk -v d="$(field rps "$direct")" -v p="$(field rps "$proxied")" -v n="$(field rps "$floor")" \
     -v d50="$(field p50_ms "$direct")" -v p50="$(field p50_ms "$proxied")" -v n50="$(field p50_ms "$floor")" \
+    -v pc="${proxy_cpu/-/0}" -v nc="${floor_cpu/-/0}" \
     'BEGIN { printf "%-20s %-6s %9.1f%% %+9.3f   (proxy/direct: throughput, added p50 ms)\n", "", "ratio", 100 * p / d, p50 - d50
-             printf "%-20s %-6s %9.1f%% %+9.3f   (nginx/direct: the same for the reference proxy)\n", "", "floor", 100 * n / d, n50 - d50 }'
+             printf "%-20s %-6s %9.1f%% %+9.3f   (nginx/direct: the same for the reference proxy)\n", "", "floor", 100 * n / d, n50 - d50
+             if (pc > 0 && nc > 0) printf "%-20s %-6s %9.2fx            (proxy/nginx: CPU per request)\n", "", "cpu", pc / nc }'
   target_line "$name" "$direct" "$floor" "$proxied" "$peak"
   if [[ -n "$REDIS" ]]; then
-    printf '%-20s %-6s %10s %10s %10s %8s %9s\n' "" +redis "$(field rps "$shared")" "$(field p50_ms "$shared")" \
-      "$(field p99_ms "$shared")" "$(field errors "$shared")" "$shared_peak"
+    printf '%-20s %-6s %10s %10s %10s %8s %9s %9s\n' "" +redis "$(field rps "$shared")" "$(field p50_ms "$shared")" \
+      "$(field p99_ms "$shared")" "$(field errors "$shared")" "$shared_peak" "$shared_cpu"
     awk -v p="$(field rps "$proxied")" -v r="$(field rps "$shared")" -v p50="$(field p50_ms "$proxied")" \
       -v r50="$(field p50_ms "$shared")" \
       'BEGIN { printf "%-20s %-6s %9.1f%% %+9.3f   (proxy+redis/proxy: throughput, added p50 ms)\n", "", "shared", 100 * r / p, r50 - p50 }'
