@@ -58,6 +58,34 @@ class MetricsEndpointIT {
     }
 
     @Test
+    void madeUpHttpMethodsAndPathsAreCountedUnderFixedLabels(@TempDir Path dir) {
+        try (FakeSpeechVendor openAi = FakeSpeechVendor.openAi(KEY, "unused");
+             RunningProxy proxy = RunningProxy.start(TestFiles.config(dir, "open.yaml", ONE_GROUP),
+                     environment(openAi))) {
+            Set<String> before = series(scrape(proxy, null).body());
+
+            List<String> methods = IntStream.range(0, 50).mapToObj(i -> "M" + UUID.randomUUID().toString()
+                    .replace("-", "").toUpperCase(java.util.Locale.ROOT)).toList();
+            for (String method : methods) {
+                ProxyClients.call(new Request.Builder().url(proxy.baseUrl() + "/" + method).method(method, null)
+                        .build());
+            }
+            String after = scrape(proxy, null).body();
+
+            assertThat(methods).noneMatch(after::contains);
+            assertThat(after).contains(
+                    "jetty_server_requests_seconds_count{method=\"OTHER\",outcome=\"CLIENT_ERROR\",status=\"404\"} 50");
+            // Every method label is one of a fixed few: the made-up ones share "OTHER".
+            Set<String> methodLabels = series(after).stream().filter(name -> name.contains("method=\""))
+                    .map(name -> name.replaceAll(".*method=\"([^\"]*)\".*", "$1")).collect(Collectors.toSet());
+            assertThat(methodLabels).containsExactlyInAnyOrder("GET", "OTHER");
+            assertThat(series(after).stream().filter(name -> name.startsWith("jetty_server_requests_seconds_count")))
+                    .hasSize(2);
+            assertThat(before).noneMatch(name -> name.contains("OTHER"));
+        }
+    }
+
+    @Test
     void metricsAreOpenByDefaultEvenWithAMasterKey(@TempDir Path dir) {
         try (FakeSpeechVendor openAi = FakeSpeechVendor.openAi(KEY, "unused");
              RunningProxy proxy = RunningProxy.start(TestFiles.config(dir, "keyed.yaml", ONE_GROUP
@@ -131,6 +159,12 @@ class MetricsEndpointIT {
             request.header("Authorization", authorization);
         }
         return ProxyClients.call(request.build());
+    }
+
+    // Each series by its name and labels, without its value.
+    private static Set<String> series(String exposition) {
+        return exposition.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                .map(line -> line.substring(0, line.lastIndexOf(' '))).collect(Collectors.toSet());
     }
 
     // Each voxgate_ series by its name and labels, without its value.

@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
 import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
-import io.micrometer.jetty12.server.TimedHandler;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -18,8 +17,8 @@ import org.eclipse.jetty.server.Server;
 /**
  * {@code GET /metrics}: every meter of the proxy's registry in Prometheus' text format, or in OpenMetrics when the
  * scraper's {@code Accept} asks for it (Prometheus does). The registry holds the router's meters, the deployments'
- * gauges, the JVM's meters and, once {@link #instrument(Server)} and {@link #instrument(Connector)} ran, Jetty's:
- * requests by method and status ({@code jetty_server_requests_seconds}), connections and the thread pool.
+ * gauges, the JVM's meters and, once {@link #instrument(Server)} and {@link #instrument(Connector)} ran, the server's:
+ * requests by method and status ({@link ServerRequestMeters}), and Jetty's connections and thread pool.
  *
  * <p>Open to anyone, as LiteLLM's is, unless {@code litellm_settings.require_auth_for_metrics_endpoint} asks for the
  * master key.
@@ -56,7 +55,7 @@ final class MetricsEndpoint implements AutoCloseable {
 
     /** Times every HTTP request the server handles, by method and status, and reads its thread pool. */
     void instrument(Server server) {
-        server.insertHandler(new TimedHandler(registry, Tags.empty()));
+        server.insertHandler(new ServerRequestMeters(registry));
         new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty()).bindTo(registry);
     }
 
