@@ -11,7 +11,6 @@ import io.javalin.http.Context;
 import io.javalin.http.RequestLogger;
 import java.math.BigDecimal;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,32 +53,31 @@ final class AccessLog implements RequestLogger {
             return;
         }
         LoggingEventBuilder line = LOG.atInfo().setMessage(ctx.method() + " " + ctx.path());
-        fields(ctx, executionTimeMs).forEach(line::addKeyValue);
+        addFields(line, ctx, executionTimeMs);
         line.log();
     }
 
     /** The access line's fields, in order; absent values are null. */
-    private Map<String, Object> fields(Context ctx, double totalMillis) {
+    private void addFields(LoggingEventBuilder line, Context ctx, double totalMillis) {
         AccessNote note = AccessNote.of(ctx);
-        Optional<RoutingReport> report = note.report();
-        Optional<String> deployment = note.deployment();
-        double providerMillis = report.map(routed -> routed.providerTime().toNanos() / 1e6).orElse(0.0);
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("request_id", ctx.res().getHeader(RoutingHeaders.REQUEST_ID));
-        fields.put("route", route(ctx.path()));
-        fields.put("model_group", note.modelGroup(ctx).orElse(null));
-        fields.put("deployment", deployment.orElse(null));
-        fields.put("provider", deployment.map(providers::get).orElse(null));
-        fields.put("status", ctx.statusCode());
-        fields.put("failure_kind", failureKind(note.failure(), ctx.statusCode()).orElse(null));
-        fields.put("attempts", report.map(routed -> routed.attempts().size()).orElse(0));
-        fields.put("fallbacks", report.map(RoutingReport::fallbacksTried).orElse(0));
-        fields.put("audio_seconds", report.flatMap(RoutingReport::audioSeconds).orElse(null));
-        fields.put("cost_usd", report.map(RoutingReport::cost).orElse(BigDecimal.ZERO));
-        fields.put("total_ms", tenths(totalMillis));
-        fields.put("overhead_ms", tenths(Math.max(0, totalMillis - providerMillis)));
-        fields.put("client", ctx.ip());
-        return fields;
+        RoutingReport report = note.report().orElse(null);
+        String deployment = note.deployment().orElse(null);
+        int status = ctx.statusCode();
+        double providerMillis = report == null ? 0.0 : report.providerTime().toNanos() / 1e6;
+        line.addKeyValue("request_id", ctx.res().getHeader(RoutingHeaders.REQUEST_ID));
+        line.addKeyValue("route", route(ctx.path()));
+        line.addKeyValue("model_group", note.modelGroup(ctx).orElse(null));
+        line.addKeyValue("deployment", deployment);
+        line.addKeyValue("provider", deployment == null ? null : providers.get(deployment));
+        line.addKeyValue("status", status);
+        line.addKeyValue("failure_kind", failureKind(note.failure(), status).orElse(null));
+        line.addKeyValue("attempts", report == null ? 0 : report.attempts().size());
+        line.addKeyValue("fallbacks", report == null ? 0 : report.fallbacksTried());
+        line.addKeyValue("audio_seconds", report == null ? null : report.audioSeconds().orElse(null));
+        line.addKeyValue("cost_usd", report == null ? BigDecimal.ZERO : report.cost());
+        line.addKeyValue("total_ms", tenths(totalMillis));
+        line.addKeyValue("overhead_ms", tenths(Math.max(0, totalMillis - providerMillis)));
+        line.addKeyValue("client", ctx.ip());
     }
 
     /** {@code transcriptions} or {@code translations} for the audio routes (OpenAI's, Azure's), else the path. */

@@ -4,8 +4,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
-import java.io.FilterOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +55,7 @@ public final class ProxyLogs {
         if (root.getAppender(JSON_APPENDER) != null) {
             return System.out; // already JSON: the proxy started before in this process
         }
-        OutputStream target = new KeptOpen(out);
+        OutputStream target = new BatchedOutput(out, "voxgate-log-writer");
         OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
         appender.setName(JSON_APPENDER);
         appender.setContext(context);
@@ -90,22 +88,5 @@ public final class ProxyLogs {
     private static PrintStream lines(String loggerName, Level level, OutputStream bypass) {
         return new PrintStream(new LogLineStream(LoggerFactory.getLogger(loggerName), level, bypass), true,
                 StandardCharsets.UTF_8);
-    }
-
-    // Logback closes an appender's stream when it stops; the process's standard output must outlive that.
-    private static final class KeptOpen extends FilterOutputStream {
-        KeptOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }
