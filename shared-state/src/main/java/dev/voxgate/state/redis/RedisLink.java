@@ -80,8 +80,8 @@ public final class RedisLink<V> implements AutoCloseable {
         }, target instanceof RedisTarget.Cluster, commandTimeout, probeEvery, purpose, whileAway, onConnect);
     }
 
-    private RedisLink(String where, Client<V> client, boolean cluster, Duration commandTimeout, Duration probeEvery, String purpose,
-                      String whileAway, Consumer<RedisLink<V>> onConnect) {
+    private RedisLink(String where, Client<V> client, boolean cluster, Duration commandTimeout, Duration probeEvery,
+                      String purpose, String whileAway, Consumer<RedisLink<V>> onConnect) {
         this.where = where;
         this.opener = client.opener();
         this.shutdown = client.shutdown();

@@ -31,7 +31,7 @@ final class RestView {
         return false;
     }
 
-    /** Learns that {@code deploymentId} rests until {@code until} (ms since the epoch), unless a later rest is known. */
+    /** Learns that {@code deploymentId} rests until {@code until} (ms since the epoch) unless it knows a later end. */
     void rest(String deploymentId, long until) {
         untilMillis.merge(deploymentId, until, Math::max);
     }

@@ -40,6 +40,13 @@ class RedisClusterStateTest {
                 other.end(id, now, new AttemptOutcome.Succeeded(Duration.ofMillis(5), OptionalDouble.of(1)));
             }
             one.rest("deployment-3", now.plusSeconds(5));
+            // Published from the node of its slot, heard through the other replica's subscription on any node.
+            one.rest("unlimited", now.plusSeconds(5));
+            long rested = System.nanoTime();
+            while (other.tryStart("unlimited", now, DeploymentLimits.none())) {
+                other.end("unlimited", now, new AttemptOutcome.Abandoned());
+                assertThat(Duration.ofNanos(System.nanoTime() - rested)).isLessThan(Duration.ofMillis(100));
+            }
 
             var snapshot = other.snapshot(ids, now);
             assertThat(snapshot.restingUntil()).containsOnlyKeys("deployment-3");
