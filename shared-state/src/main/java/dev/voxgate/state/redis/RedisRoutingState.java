@@ -8,29 +8,22 @@ import dev.voxgate.router.state.MinuteCounts;
 import dev.voxgate.router.state.RoutingState;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
 /**
@@ -61,10 +54,8 @@ public final class RedisRoutingState implements RoutingState, AutoCloseable {
 
     /** How often this replica's tallies are sent to Redis. */
     public static final Duration FLUSH_EVERY = Duration.ofMillis(25);
-    private static final LuaScript TRY_START = LuaScript.load("try-start.lua", ScriptOutputType.INTEGER);
     private static final LuaScript USAGE = LuaScript.load("usage.lua", ScriptOutputType.MULTI);
     private static final LuaScript REST = LuaScript.load("rest.lua", ScriptOutputType.INTEGER);
-    private static final String MINUTE_TTL_SECONDS = "120";
 
     private final RedisLink<String> link;
     private final String namespace;
@@ -72,15 +63,10 @@ public final class RedisRoutingState implements RoutingState, AutoCloseable {
     private final Function<String, Duration> leaseOf;
     private final InstantSource clock;
     private final String replica = UUID.randomUUID().toString();
-    private final AtomicLong leaseNumbers = new AtomicLong();
-    private final Map<String, Deque<String>> heldLeases = new ConcurrentHashMap<>();
     private final Map<String, DeploymentKeys> keys = new ConcurrentHashMap<>();
-    private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
     private final RestView rests = new RestView();
-    // A reading takes what is not flushed yet and sends its scripts under the read lock; a flush drains and sends
-    // under the write lock. Commands of one slot run in the order sent, so a reading sees each count exactly once:
-    // in Redis if it was drained before, in the tally if after.
-    private final ReadWriteLock sending = new ReentrantReadWriteLock();
+    private final Tallies tallies;
+    private final Leases leases;
     private final Future<?> flushing;
 
     /**
@@ -103,6 +89,8 @@ public final class RedisRoutingState implements RoutingState, AutoCloseable {
         this.restChannel = namespace + "rests";
         this.leaseOf = Objects.requireNonNull(leaseOf, "leaseOf");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.tallies = new Tallies(link, replica, this::keysOf, leaseOf, rests);
+        this.leases = new Leases(link, replica, this::keysOf, leaseOf);
         link.subscribe(restChannel, rests::heard);
         this.flushing = link.every(flushEvery, this::flush);
     }
@@ -133,21 +121,11 @@ public final class RedisRoutingState implements RoutingState, AutoCloseable {
     @Override
     public Snapshot snapshot(Collection<String> deploymentIds, Instant now) {
         Map<String, CompletionStage<List<Object>>> reads = new LinkedHashMap<>();
-        Map<String, Tally.Unsent> unsent = HashMap.newHashMap(deploymentIds.size());
         String nowMillis = Long.toString(now.toEpochMilli());
-        sending.readLock().lock();
-        try {
+        Map<String, Tally.Unsent> unsent = tallies.unsentWith(deploymentIds, now, () -> {
             RedisClusterAsyncCommands<String, String> commands = link.commands();
-            for (String id : deploymentIds) {
-                reads.put(id, USAGE.run(commands, keysOf(id).look(now), nowMillis, replica));
-                Tally tally = tallies.get(id);
-                if (tally != null) {
-                    unsent.put(id, tally.unsent(now));
-                }
-            }
-        } finally {
-            sending.readLock().unlock();
-        }
+            deploymentIds.forEach(id -> reads.put(id, USAGE.run(commands, keysOf(id).look(now), nowMillis, replica)));
+        });
         Map<String, DeploymentUsage> usage = HashMap.newHashMap(deploymentIds.size());
         Map<String, Instant> resting = new HashMap<>();
         reads.forEach((id, read) -> {
@@ -165,28 +143,15 @@ public final class RedisRoutingState implements RoutingState, AutoCloseable {
             return false;
         }
         if (limits.unlimited()) {
-            tallyOf(deploymentId).started(now);
+            tallies.of(deploymentId).started(now);
             return true;
         }
-        String lease = replica + ":" + leaseNumbers.incrementAndGet();
-        Duration leaseTime = leaseOf.apply(deploymentId);
-        Long started = link.await(TRY_START.run(link.commands(), keysOf(deploymentId).start(now),
-                Long.toString(now.toEpochMilli()),
-                Long.toString(now.plus(leaseTime).toEpochMilli()), lease,
-                limit(limits.maxParallelRequests()), limit(limits.rpm()), limit(limits.tpm()),
-                Long.toString(leaseTime.toMillis()), MINUTE_TTL_SECONDS));
-        if (started == null || started == 0) {
-            return false;
-        }
-        heldLeases.computeIfAbsent(deploymentId, id -> new ConcurrentLinkedDeque<>()).addLast(lease);
-        return true;
+        return leases.tryStart(deploymentId, now, limits);
     }
 
     /** Whether this replica started an attempt on {@code deploymentId} here that {@link #finish} would end. */
     boolean holdsAttempt(String deploymentId) {
-        Deque<String> held = heldLeases.get(deploymentId);
-        Tally tally = tallies.get(deploymentId);
-        return held != null && !held.isEmpty() || tally != null && tally.holdsAttempt();
+        return leases.holds(deploymentId) || tallies.holdsAttempt(deploymentId);
     }
 
     /**
@@ -195,25 +160,7 @@ public final class RedisRoutingState implements RoutingState, AutoCloseable {
      */
     @Override
     public MinuteCounts finish(String deploymentId, Instant now, AttemptOutcome outcome) {
-        String lease = takeLease(deploymentId);
-        Recording recording = new Recording(replica, now,
-                outcome instanceof AttemptOutcome.Failed failed ? failed.kind() : null);
-        CompletionStage<List<Object>> sent;
-        sending.writeLock().lock();
-        try {
-            // Taken out before sending: a Redis that fails now loses these counts, never the attempt's end here.
-            List<Tally.Delta> deltas = tallyOf(deploymentId).drainWith(now, outcome, lease == null);
-            String first = lease;
-            for (Tally.Delta delta : deltas) {
-                recording.add(deploymentId, keysOf(deploymentId), delta, first, leaseOf.apply(deploymentId));
-                first = null;
-            }
-            sent = recording.run(link.commands());
-        } finally {
-            sending.writeLock().unlock();
-        }
-        List<Object> answer = link.await(sent);
-        learnRests(recording, answer, now);
+        List<Object> answer = tallies.finish(deploymentId, now, outcome, leases.take(deploymentId));
         return new MinuteCounts(number(answer.get(0)), number(answer.get(1)), number(answer.get(2)));
     }
 
@@ -223,19 +170,12 @@ public final class RedisRoutingState implements RoutingState, AutoCloseable {
      */
     @Override
     public void end(String deploymentId, Instant now, AttemptOutcome outcome) {
-        String lease = takeLease(deploymentId);
+        String lease = leases.take(deploymentId);
         if (lease == null) {
-            tallyOf(deploymentId).ended(now, outcome);
-            return;
+            tallies.of(deploymentId).ended(now, outcome);
+        } else {
+            leases.end(deploymentId, now, outcome, lease);
         }
-        new Recording(replica, now, null)
-                .add(deploymentId, keysOf(deploymentId), Tally.Delta.of(now, outcome), lease,
-                        leaseOf.apply(deploymentId))
-                .run(link.commands()).whenComplete((ignored, failure) -> {
-                    if (failure != null) {
-                        link.lost(new SharedStateException("Redis failed: " + failure.getMessage(), failure));
-                    }
-                });
     }
 
     /**
@@ -243,30 +183,7 @@ public final class RedisRoutingState implements RoutingState, AutoCloseable {
      * which also refreshes this replica's view of their rests. While Redis is away the tallies are dropped.
      */
     void flush() {
-        Instant now = clock.instant();
-        Map<Integer, Recording> recordings = new LinkedHashMap<>();
-        List<CompletionStage<List<Object>>> sent = new ArrayList<>();
-        sending.writeLock().lock();
-        try {
-            tallies.forEach((id, tally) -> {
-                for (Tally.Delta delta : tally.drain()) {
-                    int slot = link.cluster() ? SlotHash.getSlot(keysOf(id).rest()) : 0;
-                    recordings.computeIfAbsent(slot, ignored -> new Recording(replica, now, null))
-                            .add(id, keysOf(id), delta, null, leaseOf.apply(id));
-                }
-            });
-            if (recordings.isEmpty() || !link.up()) {
-                return;
-            }
-            RedisClusterAsyncCommands<String, String> commands = link.commands();
-            recordings.values().forEach(recording -> sent.add(recording.run(commands)));
-        } finally {
-            sending.writeLock().unlock();
-        }
-        int i = 0;
-        for (Recording recording : recordings.values()) {
-            learnRests(recording, link.await(sent.get(i++)), now);
-        }
+        tallies.flush(clock.instant());
     }
 
     /** Stops flushing, and flushes what this replica has not sent yet if Redis answers; the link stays open. */
@@ -285,18 +202,11 @@ public final class RedisRoutingState implements RoutingState, AutoCloseable {
      * and an attempt ended without waiting ({@link #end}) could then land after this replica's next command.
      */
     public static void loadScripts(RedisLink<String> link) {
-        for (LuaScript script : List.of(TRY_START, USAGE, REST)) {
+        for (LuaScript script : List.of(USAGE, REST)) {
             link.await(script.load(link.commands()));
         }
+        link.await(Leases.load(link.commands()));
         link.await(Recording.load(link.commands()));
-    }
-
-    // The answer of record.lua: three counts, then the rest of each deployment the recording names.
-    private void learnRests(Recording recording, List<Object> answer, Instant now) {
-        List<String> ids = recording.deploymentIds();
-        for (int i = 0; i < ids.size(); i++) {
-            learnRest(ids.get(i), answer.get(3 + i).toString(), now, null);
-        }
     }
 
     private void learnRest(String deploymentId, String until, Instant now, Map<String, Instant> resting) {
@@ -310,21 +220,8 @@ public final class RedisRoutingState implements RoutingState, AutoCloseable {
         }
     }
 
-    private String takeLease(String deploymentId) {
-        Deque<String> held = heldLeases.get(deploymentId);
-        return held == null ? null : held.pollFirst();
-    }
-
-    private Tally tallyOf(String deploymentId) {
-        return tallies.computeIfAbsent(deploymentId, id -> new Tally());
-    }
-
     private DeploymentKeys keysOf(String deploymentId) {
         return keys.computeIfAbsent(deploymentId, id -> new DeploymentKeys(namespace, id));
-    }
-
-    private static String limit(Optional<Integer> value) {
-        return value.map(number -> Integer.toString(number)).orElse("-1");
     }
 
     @SuppressWarnings("unchecked")
