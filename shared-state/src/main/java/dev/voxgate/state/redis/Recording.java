@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * One run of record.lua, which writes the {@linkplain Tally.Delta deltas} of one or more deployments (of one Redis
@@ -28,6 +29,7 @@ final class Recording {
     private final List<String> keys = new ArrayList<>();
     private final List<String> args = new ArrayList<>();
     private final List<String> deploymentIds = new ArrayList<>();
+    private final List<String> toldInFlight = new ArrayList<>();
 
     /**
      * @param replica   this replica, whose in-flight counts the deltas give
@@ -46,6 +48,9 @@ final class Recording {
      */
     Recording add(String deploymentId, DeploymentKeys of, Tally.Delta delta, String lease, Duration leaseTime) {
         deploymentIds.add(deploymentId);
+        if (delta.inFlight().isPresent()) {
+            toldInFlight.add(deploymentId);
+        }
         keys.addAll(List.of(of.record(delta.minute())));
         args.add(lease == null ? "" : lease);
         args.add(Integer.toString(delta.requests()));
@@ -67,8 +72,9 @@ final class Recording {
         return deploymentIds;
     }
 
-    boolean isEmpty() {
-        return deploymentIds.isEmpty();
+    /** After this recording failed: the tallies whose in-flight count it carried are to send it again. */
+    void retell(Function<String, Tally> tallies) {
+        toldInFlight.forEach(id -> tallies.apply(id).retell());
     }
 
     /**

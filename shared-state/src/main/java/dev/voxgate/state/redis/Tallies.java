@@ -1,6 +1,7 @@
 package dev.voxgate.state.redis;
 
 import dev.voxgate.router.state.AttemptOutcome;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
@@ -97,17 +98,20 @@ final class Tallies {
                 first = null;
             }
             sent = recording.run(link.commands());
+        } catch (SharedStateException | RedisException e) {
+            recording.retell(this::of);
+            throw e;
         } finally {
             sending.writeLock().unlock();
         }
-        List<Object> answer = link.await(sent);
+        List<Object> answer = await(recording, sent);
         learnRests(recording, answer);
         return answer;
     }
 
     /**
-     * Sends every tally and waits for the answers. While Redis is away, or when a send fails, what was taken out is
-     * lost.
+     * Sends every tally and waits for the answers. While Redis is away, or when a send fails, the counts taken out
+     * are lost; the in-flight counts are sent again with the next flush.
      */
     void flush(Instant now) {
         Map<Integer, Recording> recordings = new LinkedHashMap<>();
@@ -123,17 +127,29 @@ final class Tallies {
                             .add(id, keys, delta, null, leaseOf.apply(id));
                 }
             });
-            if (recordings.isEmpty() || !link.up()) {
+            if (recordings.isEmpty()) {
                 return;
             }
             RedisClusterAsyncCommands<String, String> commands = link.commands();
             recordings.values().forEach(recording -> sent.add(recording.run(commands)));
+        } catch (SharedStateException | RedisException e) {
+            recordings.values().forEach(recording -> recording.retell(this::of));
+            return;
         } finally {
             sending.writeLock().unlock();
         }
         int i = 0;
         for (Recording recording : recordings.values()) {
-            learnRests(recording, link.await(sent.get(i++)));
+            learnRests(recording, await(recording, sent.get(i++)));
+        }
+    }
+
+    private List<Object> await(Recording recording, CompletionStage<List<Object>> sent) {
+        try {
+            return link.await(sent);
+        } catch (SharedStateException e) {
+            recording.retell(this::of);
+            throw e;
         }
     }
 

@@ -41,6 +41,11 @@ final class Tally {
         inFlightTold = false;
     }
 
+    /** Marks the in-flight count as not told, after a send that carried it failed: the next drain carries it again. */
+    synchronized void retell() {
+        inFlightTold = false;
+    }
+
     /** Whether an attempt started here is in flight, which {@link #ended} would end. */
     synchronized boolean holdsAttempt() {
         return inFlight > 0;
