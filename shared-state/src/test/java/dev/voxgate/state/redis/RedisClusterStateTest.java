@@ -55,6 +55,18 @@ class RedisClusterStateTest {
                 assertThat(usage.inFlight()).isEqualTo(1);
             });
             assertThat(nodes.stream().map(RedisServer::uri).map(RedisURI::getPort).distinct()).hasSize(3);
+
+            // Without limits the counts go with a flush: one script per slot, as a script over several is refused.
+            List<String> open = IntStream.range(0, 10).mapToObj(i -> "open-" + i).toList();
+            for (String id : open) {
+                assertThat(one.tryStart(id, now, DeploymentLimits.none())).isTrue();
+                one.end(id, now, new AttemptOutcome.Succeeded(Duration.ofMillis(5), OptionalDouble.of(1)));
+            }
+            one.flush();
+            assertThat(other.usage(open, now).values()).allSatisfy(usage -> {
+                assertThat(usage.requestsThisMinute()).isEqualTo(1);
+                assertThat(usage.audioSecondsThisMinute()).isEqualTo(1);
+            });
         } finally {
             nodes.forEach(RedisServer::close);
         }
