@@ -13,7 +13,6 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -61,7 +60,6 @@ public final class RedisLink<V> implements AutoCloseable {
     private volatile Opened<V> connection;
     private volatile boolean up;
     private volatile Subscription subscription;
-    private StatefulRedisPubSubConnection<String, String> listening; // guarded by this
 
     /**
      * Connects to {@code target} (waiting at most about four command timeouts) and keeps trying in the background when
@@ -124,8 +122,11 @@ public final class RedisLink<V> implements AutoCloseable {
      * from now on and again on every fresh connection; messages published while the link is down are missed. A link
      * keeps one subscription: subscribing again replaces it.
      */
-    public void subscribe(String channel, Consumer<String> onMessage) {
-        subscription = new Subscription(channel, Objects.requireNonNull(onMessage, "onMessage"));
+    public synchronized void subscribe(String channel, Consumer<String> onMessage) {
+        if (subscription != null) {
+            subscription.close();
+        }
+        subscription = new Subscription(pubSubOpener, channel, onMessage);
         if (up) {
             try {
                 listen();
@@ -185,10 +186,9 @@ public final class RedisLink<V> implements AutoCloseable {
     @Override
     public void close() {
         background.shutdownNow();
-        synchronized (this) {
-            if (listening != null) {
-                listening.close();
-            }
+        Subscription subscribed = subscription;
+        if (subscribed != null) {
+            subscribed.close();
         }
         Opened<V> open = connection;
         if (open != null) {
@@ -231,26 +231,12 @@ public final class RedisLink<V> implements AutoCloseable {
         }
     }
 
-    // A fresh connection subscribes afresh: Lettuce would resubscribe the old one by itself, but only after its own
-    // reconnect back-off. Throws when Redis refuses, which counts as Redis being away.
-    private synchronized void listen() {
+    // Each fresh connection subscribes afresh; throws when Redis refuses, which counts as Redis being away.
+    private void listen() {
         Subscription wanted = subscription;
-        if (wanted == null) {
-            return;
+        if (wanted != null) {
+            await(wanted.renew());
         }
-        if (listening != null) {
-            listening.closeAsync();
-            listening = null;
-        }
-        StatefulRedisPubSubConnection<String, String> opened = pubSubOpener.get();
-        opened.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String channel, String message) {
-                wanted.onMessage().accept(message);
-            }
-        });
-        listening = opened;
-        await(opened.async().subscribe(wanted.channel()));
     }
 
     private void probe() {
@@ -303,9 +289,6 @@ public final class RedisLink<V> implements AutoCloseable {
     /** How connections (and the subscription's) are opened, standalone or to a cluster; how the client shuts down. */
     private record Client<V>(Opener<V> opener, Supplier<StatefulRedisPubSubConnection<String, String>> pubSub,
                              Runnable shutdown) {
-    }
-
-    private record Subscription(String channel, Consumer<String> onMessage) {
     }
 
     private interface Opener<V> {
