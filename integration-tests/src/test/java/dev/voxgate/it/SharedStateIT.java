@@ -175,7 +175,8 @@ class SharedStateIT {
         }
     }
 
-    // Each replica's next call is counted in Redis once it shares state again (a probe a second, a fresh connection).
+    // Each replica's next call is counted in Redis once it shares state again (a probe a second, a fresh connection),
+    // by the replica's next flush of its counts (every 25 ms).
     private static void awaitShared(RedisServer redis, Replicas replicas) throws InterruptedException {
         RedisClient client = RedisClient.create(redis.url());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
@@ -185,7 +186,7 @@ class SharedStateIT {
                     String minuteKey = "voxgate:{open}:m:" + Math.floorDiv(Instant.now().getEpochSecond(), 60);
                     long before = requests(connection, minuteKey);
                     transcribe(replicas.get(i));
-                    if (requests(connection, minuteKey) > before) {
+                    if (counted(connection, minuteKey, before)) {
                         break;
                     }
                     assertThat(System.nanoTime()).as("replica %d shares state again within 15 s", i)
@@ -200,6 +201,18 @@ class SharedStateIT {
 
     private static String metrics(RunningProxy replica) {
         return ProxyClients.call(new okhttp3.Request.Builder().url(replica.baseUrl() + "/metrics").build()).body();
+    }
+
+    private static boolean counted(StatefulRedisConnection<String, String> connection, String minuteKey, long before)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        while (requests(connection, minuteKey) <= before) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
     }
 
     private static long requests(StatefulRedisConnection<String, String> connection, String minuteKey) {

@@ -28,6 +28,11 @@ public record DeploymentLimits(Optional<Integer> maxParallelRequests, Optional<I
         return NONE;
     }
 
+    /** Whether these limits limit nothing: only a rest can refuse an attempt then. */
+    public boolean unlimited() {
+        return maxParallelRequests.isEmpty() && rpm.isEmpty() && tpm.isEmpty();
+    }
+
     /** Whether a deployment with {@code usage} may start one more attempt. */
     public boolean admits(DeploymentUsage usage) {
         return maxParallelRequests.map(max -> usage.inFlight() < max).orElse(true)

@@ -12,7 +12,9 @@ import java.util.Map;
  *
  * <p>Callers pass the time in, read from the router's {@link java.time.InstantSource}, so an adapter never reads a
  * clock of its own and tests control time fully. Times are absolute, so an adapter over a shared store can expire
- * entries at the same instant for every instance. Each method is one round trip to such a store.
+ * entries at the same instant for every instance. Each method is at most one round trip to such a store; one may
+ * answer {@link #tryStart} on a deployment without {@linkplain DeploymentLimits#unlimited limits} and {@link #end}
+ * from what it keeps locally, sending their counts later.
  *
  * <p>Implementations are thread-safe and should not hold a global lock: every attempt of every call uses them.
  */
@@ -39,8 +41,8 @@ public interface RoutingState {
     /**
      * Starts one attempt on the deployment if it does not rest at {@code now} and {@code limits} admit it,
      * atomically: when both hold, its in-flight count and this minute's attempts go up by one; otherwise nothing
-     * changes. So a pick that needs nothing else from the state decides and starts in one round trip. Every started
-     * attempt is {@linkplain #finish finished} exactly once.
+     * changes. So a pick that needs nothing else from the state decides and starts in one round trip at most. Every
+     * started attempt is {@linkplain #finish finished} exactly once.
      *
      * @return whether the attempt was started
      */

@@ -13,6 +13,7 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
@@ -21,10 +22,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -32,7 +35,9 @@ import java.util.stream.Collectors;
  * be reached (at start or later), or answers slower than the command timeout, {@link #up()} is false and commands
  * throw {@link SharedStateException} at once, so the caller falls back (to local state, to a cache miss). It says so
  * once when Redis stops answering and once when it answers again. A probe every {@code probeEvery} pings, and
- * opens a fresh connection while Redis is away (Lettuce's own reconnect back-off grows to 30 s).
+ * opens a fresh connection while Redis is away (Lettuce's own reconnect back-off grows to 30 s). The link's thread
+ * also runs its user's periodic work ({@link #every}), and it keeps one channel {@linkplain #subscribe subscribed},
+ * on a connection of its own that each fresh connection renews.
  *
  * @param <V> the values' type, as the codec reads them
  *
@@ -49,9 +54,12 @@ public final class RedisLink<V> implements AutoCloseable {
     private final String where;
     private final Duration commandTimeout;
     private final Consumer<RedisLink<V>> onConnect;
-    private final ScheduledExecutorService probe;
+    private final Supplier<StatefulRedisPubSubConnection<String, String>> pubSubOpener;
+    private final boolean cluster;
+    private final ScheduledExecutorService background;
     private volatile Opened<V> connection;
     private volatile boolean up;
+    private volatile Subscription subscription;
 
     /**
      * Connects to {@code target} (waiting at most about four command timeouts) and keeps trying in the background when
@@ -67,24 +75,65 @@ public final class RedisLink<V> implements AutoCloseable {
         this(target.describe(), switch (target) {
             case RedisTarget.Server server -> standalone(server.uri(), codec, commandTimeout);
             case RedisTarget.Cluster cluster -> cluster(cluster.nodes(), codec, commandTimeout);
-        }, commandTimeout, probeEvery, purpose, whileAway, onConnect);
+        }, target instanceof RedisTarget.Cluster, commandTimeout, probeEvery, purpose, whileAway, onConnect);
     }
 
-    private RedisLink(String where, Client<V> client, Duration commandTimeout, Duration probeEvery, String purpose,
-                      String whileAway, Consumer<RedisLink<V>> onConnect) {
+    private RedisLink(String where, Client<V> client, boolean cluster, Duration commandTimeout, Duration probeEvery,
+                      String purpose, String whileAway, Consumer<RedisLink<V>> onConnect) {
         this.where = where;
         this.opener = client.opener();
         this.shutdown = client.shutdown();
+        this.pubSubOpener = client.pubSub();
+        this.cluster = cluster;
         this.commandTimeout = Objects.requireNonNull(commandTimeout, "commandTimeout");
         this.purpose = Objects.requireNonNull(purpose, "purpose");
         this.whileAway = Objects.requireNonNull(whileAway, "whileAway");
         this.onConnect = Objects.requireNonNull(onConnect, "onConnect");
-        this.probe = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
-                .name("voxgate-redis-probe").factory());
+        this.background = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+                .name("voxgate-redis").factory());
         if (!connect()) {
             LOG.log(Level.WARNING, purpose + ": Redis at " + where + " cannot be reached; " + whileAway);
         }
-        probe.scheduleWithFixedDelay(this::probe, probeEvery.toMillis(), probeEvery.toMillis(), TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(this::probe, probeEvery.toMillis(), probeEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the target is a Redis Cluster, where one script may only touch the keys of one slot. */
+    public boolean cluster() {
+        return cluster;
+    }
+
+    /**
+     * Runs {@code task} every {@code period} on the link's own thread (which the probe shares) until {@link #close};
+     * a task that throws runs again the next time. Cancelling what it returns stops it.
+     */
+    public Future<?> every(Duration period, Runnable task) {
+        return background.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, purpose + ": periodic work failed", e);
+            }
+        }, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Hands every message published on {@code channel} to {@code onMessage} (on Lettuce's thread: it must be quick),
+     * from now on and again on every fresh connection; messages published while the link is down are missed. A link
+     * keeps one subscription: subscribing again replaces it.
+     */
+    public synchronized void subscribe(String channel, Consumer<String> onMessage) {
+        if (subscription != null) {
+            subscription.close();
+        }
+        subscription = new Subscription(pubSubOpener, channel, onMessage);
+        if (up) {
+            try {
+                listen();
+            } catch (SharedStateException | RedisException e) {
+                lost(new SharedStateException("Redis refused the subscription: " + e.getMessage(), e));
+            }
+        }
     }
 
     /** Whether Redis answers right now. */
@@ -136,7 +185,11 @@ public final class RedisLink<V> implements AutoCloseable {
 
     @Override
     public void close() {
-        probe.shutdownNow();
+        background.shutdownNow();
+        Subscription subscribed = subscription;
+        if (subscribed != null) {
+            subscribed.close();
+        }
         Opened<V> open = connection;
         if (open != null) {
             open.connection().close();
@@ -166,6 +219,7 @@ public final class RedisLink<V> implements AutoCloseable {
             open.commands().ping().toCompletableFuture().get(commandTimeout.toNanos(), TimeUnit.NANOSECONDS);
             up = true;
             onConnect.accept(this);
+            listen();
             return up;
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             up = false;
@@ -174,6 +228,14 @@ public final class RedisLink<V> implements AutoCloseable {
             Thread.currentThread().interrupt();
             up = false;
             return false;
+        }
+    }
+
+    // Each fresh connection subscribes afresh; throws when Redis refuses, which counts as Redis being away.
+    private void listen() {
+        Subscription wanted = subscription;
+        if (wanted != null) {
+            await(wanted.renew());
         }
     }
 
@@ -200,7 +262,7 @@ public final class RedisLink<V> implements AutoCloseable {
         return new Client<>(() -> {
             StatefulRedisConnection<String, V> connection = client.connect(codec);
             return new Opened<>(connection, connection.async());
-        }, () -> client.shutdown(Duration.ZERO, commandTimeout));
+        }, client::connectPubSub, () -> client.shutdown(Duration.ZERO, commandTimeout));
     }
 
     private static <V> Client<V> cluster(List<RedisURI> nodes, RedisCodec<String, V> codec, Duration commandTimeout) {
@@ -209,7 +271,7 @@ public final class RedisLink<V> implements AutoCloseable {
         return new Client<>(() -> {
             StatefulRedisClusterConnection<String, V> connection = client.connect(codec);
             return new Opened<>(connection, connection.async());
-        }, () -> client.shutdown(Duration.ZERO, commandTimeout));
+        }, client::connectPubSub, () -> client.shutdown(Duration.ZERO, commandTimeout));
     }
 
     private static ClientOptions options(Duration commandTimeout) {
@@ -224,8 +286,9 @@ public final class RedisLink<V> implements AutoCloseable {
                 .build();
     }
 
-    /** How connections are opened, standalone or to a cluster, and how the client is shut down. */
-    private record Client<V>(Opener<V> opener, Runnable shutdown) {
+    /** How connections (and the subscription's) are opened, standalone or to a cluster; how the client shuts down. */
+    private record Client<V>(Opener<V> opener, Supplier<StatefulRedisPubSubConnection<String, String>> pubSub,
+                             Runnable shutdown) {
     }
 
     private interface Opener<V> {

@@ -6,6 +6,7 @@ import dev.voxgate.router.state.DeploymentUsage;
 import dev.voxgate.router.state.LatencySample;
 import dev.voxgate.router.state.MinuteCounts;
 import dev.voxgate.router.state.RoutingState;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
@@ -13,59 +14,64 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
  * {@link RoutingState} in Redis, shared by every replica that names the same server and namespace: rests, this
- * minute's requests, failures (by kind) and audio seconds, in-flight attempts and latency samples. Each decision
- * that reads and writes is one Lua script, so it is atomic across replicas and costs one round trip; reads of
- * several deployments are sent together and cost one round trip in all.
+ * minute's requests, failures (by kind) and audio seconds, in-flight attempts and latency samples.
+ *
+ * <p>An attempt on a deployment <em>without limits</em> ({@link DeploymentLimits#unlimited}) costs no round trip a
+ * call waits for: it starts unless this replica's {@link RestView} says the deployment rests, and its start, end and
+ * outcome wait in the deployment's {@link Tally} for the next flush, which sends every deployment's tally in one
+ * script call each {@code flushEvery} (per Redis Cluster slot when clustered). {@link #usage} adds what is not
+ * flushed yet, so this replica's readings never lag its own attempts. An attempt on a deployment <em>with</em> limits
+ * starts in one atomic script that checks the rest and the limits, as a lease: a member of the deployment's
+ * in-flight set that expires {@code leaseOf(id)} after it started (the attempt's timeout and a margin), so the slots
+ * of a replica that died holding them come free by themselves; its end is sent at once without waiting. A failure
+ * ({@link #finish}) is always recorded atomically, with the deployment's tally, and waited for: the shared counts it
+ * answers decide the cooldown. Without limits, this replica's attempts in flight are one count in Redis, told by
+ * each flush, that expires a lease after it was last told.
  *
  * <p>Keys are {@code <namespace>{<deployment id>}:<what>}: the braces keep one deployment's keys in one Redis
  * Cluster slot, as its scripts need. Every key expires: a rest when it ends, a minute's counts two minutes on, the
  * in-flight set a lease after its newest attempt started, the samples an hour after the last success.
  *
- * <p>An attempt in flight is a lease, a member of the deployment's in-flight set that expires {@code leaseOf(id)}
- * after it started (the attempt's timeout and a margin), so the slots of a replica that died holding them come free
- * by themselves. This replica remembers the leases it holds, to end its own.
- *
- * <p>A command that fails or takes longer than the link's command timeout throws: {@link ResilientRoutingState} turns
- * that into routing on local state. Thread-safe.
+ * <p>A command that fails or takes longer than the link's command timeout throws (a flush tells the link, on its
+ * thread): {@link ResilientRoutingState} turns that into routing on local state. Counts not flushed when Redis goes
+ * away are lost. Thread-safe.
  */
-public final class RedisRoutingState implements RoutingState {
+public final class RedisRoutingState implements RoutingState, AutoCloseable {
 
-    private static final LuaScript TRY_START = LuaScript.load("try-start.lua", ScriptOutputType.INTEGER);
-    private static final LuaScript FINISH = LuaScript.load("finish.lua", ScriptOutputType.MULTI);
+    /** How often this replica's tallies are sent to Redis. */
+    public static final Duration FLUSH_EVERY = Duration.ofMillis(25);
     private static final LuaScript USAGE = LuaScript.load("usage.lua", ScriptOutputType.MULTI);
     private static final LuaScript REST = LuaScript.load("rest.lua", ScriptOutputType.INTEGER);
-    // Arguments of every call, as the scripts read them.
-    private static final String MINUTE_TTL_SECONDS = "120";
-    private static final String SAMPLES_TTL_SECONDS = "3600";
-    private static final String SAMPLES_KEPT = Integer.toString(LATENCY_SAMPLES);
 
     private final RedisLink<String> link;
     private final String namespace;
+    private final String restChannel;
     private final Function<String, Duration> leaseOf;
     private final InstantSource clock;
     private final String replica = UUID.randomUUID().toString();
-    private final AtomicLong leaseNumbers = new AtomicLong();
-    private final Map<String, Deque<String>> heldLeases = new ConcurrentHashMap<>();
     private final Map<String, DeploymentKeys> keys = new ConcurrentHashMap<>();
+    private final RestView rests = new RestView();
+    private final Tallies tallies;
+    private final Leases leases;
+    private final Future<?> flushing;
 
     /**
+     * Flushes every {@link #FLUSH_EVERY}.
+     *
      * @param link      the connection; {@link #loadScripts} readies each connection it opens
      * @param namespace the prefix of every key, e.g. {@code voxgate:}; replicas that share state share it
      * @param leaseOf   how long an attempt on a deployment may hold its slot: its timeout and a margin
@@ -73,10 +79,20 @@ public final class RedisRoutingState implements RoutingState {
      */
     public RedisRoutingState(RedisLink<String> link, String namespace, Function<String, Duration> leaseOf,
                              InstantSource clock) {
+        this(link, namespace, leaseOf, clock, FLUSH_EVERY);
+    }
+
+    RedisRoutingState(RedisLink<String> link, String namespace, Function<String, Duration> leaseOf,
+                      InstantSource clock, Duration flushEvery) {
         this.link = Objects.requireNonNull(link, "link");
         this.namespace = Objects.requireNonNull(namespace, "namespace");
+        this.restChannel = namespace + "rests";
         this.leaseOf = Objects.requireNonNull(leaseOf, "leaseOf");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.tallies = new Tallies(link, replica, this::keysOf, leaseOf, rests);
+        this.leases = new Leases(link, replica, this::keysOf, leaseOf);
+        link.subscribe(restChannel, rests::heard);
+        this.flushing = link.every(flushEvery, this::flush);
     }
 
     @Override
@@ -85,20 +101,15 @@ public final class RedisRoutingState implements RoutingState {
         RedisClusterAsyncCommands<String, String> commands = link.commands();
         deploymentIds.forEach(id -> reads.put(id, commands.get(keysOf(id).rest())));
         Map<String, Instant> resting = new HashMap<>();
-        reads.forEach((id, read) -> {
-            String until = link.await(read);
-            if (until != null && Long.parseLong(until) > now.toEpochMilli()) {
-                resting.put(id, Instant.ofEpochMilli(Long.parseLong(until)));
-            }
-        });
+        reads.forEach((id, read) -> learnRest(id, link.await(read), now, resting));
         return resting;
     }
 
     @Override
     public void rest(String deploymentId, Instant until) {
+        rests.rest(deploymentId, until.toEpochMilli());
         link.await(REST.run(link.commands(), new String[] {keysOf(deploymentId).rest()},
-                Long.toString(until.toEpochMilli()),
-                Long.toString(clock.millis())));
+                Long.toString(until.toEpochMilli()), Long.toString(clock.millis()), restChannel, deploymentId));
     }
 
     @Override
@@ -106,93 +117,84 @@ public final class RedisRoutingState implements RoutingState {
         return snapshot(deploymentIds, now).usage();
     }
 
-    /** The rests and the usage of every deployment in one round trip: one script each, sent together. */
+    /** The rests and the usage of every deployment in one round trip, with what is not flushed yet. */
     @Override
     public Snapshot snapshot(Collection<String> deploymentIds, Instant now) {
         Map<String, CompletionStage<List<Object>>> reads = new LinkedHashMap<>();
-        RedisClusterAsyncCommands<String, String> commands = link.commands();
         String nowMillis = Long.toString(now.toEpochMilli());
-        deploymentIds.forEach(id -> reads.put(id, USAGE.run(commands, keysOf(id).look(now), nowMillis)));
+        Map<String, Tally.Unsent> unsent = tallies.unsentWith(deploymentIds, now, () -> {
+            RedisClusterAsyncCommands<String, String> commands = link.commands();
+            deploymentIds.forEach(id -> reads.put(id, USAGE.run(commands, keysOf(id).look(now), nowMillis, replica)));
+        });
         Map<String, DeploymentUsage> usage = HashMap.newHashMap(deploymentIds.size());
         Map<String, Instant> resting = new HashMap<>();
         reads.forEach((id, read) -> {
             List<Object> values = link.await(read);
-            usage.put(id, usage(values));
-            String until = values.get(5).toString();
-            if (!until.isEmpty() && Long.parseLong(until) > now.toEpochMilli()) {
-                resting.put(id, Instant.ofEpochMilli(Long.parseLong(until)));
-            }
+            Tally.Unsent here = unsent.get(id);
+            usage.put(id, here == null ? usage(values) : here.addTo(usage(values)));
+            learnRest(id, values.get(5).toString(), now, resting);
         });
         return new Snapshot(resting, usage);
     }
 
     @Override
     public boolean tryStart(String deploymentId, Instant now, DeploymentLimits limits) {
-        String lease = replica + ":" + leaseNumbers.incrementAndGet();
-        Duration leaseTime = leaseOf.apply(deploymentId);
-        Long started = link.await(TRY_START.run(link.commands(), keysOf(deploymentId).start(now),
-                Long.toString(now.toEpochMilli()),
-                Long.toString(now.plus(leaseTime).toEpochMilli()), lease,
-                limit(limits.maxParallelRequests().map(Integer::doubleValue)),
-                limit(limits.rpm().map(Integer::doubleValue)), limit(limits.tpm().map(Integer::doubleValue)),
-                Long.toString(leaseTime.toMillis()), MINUTE_TTL_SECONDS));
-        if (started == null || started == 0) {
+        if (rests.rests(deploymentId, now)) {
             return false;
         }
-        heldLeases.computeIfAbsent(deploymentId, id -> new ConcurrentLinkedDeque<>()).addLast(lease);
-        return true;
+        if (limits.unlimited()) {
+            tallies.of(deploymentId).started(now);
+            return true;
+        }
+        return leases.tryStart(deploymentId, now, limits);
     }
 
-    /** Whether this replica holds a lease of {@code deploymentId} here, which {@link #finish} would end. */
-    boolean holdsLease(String deploymentId) {
-        Deque<String> held = heldLeases.get(deploymentId);
-        return held != null && !held.isEmpty();
+    /** Whether this replica started an attempt on {@code deploymentId} here that {@link #finish} would end. */
+    boolean holdsAttempt(String deploymentId) {
+        return leases.holds(deploymentId) || tallies.holdsAttempt(deploymentId);
     }
 
     /**
-     * Ends one of this replica's attempts on the deployment. Without a lease held here (the attempt started
-     * elsewhere) only the outcome is recorded.
+     * Ends one of this replica's attempts on the deployment, with what its tally holds, atomically, and waits for
+     * the counts. Without an attempt held here (it started elsewhere) only the outcome is recorded.
      */
     @Override
     public MinuteCounts finish(String deploymentId, Instant now, AttemptOutcome outcome) {
-        List<Object> counts = link.await(send(deploymentId, now, outcome, true));
-        return new MinuteCounts(number(counts.get(0)), number(counts.get(1)), number(counts.get(2)));
+        List<Object> answer = tallies.finish(deploymentId, now, outcome, leases.take(deploymentId));
+        return new MinuteCounts(number(answer.get(0)), number(answer.get(1)), number(answer.get(2)));
     }
 
-    /** Ends the attempt without waiting for Redis: later commands of this replica run after it, in order. */
+    /**
+     * Ends the attempt without waiting for Redis: one on a lease is sent at once (later commands of this replica run
+     * after it, in order), one started here waits in its tally for the next flush.
+     */
     @Override
     public void end(String deploymentId, Instant now, AttemptOutcome outcome) {
-        endLater(deploymentId, now, outcome);
-    }
-
-    /** As {@link #end}, with what Redis answered, to hear of a failure. */
-    CompletionStage<?> endLater(String deploymentId, Instant now, AttemptOutcome outcome) {
-        return send(deploymentId, now, outcome, false);
-    }
-
-    // counts: whether Redis should answer this minute's counts (finish), or nothing (an end nobody waits for)
-    private CompletionStage<List<Object>> send(String deploymentId, Instant now, AttemptOutcome outcome,
-                                               boolean counts) {
-        String lease = takeLease(deploymentId);
-        String code;
-        String kind = "";
-        String audio = "";
-        String sample = "";
-        switch (outcome) {
-            case AttemptOutcome.Succeeded succeeded -> {
-                code = "s";
-                audio = succeeded.audioSeconds().isPresent()
-                        ? Double.toString(succeeded.audioSeconds().getAsDouble()) : "";
-                sample = now.toEpochMilli() + "|" + succeeded.latency().toNanos() + "|" + audio;
-            }
-            case AttemptOutcome.Failed failed -> {
-                code = "f";
-                kind = failed.kind().name();
-            }
-            case AttemptOutcome.Abandoned abandoned -> code = "a";
+        String lease = leases.take(deploymentId);
+        if (lease == null) {
+            tallies.of(deploymentId).ended(now, outcome);
+        } else {
+            leases.end(deploymentId, now, outcome, lease);
         }
-        return FINISH.run(link.commands(), keysOf(deploymentId).finish(now), lease, code, kind, audio, sample,
-                SAMPLES_KEPT, MINUTE_TTL_SECONDS, SAMPLES_TTL_SECONDS, counts ? "1" : "0");
+    }
+
+    /**
+     * Sends every deployment's tally in one script call (one per slot of a Redis Cluster) and waits for the answer,
+     * which also refreshes this replica's view of their rests. While Redis is away the tallies are dropped.
+     */
+    void flush() {
+        tallies.flush(clock.instant());
+    }
+
+    /** Stops flushing, and flushes what this replica has not sent yet if Redis answers; the link stays open. */
+    @Override
+    public void close() {
+        flushing.cancel(false);
+        try {
+            flush();
+        } catch (SharedStateException | RedisException e) {
+            // lost with Redis, as in an outage
+        }
     }
 
     /**
@@ -200,23 +202,26 @@ public final class RedisRoutingState implements RoutingState {
      * and an attempt ended without waiting ({@link #end}) could then land after this replica's next command.
      */
     public static void loadScripts(RedisLink<String> link) {
-        for (LuaScript script : List.of(TRY_START, FINISH, USAGE, REST)) {
+        for (LuaScript script : List.of(USAGE, REST)) {
             link.await(script.load(link.commands()));
         }
+        link.await(Leases.load(link.commands()));
+        link.await(Recording.load(link.commands()));
     }
 
-    private String takeLease(String deploymentId) {
-        Deque<String> held = heldLeases.get(deploymentId);
-        String lease = held == null ? null : held.pollFirst();
-        return lease == null ? "" : lease;
+    private void learnRest(String deploymentId, String until, Instant now, Map<String, Instant> resting) {
+        if (until == null || until.isEmpty()) {
+            return;
+        }
+        rests.rest(deploymentId, until);
+        long end = Long.parseLong(until);
+        if (resting != null && end > now.toEpochMilli()) {
+            resting.put(deploymentId, Instant.ofEpochMilli(end));
+        }
     }
 
     private DeploymentKeys keysOf(String deploymentId) {
         return keys.computeIfAbsent(deploymentId, id -> new DeploymentKeys(namespace, id));
-    }
-
-    private static String limit(Optional<Double> value) {
-        return value.map(number -> Long.toString(number.longValue())).orElse("-1");
     }
 
     @SuppressWarnings("unchecked")

@@ -21,7 +21,10 @@ import java.util.function.Function;
  * resumes, and {@link #shared()} tells a metric.
  *
  * <p>An attempt ends where it started: one begun in Redis ends there (if Redis is gone by then its lease expires on
- * its own), one begun locally ends locally.
+ * its own, and the counts of one begun without a round trip are lost with the rest of the tally), one begun locally
+ * ends locally. Attempts on deployments without limits start without waiting on Redis at all, so a Redis that went
+ * away is noticed by the next flush of their counts, within {@link RedisRoutingState#FLUSH_EVERY} and the command
+ * timeout.
  *
  * <p>Thread-safe. {@link #close()} once, when the router is done.
  */
@@ -85,7 +88,7 @@ public final class ResilientRoutingState implements RoutingState, AutoCloseable 
 
     @Override
     public MinuteCounts finish(String deploymentId, Instant now, AttemptOutcome outcome) {
-        if (redis.holdsLease(deploymentId)) {
+        if (redis.holdsAttempt(deploymentId)) {
             try {
                 return redis.finish(deploymentId, now, outcome);
             } catch (SharedStateException | RedisException e) {
@@ -97,13 +100,9 @@ public final class ResilientRoutingState implements RoutingState, AutoCloseable 
 
     @Override
     public void end(String deploymentId, Instant now, AttemptOutcome outcome) {
-        if (redis.holdsLease(deploymentId)) {
+        if (redis.holdsAttempt(deploymentId)) {
             try {
-                redis.endLater(deploymentId, now, outcome).whenComplete((ignored, failure) -> {
-                    if (failure != null) {
-                        link.lost(new SharedStateException("Redis failed: " + failure.getMessage(), failure));
-                    }
-                });
+                redis.end(deploymentId, now, outcome);
                 return;
             } catch (SharedStateException | RedisException e) {
                 // as for finish
@@ -114,6 +113,7 @@ public final class ResilientRoutingState implements RoutingState, AutoCloseable 
 
     @Override
     public void close() {
+        redis.close();
         link.close();
     }
 

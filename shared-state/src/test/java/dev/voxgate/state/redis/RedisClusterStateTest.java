@@ -40,6 +40,13 @@ class RedisClusterStateTest {
                 other.end(id, now, new AttemptOutcome.Succeeded(Duration.ofMillis(5), OptionalDouble.of(1)));
             }
             one.rest("deployment-3", now.plusSeconds(5));
+            // Published from the node of its slot, heard through the other replica's subscription on any node.
+            one.rest("unlimited", now.plusSeconds(5));
+            long rested = System.nanoTime();
+            while (other.tryStart("unlimited", now, DeploymentLimits.none())) {
+                other.end("unlimited", now, new AttemptOutcome.Abandoned());
+                assertThat(Duration.ofNanos(System.nanoTime() - rested)).isLessThan(Duration.ofMillis(100));
+            }
 
             var snapshot = other.snapshot(ids, now);
             assertThat(snapshot.restingUntil()).containsOnlyKeys("deployment-3");
@@ -48,6 +55,18 @@ class RedisClusterStateTest {
                 assertThat(usage.inFlight()).isEqualTo(1);
             });
             assertThat(nodes.stream().map(RedisServer::uri).map(RedisURI::getPort).distinct()).hasSize(3);
+
+            // Without limits the counts go with a flush: one script per slot, as a script over several is refused.
+            List<String> open = IntStream.range(0, 10).mapToObj(i -> "open-" + i).toList();
+            for (String id : open) {
+                assertThat(one.tryStart(id, now, DeploymentLimits.none())).isTrue();
+                one.end(id, now, new AttemptOutcome.Succeeded(Duration.ofMillis(5), OptionalDouble.of(1)));
+            }
+            one.flush();
+            assertThat(other.usage(open, now).values()).allSatisfy(usage -> {
+                assertThat(usage.requestsThisMinute()).isEqualTo(1);
+                assertThat(usage.audioSecondsThisMinute()).isEqualTo(1);
+            });
         } finally {
             nodes.forEach(RedisServer::close);
         }

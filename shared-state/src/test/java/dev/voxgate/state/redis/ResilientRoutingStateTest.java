@@ -21,6 +21,39 @@ class ResilientRoutingStateTest {
     private final Instant now = Instant.now();
 
     @Test
+    void aRedisGoneIsNoticedByTheNextFlushThoughNoCallWaitsOnItAndEveryCallIsServed() {
+        try (RedisServer server = RedisServer.start();
+             ResilientRoutingState state = state(server);
+             ResilientRoutingState other = state(server)) {
+            assertThat(state.tryStart("d", now, DeploymentLimits.none())).isTrue();
+            server.kill();
+
+            state.end("d", now, new AttemptOutcome.Abandoned());
+            long killed = System.nanoTime();
+            while (state.shared()) {
+                assertThat(state.tryStart("d", now, DeploymentLimits.none())).isTrue();
+                state.end("d", now, new AttemptOutcome.Abandoned());
+                assertThat(Duration.ofNanos(System.nanoTime() - killed)).as("noticed")
+                        .isLessThan(Duration.ofSeconds(1));
+                pause();
+            }
+            assertThat(state.tryStart("d", now, DeploymentLimits.none())).as("on local state").isTrue();
+            state.end("d", now, new AttemptOutcome.Abandoned());
+
+            server.restart();
+            awaitShared(state);
+            awaitShared(other);
+            assertThat(state.tryStart("d", now, DeploymentLimits.none())).isTrue();
+            long started = System.nanoTime();
+            while (other.usage(List.of("d"), now).get("d").inFlight() == 0) {
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).as("shared again")
+                        .isLessThan(Duration.ofSeconds(2));
+                pause();
+            }
+        }
+    }
+
+    @Test
     void withRedisGoneCallsRunOnLocalStateAndSharingResumesWhenItIsBack() {
         try (RedisServer server = RedisServer.start();
              ResilientRoutingState one = state(server);

@@ -9,6 +9,7 @@ import dev.voxgate.router.DeploymentConnector;
 import dev.voxgate.router.Router;
 import dev.voxgate.router.state.AttemptOutcome;
 import dev.voxgate.router.state.DeploymentLimits;
+import dev.voxgate.router.state.RoutingState;
 import io.lettuce.core.RedisURI;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -36,7 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The routing state in a local {@code redis-server} (started here on a free port; it must be on the PATH): a routed
  * call over a fake port that answers at once, and an attempt's start and end alone. What it measures is what sharing
- * the state adds to every call: the Redis round trips a call waits for, and the client's work around them.
+ * the state adds to every call: the Redis round trips a call waits for, and the client's work around them; the
+ * same calls on the in-memory state are the yardstick, measured in the same run.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,6 +55,7 @@ public class SharedStateBenchmark {
     private Process server;
     private ResilientRoutingState state;
     private Router router;
+    private Router inMemoryRouter;
     private final TranscriptionRequest request =
             TranscriptionRequest.builder("whisper", AudioInput.of("speech.wav", new byte[16])).build();
 
@@ -69,7 +72,12 @@ public class SharedStateBenchmark {
         state = new ResilientRoutingState(new RedisTarget.Server(RedisURI.create("redis://127.0.0.1:" + port)),
                 "voxgate:", id -> Duration.ofSeconds(605), Duration.ofMillis(250), Duration.ofSeconds(1),
                 InstantSource.system());
-        router = Router.builder()
+        router = router(state);
+        inMemoryRouter = router(RoutingState.inMemory());
+    }
+
+    private static Router router(RoutingState state) {
+        return Router.builder()
                 .deployment(Deployment.builder("d1", "whisper", "openai", "whisper-1").build())
                 .state(state)
                 .connector(new DeploymentConnector() {
@@ -96,6 +104,19 @@ public class SharedStateBenchmark {
     @Benchmark
     public Transcription routeOneCall() {
         return router.transcribe(request);
+    }
+
+    /** The same call on the router's in-memory state: what the Redis figures compare to, in the same run. */
+    @Benchmark
+    public Transcription routeOneCallInMemory() {
+        return inMemoryRouter.transcribe(request);
+    }
+
+    /** The in-memory call with four callers at once. */
+    @Benchmark
+    @Threads(4)
+    public Transcription routeOneCallInMemoryFourCallers() {
+        return inMemoryRouter.transcribe(request);
     }
 
     /** The same with four callers at once, sharing the one connection. */
