@@ -23,7 +23,8 @@
 #            BENCH_DURATION / BENCH_WARMUP override the seconds per measured run / warm-up
 #            BENCH_PORT_BASE (default 18080): the loopback ports are this + 1..3 (fake upstreams), + 11..13 (nginx),
 #                           + 10 (proxy) and + 299 (redis), so two runs on one machine need not collide
-#            BENCH_HOOK     a command (bash -c) started with each case's measured proxy run, PROXY_PID set: e.g.
+#            BENCH_HOOK     a command (bash -c) started with each measured proxy run, PROXY_PID and PROXY_STATE
+#                           (memory, or redis for the --redis run) set: e.g.
 #                           'sleep 8; jcmd $PROXY_PID VM.native_memory summary > /tmp/nmt' (the proxy is started
 #                           with PROXY_JVM_OPTS, so add -XX:NativeMemoryTracking=summary there)
 #            BENCH_STARTS overrides the number of starts per config of case "start" (default 7; --quick 3)
@@ -47,7 +48,7 @@ while [[ $# -gt 0 ]]; do
     --quick) DURATION=${BENCH_DURATION:-5}; WARMUP=${BENCH_WARMUP:-10}; STARTS=${BENCH_STARTS:-3}; shift ;;
     --only) ONLY="$2"; shift 2 ;;
     --redis) REDIS=1; shift ;;
-    -h|--help) sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,33p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -346,7 +347,7 @@ for spec in "${CASES[@]}"; do
   floor_cpu=$(cpu_per_request "$before" "$(cpu_ticks "$FLOOR_PID")" "$floor")
   start_proxy
   run_wrk $PROXY_PORT "$model" "$bytes" "$clients" "$WARMUP" >/dev/null
-  [[ -n "${BENCH_HOOK:-}" ]] && { PROXY_PID=$PROXY_PID bash -c "$BENCH_HOOK" & }
+  [[ -n "${BENCH_HOOK:-}" ]] && { PROXY_PID=$PROXY_PID PROXY_STATE=memory bash -c "$BENCH_HOOK" & }
   before=$(cpu_ticks "$PROXY_PID")
   proxied=$(run_wrk $PROXY_PORT "$model" "$bytes" "$clients" "$DURATION")
   proxy_cpu=$(cpu_per_request "$before" "$(cpu_ticks "$PROXY_PID")" "$proxied")
@@ -355,6 +356,7 @@ for spec in "${CASES[@]}"; do
   if [[ -n "$REDIS" ]]; then
     start_proxy redis
     run_wrk $PROXY_PORT "$model" "$bytes" "$clients" "$WARMUP" >/dev/null
+    [[ -n "${BENCH_HOOK:-}" ]] && { PROXY_PID=$PROXY_PID PROXY_STATE=redis bash -c "$BENCH_HOOK" & }
     before=$(cpu_ticks "$PROXY_PID")
     shared=$(run_wrk $PROXY_PORT "$model" "$bytes" "$clients" "$DURATION")
     shared_cpu=$(cpu_per_request "$before" "$(cpu_ticks "$PROXY_PID")" "$shared")
