@@ -1,11 +1,9 @@
 package dev.voxgate.router;
 
-import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.model.AudioInput;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.TranscriptionRequest;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A routed call over fake ports that answer at once: resolve the group, leave out resting deployments, pick one
- * of three by weight, run the attempt on its virtual thread under the Failsafe timeouts, and return. What it
+ * of three by weight, run the attempt on its virtual thread under the router's deadline, and return. What it
  * measures is the router's own cost per request, added to every vendor call.
  */
 @State(Scope.Benchmark)
@@ -37,17 +35,7 @@ public class RoutingBenchmark {
             .deployment(deployment("d1", 1.0))
             .deployment(deployment("d2", 2.0))
             .deployment(deployment("d3", 3.0))
-            .connector(new DeploymentConnector() {
-                @Override
-                public TranscriptionPort connect(Deployment deployment) {
-                    return request -> ANSWER;
-                }
-
-                @Override
-                public Optional<Deployment> direct(String model) {
-                    return Optional.empty();
-                }
-            })
+            .connector(new AnsweringConnector(ANSWER))
             .build();
     private final TranscriptionRequest request =
             TranscriptionRequest.builder("whisper", AudioInput.of("speech.wav", new byte[16])).build();

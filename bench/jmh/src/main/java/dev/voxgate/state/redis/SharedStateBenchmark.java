@@ -1,11 +1,10 @@
 package dev.voxgate.state.redis;
 
-import dev.voxgate.core.TranscriptionPort;
 import dev.voxgate.core.model.AudioInput;
 import dev.voxgate.core.model.Deployment;
 import dev.voxgate.core.model.Transcription;
 import dev.voxgate.core.model.TranscriptionRequest;
-import dev.voxgate.router.DeploymentConnector;
+import dev.voxgate.router.AnsweringConnector;
 import dev.voxgate.router.Router;
 import dev.voxgate.router.state.AttemptOutcome;
 import dev.voxgate.router.state.DeploymentLimits;
@@ -17,7 +16,6 @@ import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -80,17 +78,7 @@ public class SharedStateBenchmark {
         return Router.builder()
                 .deployment(Deployment.builder("d1", "whisper", "openai", "whisper-1").build())
                 .state(state)
-                .connector(new DeploymentConnector() {
-                    @Override
-                    public TranscriptionPort connect(Deployment deployment) {
-                        return request -> ANSWER;
-                    }
-
-                    @Override
-                    public Optional<Deployment> direct(String model) {
-                        return Optional.empty();
-                    }
-                })
+                .connector(new AnsweringConnector(ANSWER))
                 .build();
     }
 
