@@ -3,6 +3,7 @@ package dev.voxgate.proxy;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.http.Outcome;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
@@ -127,24 +128,12 @@ final class ServerRequestMeters extends Handler.Wrapper {
         return Timer.builder(REQUESTS)
                 .tag("method", method < METHODS.size() ? METHODS.get(method) : OTHER_METHOD)
                 .tag("status", status == 0 ? "UNKNOWN" : Integer.toString(status))
-                .tag("outcome", outcome(status))
+                .tags(List.of(Outcome.forStatus(status).asTag()))
                 .description("HTTP requests the server handled").register(registry);
     }
 
     private static int methodIndex(String method) {
         int index = METHODS.indexOf(method);
         return index < 0 ? METHODS.size() : index;
-    }
-
-    /** Micrometer's {@code Outcome} names, which dashboards built on its Jetty meters group by. */
-    static String outcome(int status) {
-        return switch (status / 100) {
-            case 1 -> "INFORMATIONAL";
-            case 2 -> "SUCCESS";
-            case 3 -> "REDIRECTION";
-            case 4 -> "CLIENT_ERROR";
-            case 5 -> "SERVER_ERROR";
-            default -> "UNKNOWN";
-        };
     }
 }

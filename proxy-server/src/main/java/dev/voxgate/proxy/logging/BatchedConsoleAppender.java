@@ -2,6 +2,8 @@ package dev.voxgate.proxy.logging;
 
 import ch.qos.logback.core.OutputStreamAppender;
 import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Logback's {@code ConsoleAppender}, writing through a {@link BatchedOutput}: what {@code logback.xml} uses for the
@@ -12,8 +14,8 @@ import java.io.PrintStream;
  */
 public final class BatchedConsoleAppender<E> extends OutputStreamAppender<E> {
 
-    private static BatchedOutput stderr;
-    private static BatchedOutput stdout;
+    // By target name: every appender of one target writes through the same BatchedOutput.
+    private static final Map<String, BatchedOutput> SHARED = new HashMap<>();
 
     private String target = "System.err";
 
@@ -24,32 +26,25 @@ public final class BatchedConsoleAppender<E> extends OutputStreamAppender<E> {
 
     @Override
     public void start() {
-        switch (target) {
-            case "System.err" -> setOutputStream(standardError());
-            case "System.out" -> setOutputStream(standardOutput());
-            default -> {
-                addError("target must be System.err or System.out, was '" + target + "'");
-                return;
-            }
+        PrintStream stream = switch (target) {
+            case "System.err" -> System.err;
+            case "System.out" -> System.out;
+            default -> null;
+        };
+        if (stream == null) {
+            addError("target must be System.err or System.out, was '" + target + "'");
+            return;
         }
+        setOutputStream(shared(target, stream));
         super.start();
     }
 
-    private static synchronized BatchedOutput standardError() {
-        if (stderr == null || stderr.isClosed()) {
-            stderr = batched(System.err);
+    private static synchronized BatchedOutput shared(String target, PrintStream stream) {
+        BatchedOutput output = SHARED.get(target);
+        if (output == null || output.isClosed()) {
+            output = new BatchedOutput(stream, "voxgate-log-writer");
+            SHARED.put(target, output);
         }
-        return stderr;
-    }
-
-    private static synchronized BatchedOutput standardOutput() {
-        if (stdout == null || stdout.isClosed()) {
-            stdout = batched(System.out);
-        }
-        return stdout;
-    }
-
-    private static BatchedOutput batched(PrintStream stream) {
-        return new BatchedOutput(stream, "voxgate-log-writer");
+        return output;
     }
 }
