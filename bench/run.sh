@@ -64,12 +64,8 @@ PROXY_PORT=$(( PORT_BASE + 10 )); REDIS_PORT=$(( PORT_BASE + 299 ))
 FLOOR_OFFSET=10
 
 # ---- tools -------------------------------------------------------------------------------------------------------
-echo_module() {
-  for f in /usr/lib/nginx/modules/ngx_http_echo_module.so /usr/share/nginx/modules/ngx_http_echo_module.so; do
-    [[ -f "$f" ]] && { echo "$f"; return 0; }
-  done
-  return 1
-}
+# shellcheck source=bench/fake-upstream.sh
+source "$ROOT/bench/fake-upstream.sh"
 need_install=()
 command -v wrk >/dev/null || need_install+=(wrk)
 command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || need_install+=(nginx-light)
@@ -120,41 +116,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ---- the fake upstream ---------------------------------------------------------------------------------------------
-# One worker: it stands for a remote vendor and should take as little of the two cores as it can. Each server reads
-# the whole body (echo_read_request_body, in memory) before it answers, as a vendor must.
-TRANSCRIPT='{"text":"Four score and seven years ago our fathers brought forth on this continent a new nation.","usage":{"type":"duration","seconds":6}}'
-upstream_server() { # port, delay statement
-  cat <<EOF
-  server {
-    listen 127.0.0.1:$1 backlog=4096;
-    location = /v1/audio/transcriptions {
-      echo_read_request_body;
-      $2
-      echo -n '$TRANSCRIPT';
-    }
-  }
-EOF
-}
-cat >"$WORK/nginx.conf" <<EOF
-load_module $ECHO_MODULE;
-worker_processes 1;
-worker_rlimit_nofile 20000;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log error;
-events { worker_connections 8192; multi_accept on; }
-http {
-  access_log off;
-  default_type application/json;
-  client_body_temp_path $WORK/nginx-body;
-  client_max_body_size 32m;
-  client_body_buffer_size 2m;
-  keepalive_requests 10000000;
-  keepalive_timeout 300s;
-$(upstream_server $NGINX_PORT_INSTANT "")
-$(upstream_server $NGINX_PORT_200MS "echo_sleep 0.2;")
-$(upstream_server $NGINX_PORT_2S "echo_sleep 2;")
-}
-EOF
+fake_upstream_conf "$WORK" "$ECHO_MODULE" "$NGINX_PORT_INSTANT " "$NGINX_PORT_200MS echo_sleep 0.2;" \
+  "$NGINX_PORT_2S echo_sleep 2;" >"$WORK/nginx.conf"
 "$NGINX" -p "$WORK" -c "$WORK/nginx.conf" -g 'daemon off;' &
 NGINX_PID=$!
 
@@ -257,13 +220,6 @@ stop_proxy() {
   PROXY_PID=""
 }
 peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$PROXY_PID/status"; }
-# cpu_ticks pid -> the CPU time (user + system, in clock ticks) of pid and its children so far (nginx: master + worker)
-cpu_ticks() {
-  local pids
-  pids="$1 $(ps --ppid "$1" -o pid= 2>/dev/null | tr '\n' ' ')"
-  # shellcheck disable=SC2086
-  for p in $pids; do cat "/proc/$p/stat" 2>/dev/null; done | sed 's/^.*) //' | awk '{ t += $12 + $13 } END { print t + 0 }'
-}
 # cpu_per_request ticks_before ticks_after RESULT -> microseconds of CPU per request answered in that run
 cpu_per_request() {
   awk -v b="$1" -v a="$2" -v n="$(field requests "$3")" -v hz="$(getconf CLK_TCK)" \

@@ -46,10 +46,9 @@ for dir in "$A" "$B"; do
   [[ -f "$dir/proxy-server/target/voxgate-proxy.jar" ]] \
     || { echo "bench/versus.sh: no jar in $dir: bin/mvn -q -pl proxy-server -am package -DskipTests there" >&2; exit 1; }
 done
-ECHO_MODULE=""
-for f in /usr/lib/nginx/modules/ngx_http_echo_module.so /usr/share/nginx/modules/ngx_http_echo_module.so; do
-  [[ -f "$f" ]] && ECHO_MODULE=$f
-done
+# shellcheck source=bench/fake-upstream.sh
+source "$ROOT/bench/fake-upstream.sh"
+ECHO_MODULE=$(echo_module || true)
 [[ -n "$ECHO_MODULE" ]] && command -v wrk >/dev/null && command -v curl >/dev/null \
   || { echo "bench/versus.sh: needs wrk, curl and nginx's echo module (bench/run.sh installs them as root)" >&2; exit 1; }
 
@@ -65,26 +64,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-TRANSCRIPT='{"text":"Four score and seven years ago our fathers brought forth on this continent a new nation.","usage":{"type":"duration","seconds":6}}'
-cat >"$WORK/nginx.conf" <<CONF
-load_module $ECHO_MODULE;
-worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log error;
-events { worker_connections 8192; }
-http {
-  access_log off;
-  default_type application/json;
-  client_body_temp_path $WORK/nginx-body;
-  client_max_body_size 32m;
-  client_body_buffer_size 2m;
-  keepalive_requests 10000000;
-  server {
-    listen 127.0.0.1:$UPSTREAM backlog=4096;
-    location = /v1/audio/transcriptions { echo_read_request_body; echo -n '$TRANSCRIPT'; }
-  }
-}
-CONF
+fake_upstream_conf "$WORK" "$ECHO_MODULE" "$UPSTREAM " >"$WORK/nginx.conf"
 nginx -p "$WORK" -c "$WORK/nginx.conf" -g 'daemon off;' &
 PIDS+=($!)
 cat >"$WORK/config.yaml" <<CONF
@@ -112,7 +92,6 @@ for port in $PORT_A $PORT_B; do
     || { echo "bench/versus.sh: the proxy on $port did not start: $(cat "$WORK"/*.log)" >&2; exit 1; }
 done
 
-cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
 load() { # port seconds -> RESULT line
   BENCH_BYTES=102400 BENCH_MODEL=bench-instant wrk -t1 -c"$CLIENTS" -d"$2"s --timeout 30s \
     -s "$ROOT/bench/multipart.lua" "http://127.0.0.1:$1" | grep '^RESULT'
