@@ -13,10 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -24,7 +21,7 @@ import java.util.function.UnaryOperator;
  * Runs one attempt under its time limit, and turns whatever happened into either the result or a
  * {@link TranscriptionException}. The limit is whichever comes first: the attempt's own timeout (this deployment's
  * failure, retried elsewhere) or what is left of the call's deadline (the whole call's, ending it with no more
- * retries or fallbacks); one {@link Alarm} per attempt interrupts the thread running it when the limit passes, which
+ * retries or fallbacks); one alarm of an {@link AlarmClock} per attempt interrupts the thread running it when the limit passes, which
  * ends a provider blocked in socket I/O on a virtual thread (the JDK closes the socket). A virtual caller runs the
  * attempt itself; a platform thread, whose socket reads an interrupt does not end, hands it to a virtual attempt
  * thread. (Either way a port that ignores interrupts holds the call until it returns; then it counts as timed out.)
@@ -34,9 +31,9 @@ import java.util.function.UnaryOperator;
  */
 final class AttemptRunner {
 
-    // One daemon timer thread for every router: it only rings alarms, each a few microseconds of work. Not named
+    // One clock for every router: its thread only rings alarms, each a few microseconds of work. Not named
     // voxgate-attempt-*, as it is no attempt: what an attempt leaves running is counted by that name.
-    private static final ScheduledThreadPoolExecutor TIMER = timer();
+    private static final AlarmClock CLOCK = new AlarmClock();
 
     // Attempts of platform-thread callers run here, so that a timeout's interrupt ends their socket I/O.
     private final ExecutorService attemptThreads =
@@ -90,7 +87,7 @@ final class AttemptRunner {
 
     private static Transcription timed(Deployment deployment, Duration limit, Supplier<RuntimeException> timedOut,
                                        Supplier<Transcription> call) {
-        Alarm alarm = Alarm.set(Thread.currentThread(), limit);
+        AlarmClock.Alarm alarm = CLOCK.set(Thread.currentThread(), limit);
         Transcription value;
         try {
             value = CallerTimeLimit.bounding(call);
@@ -125,60 +122,5 @@ final class AttemptRunner {
         // so it counts as the deployment being unavailable; only the type is named, as the message may hold data.
         return new TranscriptionException(new UpstreamUnavailable("Deployment '" + deployment.id()
                 + "' failed unexpectedly with " + thrown.getClass().getName(), OptionalInt.empty()), thrown);
-    }
-
-    private static ScheduledThreadPoolExecutor timer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
-                Thread.ofPlatform().daemon().name("voxgate-timer").factory());
-        // A stopped alarm leaves the queue at once, not when its limit (600 s by default) would have passed.
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
-    }
-
-    /**
-     * Interrupts one thread when its limit passes, unless stopped first. Ringing and stopping take the same lock, so
-     * once {@link #stop} returns, no interrupt of this alarm can reach the thread any more.
-     */
-    private static final class Alarm implements Runnable {
-        private final Thread thread;
-        private Future<?> timer;
-        private boolean rang;
-        private boolean stopped;
-
-        private Alarm(Thread thread) {
-            this.thread = thread;
-        }
-
-        static Alarm set(Thread thread, Duration limit) {
-            Alarm alarm = new Alarm(thread);
-            alarm.timer = TIMER.schedule(alarm, nanos(limit), TimeUnit.NANOSECONDS);
-            return alarm;
-        }
-
-        @Override
-        public synchronized void run() {
-            if (!stopped) {
-                rang = true;
-                thread.interrupt();
-            }
-        }
-
-        /** Stops the alarm, on the thread it watches; whether it rang, in which case its interrupt is cleared. */
-        boolean stop() {
-            boolean rung;
-            synchronized (this) {
-                stopped = true;
-                rung = rang;
-            }
-            timer.cancel(false);
-            if (rung) {
-                Thread.interrupted();
-            }
-            return rung;
-        }
-
-        private static long nanos(Duration limit) {
-            return limit.compareTo(Duration.ofDays(365)) > 0 ? TimeUnit.DAYS.toNanos(365) : limit.toNanos();
-        }
     }
 }
