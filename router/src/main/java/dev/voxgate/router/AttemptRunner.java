@@ -21,11 +21,12 @@ import java.util.function.UnaryOperator;
  * Runs one attempt under its time limit, and turns whatever happened into either the result or a
  * {@link TranscriptionException}. The limit is whichever comes first: the attempt's own timeout (this deployment's
  * failure, retried elsewhere) or what is left of the call's deadline (the whole call's, ending it with no more
- * retries or fallbacks); one alarm of an {@link AlarmClock} per attempt interrupts the thread running it when the limit passes, which
- * ends a provider blocked in socket I/O on a virtual thread (the JDK closes the socket). A virtual caller runs the
- * attempt itself; a platform thread, whose socket reads an interrupt does not end, hands it to a virtual attempt
- * thread. (Either way a port that ignores interrupts holds the call until it returns; then it counts as timed out.)
- * The attempt runs marked {@link CallerTimeLimit#bounding bounded}, so adapters skip timers of their own.
+ * retries or fallbacks); one alarm of an {@link AlarmClock} per attempt interrupts the thread running it when the
+ * limit passes, which ends a provider blocked in socket I/O on a virtual thread (the JDK closes the socket). A virtual
+ * caller runs the attempt itself; a platform thread, whose socket reads an interrupt does not end, hands it to a
+ * virtual attempt thread. (Either way a port that ignores interrupts holds the call until it returns; then it counts
+ * as timed out.) The attempt runs marked {@link CallerTimeLimit#bounding bounded}, so adapters skip timers of their
+ * own.
  *
  * <p>Thread-safe; holds no per-call state.
  */

@@ -67,7 +67,8 @@ class AlarmClockTest {
             int index = i;
             sleepers[i] = Thread.ofVirtual().start(() -> {
                 // Even sleepers are stopped before their limit; odd ones ring.
-                AlarmClock.Alarm alarm = clock.set(Thread.currentThread(), Duration.ofMillis(index % 2 == 0 ? 2_000 : 50));
+                Duration limit = Duration.ofMillis(index % 2 == 0 ? 2_000 : 50);
+                AlarmClock.Alarm alarm = clock.set(Thread.currentThread(), limit);
                 long waited = sleepUntilInterrupted(Duration.ofMillis(400));
                 interrupted[index] = waited < TimeUnit.MILLISECONDS.toNanos(400);
                 alarm.stop();
